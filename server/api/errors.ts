@@ -1,0 +1,49 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DatabaseUnavailableError } from '../db/db.js';
+import { DomainError } from '../domain/errors.js';
+
+/**
+ * The one place errors become GraphQL errors: domain errors keep their code and field; the
+ * database being down is DATABASE_UNAVAILABLE; anything else is masked (no stack, no Cypher).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
+  const original = rootCause(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) },
+    };
+  }
+  if (original instanceof DatabaseUnavailableError) {
+    return { message: original.message, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  // Errors of the request itself (syntax, validation, limits) are safe and useful to show.
+  if (!original && code && code !== 'INTERNAL_SERVER_ERROR') {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+  if (original && isNeo4jTimeout(original)) {
+    return { message: 'The query took too long and was stopped', path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
+  }
+  if (original && (original as { code?: string }).code === 'ServiceUnavailable') {
+    return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+  }
+  if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+  log(original ?? error);
+  return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+}
+
+/** The error a resolver threw, beneath GraphQL's and the framework's wrappers. */
+function rootCause(error: unknown): unknown {
+  let e = error as { originalError?: unknown } | undefined;
+  for (let i = 0; i < 5 && e && typeof e === 'object' && 'originalError' in e && e.originalError; i++) e = e.originalError as typeof e;
+  return e === error && (error instanceof GraphQLError || (error as { name?: string })?.name === 'GraphQLError') ? undefined : e;
+}
+
+function isNeo4jTimeout(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return /TransactionTimedOut|Terminated|TransactionTimedOutClientConfiguration/.test(code);
+}

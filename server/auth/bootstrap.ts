@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { cypher, type Db } from '../db/db.js';
+import type { Role } from '../domain/policy.js';
+import { createUser } from './users.js';
+
+/** Demo accounts, one per role (demo data only; documented in the README). */
+export const DEMO_PASSWORD = 'demo-pass-2026';
+export const DEMO_USERS: { username: string; role: Role; clearance: string; agency: string; compartments: string[]; displayName: string }[] = [
+  { username: 'director', role: 'DIRECTOR', clearance: 'SECRET', agency: 'AG-WMP', compartments: ['CHIS'], displayName: 'Dir. Helen Price' },
+  { username: 'manager', role: 'INTEL_MANAGER', clearance: 'SECRET', agency: 'AG-WMP', compartments: ['CHIS'], displayName: 'DI Raj Patel' },
+  { username: 'officer', role: 'INTEL_OFFICER', clearance: 'SECRET', agency: 'AG-WMP', compartments: [], displayName: 'DC Sam Okafor' },
+  { username: 'principal', role: 'PRINCIPAL_ANALYST', clearance: 'SECRET', agency: 'AG-WMP', compartments: [], displayName: 'Principal Analyst Jo Reid' },
+  { username: 'analyst', role: 'ANALYST', clearance: 'OFFICIAL-SENSITIVE', agency: 'AG-WMP', compartments: [], displayName: 'Analyst Chris Lee' },
+  { username: 'researcher', role: 'RESEARCHER', clearance: 'OFFICIAL-SENSITIVE', agency: 'AG-WMP', compartments: [], displayName: 'Researcher Ana Silva' },
+  { username: 'partner.gmp', role: 'PARTNER_LIAISON', clearance: 'OFFICIAL-SENSITIVE', agency: 'AG-GMP', compartments: [], displayName: 'GMP Liaison Tom Hart' },
+  { username: 'partner.nca', role: 'PARTNER_LIAISON', clearance: 'SECRET', agency: 'AG-NCA', compartments: [], displayName: 'NCA Liaison Priya Shah' },
+  { username: 'admin.demo', role: 'ADMIN', clearance: 'OFFICIAL', agency: 'AG-WMP', compartments: [], displayName: 'Demo Administrator' },
+];
+
+export async function ensureDemoUsers(db: Db): Promise<number> {
+  let created = 0;
+  for (const u of DEMO_USERS) {
+    const r = await createUser(db, { ...u, password: DEMO_PASSWORD }, { ifAbsent: true });
+    if (r.created) created++;
+  }
+  return created;
+}
+
+/** Creates the administrator on first start; the password is returned once and stored only as a hash. */
+export async function ensureAdmin(db: Db, agency = 'AG-WMP'): Promise<string | undefined> {
+  const rows = await db.read(cypher("MATCH (u:User {username: 'admin'}) RETURN count(u) AS c"));
+  if ((rows[0]!.c as number) > 0) return undefined;
+  const password = randomBytes(15).toString('base64url');
+  await createUser(db, { username: 'admin', password, role: 'ADMIN', clearance: 'OFFICIAL', agency, displayName: 'Administrator' }, { ifAbsent: true });
+  return password;
+}

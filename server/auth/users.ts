@@ -1,0 +1,100 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { cypher, type Db } from '../db/db.js';
+import { CLASSIFICATIONS, COMPARTMENTS } from '../domain/codes.js';
+import { DomainError, invalid } from '../domain/errors.js';
+import { ROLES, type Role, type Viewer } from '../domain/policy.js';
+import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
+
+/**
+ * Local accounts and sessions. A session token is random; only its SHA-256 is stored, so a copy of
+ * the database does not hold usable tokens. Identities could come from OIDC later: the rest of the
+ * platform only sees a Viewer.
+ */
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName?: string;
+  role: Role;
+  clearance: string;
+  agency: string;
+  compartments?: string[];
+}
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export function validateNewUser(u: NewUser): void {
+  if (!/^[a-z0-9._-]{3,40}$/.test(u.username)) throw invalid('username', 'A username is 3-40 lower-case letters, digits, ".", "_" or "-"');
+  const weak = checkPasswordStrength(u.password);
+  if (weak) throw invalid('password', weak);
+  if (!(ROLES as readonly string[]).includes(u.role)) throw invalid('role', `Role must be one of ${ROLES.join(', ')}`);
+  if (!(CLASSIFICATIONS as readonly string[]).slice(0, 3).includes(u.clearance)) throw invalid('clearance', 'Clearance must be OFFICIAL, OFFICIAL-SENSITIVE or SECRET');
+  for (const c of u.compartments ?? []) if (!(COMPARTMENTS as readonly string[]).includes(c)) throw invalid('compartments', `Unknown compartment ${c}`);
+}
+
+export async function createUser(db: Db, u: NewUser, opts: { ifAbsent?: boolean } = {}): Promise<{ id: string; created: boolean }> {
+  validateNewUser(u);
+  const passwordHash = await hashPassword(u.password);
+  const rows = await db.write(cypher(
+    `MERGE (x:User {username: $username})
+     ON CREATE SET x.id = $id, x.passwordHash = $passwordHash, x.displayName = $displayName, x.role = $role,
+       x.clearance = $clearance, x.agency = $agency, x.compartments = $compartments, x.disabled = false,
+       x.createdAt = $now, x._created = true
+     WITH x, coalesce(x._created, false) AS created REMOVE x._created RETURN x.id AS id, created`,
+    { ...u, displayName: u.displayName ?? u.username, compartments: u.compartments ?? [], id: randomUUID(), passwordHash, now: new Date().toISOString() },
+  ));
+  const row = rows[0]!;
+  if (!row.created && !opts.ifAbsent) throw new DomainError('CONFLICT', `User ${u.username} already exists`, 'username');
+  return { id: row.id as string, created: row.created as boolean };
+}
+
+export const viewerOf = (r: Record<string, unknown>): Viewer => ({
+  userId: r.id as string,
+  username: r.username as string,
+  role: r.role as Role,
+  clearance: r.clearance as string,
+  agency: r.agency as string,
+  compartments: (r.compartments as string[]) ?? [],
+});
+
+const USER_FIELDS = 'u.id AS id, u.username AS username, u.role AS role, u.clearance AS clearance, u.agency AS agency, u.compartments AS compartments, u.displayName AS displayName';
+
+/** Returns the viewer for valid credentials, else undefined (same answer for unknown user and bad password). */
+export async function checkCredentials(db: Db, username: string, password: string): Promise<(Viewer & { displayName: string }) | undefined> {
+  const rows = await db.read(cypher(`MATCH (u:User {username: $username}) WHERE NOT coalesce(u.disabled,false) RETURN ${USER_FIELDS}, u.passwordHash AS hash`, { username }));
+  const row = rows[0];
+  // Verify against a dummy hash when the user is unknown so timing does not reveal usernames.
+  const ok = await verifyPassword((row?.hash as string) ?? (await dummyHash()), password);
+  return row && ok ? { ...viewerOf(row), displayName: row.displayName as string } : undefined;
+}
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+
+export async function createSession(db: Db, userId: string, ttlMinutes: number): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60000).toISOString();
+  await db.write(cypher(
+    'MATCH (u:User {id: $userId}) CREATE (s:Session {id: $id, userId: $userId, createdAt: $now, expiresAt: $expiresAt})',
+    { userId, id: tokenHash(token), now: new Date().toISOString(), expiresAt },
+  ));
+  return { token, expiresAt };
+}
+
+export async function sessionViewer(db: Db, token: string): Promise<{ viewer?: Viewer & { displayName: string }; expired: boolean }> {
+  const rows = await db.read(cypher(
+    `MATCH (s:Session {id: $id}) MATCH (u:User {id: s.userId}) WHERE NOT coalesce(u.disabled,false)
+     RETURN ${USER_FIELDS}, s.expiresAt AS expiresAt`,
+    { id: tokenHash(token) },
+  ));
+  const row = rows[0];
+  if (!row) return { expired: false };
+  if ((row.expiresAt as string) <= new Date().toISOString()) return { expired: true };
+  return { viewer: { ...viewerOf(row), displayName: row.displayName as string }, expired: false };
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.write(cypher('MATCH (s:Session {id: $id}) DELETE s', { id: tokenHash(token) }));
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  await db.write(cypher('MATCH (s:Session) WHERE s.expiresAt <= $now WITH s LIMIT 10000 DELETE s', { now: new Date().toISOString() }));
+}

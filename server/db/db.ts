@@ -1,0 +1,143 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+
+/** A Cypher statement as a value: text that never holds user input, plus its parameters. */
+export interface Query {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+export const cypher = (text: string, params: Record<string, unknown> = {}): Query => ({ text, params });
+
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+}
+
+export type Row = Record<string, unknown>;
+export type Tx = ManagedTransaction;
+
+export interface DbOptions {
+  database?: string;
+  queryTimeoutMs: number;
+}
+
+/** Thin access layer: read/write helpers that return plain objects (integers as JS numbers). */
+export class Db {
+  readonly database: string;
+  constructor(readonly driver: Driver, readonly options: DbOptions) {
+    this.database = options.database ?? 'neo4j';
+  }
+
+  static connect(uri: string, user: string, password: string, options: DbOptions): Db {
+    const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 100,
+      connectionAcquisitionTimeout: 10000,
+      connectionTimeout: 5000,
+      maxTransactionRetryTime: 5000,
+      userAgent: 'intel-graph',
+    });
+    return new Db(driver, options);
+  }
+
+  async verify(timeoutMs = 60000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.driver.getServerInfo({ database: this.database });
+        return;
+      } catch (e) {
+        if (Date.now() > until) throw new DatabaseUnavailableError(`Neo4j is not reachable: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  async read(q: Query, timeoutMs = this.options.queryTimeoutMs): Promise<Row[]> {
+    return this.readTx((tx) => run(tx, q), timeoutMs);
+  }
+
+  async write(q: Query): Promise<Row[]> {
+    return this.writeTx((tx) => run(tx, q));
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work, { timeout: timeoutMs });
+    } catch (e) {
+      throw translate(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs * 4): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, { timeout: timeoutMs });
+    } catch (e) {
+      throw translate(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements cannot share a transaction with writes: auto-commit each. */
+  async runAutoCommit(text: string): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run(text);
+    } catch (e) {
+      throw translate(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** Parameters used as LIMIT/SKIP/hop counts must travel as Bolt integers, not floats. */
+const INTEGER_PARAM = /^(limit|fetch|skip|first|hops|depth|k|pageSize)$|(Limit|Hops|Skip)$/;
+
+export function boltParams(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = INTEGER_PARAM.test(k) && Number.isSafeInteger(v) ? neo4j.int(v as number) : v;
+  return out;
+}
+
+export async function run(tx: Tx, q: Query): Promise<Row[]> {
+  const res: QueryResult = await tx.run(q.text, boltParams(q.params));
+  return res.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+function translate(e: unknown): unknown {
+  const err = e as { code?: string; message?: string };
+  if (err?.code === 'ServiceUnavailable' || err?.code === 'SessionExpired' ||
+      /Could not acquire a connection|Connection acquisition timed out|connect ECONNREFUSED/i.test(err?.message ?? '')) {
+    return new DatabaseUnavailableError('The database is unavailable; try again shortly.');
+  }
+  return e;
+}
+
+/** Converts driver values (nodes, temporal, points) into plain JSON-ready values. */
+export function toPlain(v: unknown): unknown {
+  if (v === null || v === undefined) return v ?? null;
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (typeof v !== 'object') return v;
+  if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
+  const o = v as Record<string, unknown> & { constructor?: { name?: string } };
+  if (neo4j.isDate(v as never) || neo4j.isDateTime(v as never) || neo4j.isLocalDateTime(v as never)) return String(v);
+  if (neo4j.isPoint(v as never)) return { x: (o as { x: number }).x, y: (o as { y: number }).y };
+  if ('labels' in o && 'properties' in o && 'elementId' in o) {
+    return { labels: o.labels, ...(toPlain(o.properties) as object) };
+  }
+  if ('type' in o && 'properties' in o && 'startNodeElementId' in o) {
+    return { type: o.type, ...(toPlain(o.properties) as object) };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(o)) out[k] = toPlain(val);
+  return out;
+}

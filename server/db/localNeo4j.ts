@@ -1,0 +1,207 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/**
+ * The embedded default: Neo4j Community 5.26 run by neo4j/Launcher.java, Bolt on 127.0.0.1.
+ * Jars come from Maven Central once (cached in neo4j/lib and ~/.m2); the launcher is compiled once.
+ */
+export class LocalNeo4jError extends Error {
+  readonly code = 'LOCAL_NEO4J';
+}
+
+export interface LocalNeo4jOptions {
+  projectRoot: string;
+  home: string;
+  boltPort: number;
+  heap: string;
+  pagecacheMiB: number;
+  txTimeoutSeconds: number;
+  startTimeoutMs: number;
+  javaBin?: string;
+  mvnBin?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  /** True when an already running local database (e.g. `npm start`) was found and reused. */
+  reused: boolean;
+  stop(): Promise<void>;
+}
+
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-XX:+UseG1GC',
+];
+
+const NO_JAVA =
+  'Java 17 or newer is needed to run the local Neo4j, and `java` was not found. Install it ' +
+  '(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven) or set NEO4J_URI, NEO4J_USER and ' +
+  'NEO4J_PASSWORD to use an existing Neo4j 5 server instead.';
+const NO_MAVEN =
+  'Maven is needed once to fetch the Neo4j jars from Maven Central, and `mvn` was not found. Install it ' +
+  '(Debian/Ubuntu: apt-get install maven) or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use an existing Neo4j.';
+
+function which(bin: string, args: string[]): { ok: boolean; output: string } {
+  const r = spawnSync(bin, args, { encoding: 'utf8' });
+  if (r.error) return { ok: false, output: String(r.error.message) };
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Fails at once with an actionable message when Java is missing or too old. */
+export function checkJava(javaBin = 'java'): void {
+  const r = which(javaBin, ['-version']);
+  if (!r.ok) throw new LocalNeo4jError(NO_JAVA);
+  const m = /version "(\d+)/.exec(r.output);
+  if (m && Number(m[1]) < 17) {
+    throw new LocalNeo4jError(`Java ${m[1]} found; the local Neo4j needs Java 17 or newer. ${NO_JAVA.split('. ').slice(1).join('. ')}`);
+  }
+}
+
+/** Fetches the Neo4j jar set (once) and compiles the launcher (once). Returns the class path. */
+export function ensureLauncher(opts: Pick<LocalNeo4jOptions, 'projectRoot' | 'javaBin' | 'mvnBin' | 'log'>): string {
+  const dir = path.join(opts.projectRoot, 'neo4j');
+  const lib = path.join(dir, 'lib');
+  const classes = path.join(dir, 'classes');
+  const pom = path.join(dir, 'pom.xml');
+  const stamp = path.join(lib, '.complete');
+  const pomText = fs.readFileSync(pom, 'utf8');
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== pomText) {
+    const mvn = opts.mvnBin ?? 'mvn';
+    if (!which(mvn, ['-v']).ok) throw new LocalNeo4jError(NO_MAVEN);
+    opts.log?.('Fetching Neo4j Community jars from Maven Central (first run only)...');
+    fs.rmSync(lib, { recursive: true, force: true });
+    const r = spawnSync(mvn, ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (r.status !== 0) {
+      throw new LocalNeo4jError(`Maven could not fetch the Neo4j jars:\n${(r.stdout + r.stderr).slice(-2000)}`);
+    }
+    fs.writeFileSync(stamp, pomText);
+    fs.rmSync(classes, { recursive: true, force: true });
+  }
+  const source = path.join(dir, 'Launcher.java');
+  const compiled = path.join(classes, 'Launcher.class');
+  if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs) {
+    const javac = opts.javaBin ? path.join(path.dirname(opts.javaBin), 'javac') : 'javac';
+    const r = spawnSync(javac, ['-nowarn', '-cp', `${lib}/*`, '-d', classes, source], { encoding: 'utf8' });
+    if (r.status !== 0) throw new LocalNeo4jError(`Could not compile the Neo4j launcher:\n${r.error?.message ?? ''}${r.stderr}`);
+  }
+  return `${classes}${path.delimiter}${lib}/*`;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: '127.0.0.1' });
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+    s.setTimeout(1000, () => { s.destroy(); resolve(false); });
+  });
+}
+
+function pidAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+interface RunningInfo { pid: number; port: number }
+
+/** Starts the local Neo4j, or reuses the one already running on the same data folder. */
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = opts.log ?? (() => {});
+  checkJava(opts.javaBin);
+  const home = path.resolve(opts.home);
+  fs.mkdirSync(home, { recursive: true });
+  const runningFile = path.join(home, 'running.json');
+  const passwordFile = path.join(home, 'password');
+
+  if (fs.existsSync(runningFile)) {
+    const info = JSON.parse(fs.readFileSync(runningFile, 'utf8')) as RunningInfo;
+    if (pidAlive(info.pid) && (await portOpen(info.port))) {
+      log(`Using the local Neo4j already running on bolt://127.0.0.1:${info.port} (pid ${info.pid})`);
+      return {
+        uri: `bolt://127.0.0.1:${info.port}`, user: 'neo4j', password: fs.readFileSync(passwordFile, 'utf8').trim(),
+        reused: true, stop: async () => {},
+      };
+    }
+    fs.rmSync(runningFile, { force: true });
+  }
+
+  const classPath = ensureLauncher(opts);
+  if (await portOpen(opts.boltPort)) {
+    throw new LocalNeo4jError(
+      `Port ${opts.boltPort} on 127.0.0.1 is already in use by another program. Set NEO4J_BOLT_PORT to a free port, or NEO4J_URI to use that server.`,
+    );
+  }
+  const args = [
+    `-Xmx${opts.heap}`, `-Xms${opts.heap}`, ...JVM_FLAGS, '-cp', classPath, 'Launcher',
+    home, String(opts.boltPort), String(opts.pagecacheMiB), String(opts.txTimeoutSeconds),
+  ];
+  log(`Starting local Neo4j (data in ${home})...`);
+  const child: ChildProcess = spawn(opts.javaBin ?? 'java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-8000); };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new LocalNeo4jError(`The local Neo4j did not become ready within ${opts.startTimeoutMs} ms.\n${output.slice(-2000)}`));
+    }, opts.startTimeoutMs);
+    child.stdout!.on('data', () => {
+      if (output.includes('READY bolt://')) { clearTimeout(timer); resolve(); }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      const locked = /store_lock|locked by another process/i.test(output);
+      reject(new LocalNeo4jError(
+        locked
+          ? `The data folder ${home} is in use by another Neo4j process. Stop it first, or set DATA_DIR to another folder.`
+          : `The local Neo4j exited (code ${code}) before it was ready:\n${output.slice(-3000)}`,
+      ));
+    });
+  });
+  fs.writeFileSync(runningFile, JSON.stringify({ pid: child.pid!, port: opts.boltPort } satisfies RunningInfo));
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  log(`Local Neo4j ready on bolt://127.0.0.1:${opts.boltPort}`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: `bolt://127.0.0.1:${opts.boltPort}`,
+    user: 'neo4j',
+    password,
+    reused: false,
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode === null) {
+          child.kill('SIGTERM');
+          const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60000).unref());
+          if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+        }
+        fs.rmSync(runningFile, { force: true });
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cypher, type Db } from './db.js';
+
+export interface MigrationResult {
+  applied: string[];
+  skipped: string[];
+}
+
+/** Splits a schema file into statements: `;` at the end of a line ends one; `//` lines are comments. */
+export function splitStatements(text: string): string[] {
+  const lines = text.split(/\r?\n/).filter((l) => !/^\s*\/\//.test(l));
+  return lines
+    .join('\n')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Applies cypher/schema/*.cypher in file-name order. Statements are idempotent (IF NOT EXISTS);
+ * each applied file is recorded as (:SchemaMigration {name, checksum}) so a changed file re-runs.
+ */
+export async function migrate(db: Db, dir: string, log: (s: string) => void = () => {}): Promise<MigrationResult> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const done = new Map(
+    (await db.read(cypher('MATCH (m:SchemaMigration) RETURN m.name AS name, m.checksum AS checksum'))).map((r) => [
+      r.name as string,
+      r.checksum as string,
+    ]),
+  );
+  const result: MigrationResult = { applied: [], skipped: [] };
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const checksum = createHash('sha256').update(text).digest('hex');
+    if (done.get(file) === checksum) {
+      result.skipped.push(file);
+      continue;
+    }
+    for (const stmt of splitStatements(text)) await db.runAutoCommit(stmt);
+    await db.write(
+      cypher('MERGE (m:SchemaMigration {name: $name}) SET m.checksum = $checksum, m.appliedAt = $at', {
+        name: file,
+        checksum,
+        at: new Date().toISOString(),
+      }),
+    );
+    result.applied.push(file);
+    log(`schema: applied ${file}`);
+  }
+  await db.runAutoCommit('CALL db.awaitIndexes(300)');
+  return result;
+}

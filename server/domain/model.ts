@@ -1,0 +1,172 @@
+import * as C from './codes.js';
+
+/**
+ * The graph model as data: every entity and link type, its properties and their kinds.
+ * Cypher labels and relationship types are only ever taken from these allow-lists.
+ */
+export type PropKind = 'string' | 'text' | 'date' | 'datetime' | 'int' | 'float' | 'bool' | 'enum' | 'enumList' | 'stringList';
+
+export interface PropDef {
+  kind: PropKind;
+  required?: boolean;
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** Text longer than this is refused (default 200 for string, 20000 for text). */
+  maxLength?: number;
+  /** Dates that may lie in the future (review dates, due dates). */
+  future?: boolean;
+  /** Hidden from viewers who only see a disseminated (sanitised) copy. */
+  sensitive?: boolean;
+}
+
+export interface EntityTypeDef {
+  title: string;
+  /** Property used as the display label when `label` is not given. */
+  labelFrom?: string;
+  props: Record<string, PropDef>;
+}
+
+const str = (extra: Partial<PropDef> = {}): PropDef => ({ kind: 'string', ...extra });
+const en = (values: readonly string[], extra: Partial<PropDef> = {}): PropDef => ({ kind: 'enum', values, ...extra });
+const date = (extra: Partial<PropDef> = {}): PropDef => ({ kind: 'date', ...extra });
+
+export const ENTITY_TYPES = {
+  Subject: {
+    title: 'Subject',
+    props: {
+      forename: str(), surname: str(), aliases: { kind: 'stringList' }, dob: date(),
+      gender: en(['MALE', 'FEMALE', 'OTHER', 'UNKNOWN']), pncId: str({ sensitive: true }),
+      nationality: str(), notes: { kind: 'text', sensitive: true },
+    },
+  },
+  OCG: {
+    title: 'Organised crime group',
+    props: {
+      reference: str(), status: en(C.OCG_STATUS), crimeTypes: { kind: 'enumList', values: C.CRIME_TYPES },
+      leadAgency: str(), leadArea: str(), notes: { kind: 'text', sensitive: true },
+    },
+  },
+  Location: {
+    title: 'Location',
+    props: {
+      address: str(), postcode: str(), lat: { kind: 'float', min: -90, max: 90 }, lon: { kind: 'float', min: -180, max: 180 },
+      kind: en(['RESIDENTIAL', 'COMMERCIAL', 'PRISON', 'PUBLIC', 'OTHER']),
+    },
+  },
+  Area: {
+    title: 'Area',
+    props: { kind: en(C.AREA_KINDS), code: str(), boundary: { kind: 'text', maxLength: 200000 } },
+  },
+  Agency: {
+    title: 'Agency',
+    props: { kind: en(C.AGENCY_KINDS), code: str(), desk: str() },
+  },
+  Vehicle: {
+    title: 'Vehicle',
+    labelFrom: 'vrm',
+    props: { vrm: str({ required: true, maxLength: 10 }), make: str(), model: str(), colour: str() },
+  },
+  Phone: {
+    title: 'Phone',
+    labelFrom: 'number',
+    props: { number: str({ required: true, maxLength: 20 }), imei: str({ maxLength: 20 }) },
+  },
+  Source: {
+    title: 'Source',
+    props: { reference: str({ required: true }), sourceType: en(C.SOURCE_TYPES, { required: true }), system: str(), agreement: str() },
+  },
+  IntelligenceReport: {
+    title: 'Intelligence report',
+    props: {
+      text: { kind: 'text', required: true, sensitive: true },
+      sanitisedText: { kind: 'text' },
+      sourceEvaluation: en(Object.keys(C.SOURCE_EVALUATION), { required: true }),
+      intelAssessment: en(Object.keys(C.INTEL_ASSESSMENT), { required: true }),
+      legacyGrade: str({ maxLength: 20 }),
+      recordedAt: { kind: 'datetime' },
+      eventDate: date(),
+      originatingArea: str(),
+      sourceId: str({ sensitive: true }),
+      howObtained: en(C.HOW_OBTAINED),
+      purpose: en(C.POLICING_PURPOSES),
+      reviewDate: date({ future: true }),
+    },
+  },
+  Event: {
+    title: 'Event',
+    props: { eventType: str(), date: date(), description: { kind: 'text', sensitive: true } },
+  },
+  Priority: {
+    title: 'Control strategy priority',
+    props: { owner: str(), description: { kind: 'text' }, rank: { kind: 'int', min: 1, max: 100 } },
+  },
+  IntelligenceRequirement: {
+    title: 'Intelligence requirement',
+    props: { kind: en(C.REQUIREMENT_KINDS, { required: true }), description: { kind: 'text' }, reviewDate: date({ future: true }), owner: str() },
+  },
+  Question: {
+    title: 'Requirement question',
+    props: { text: { kind: 'text', required: true }, reviewPeriodDays: { kind: 'int', min: 1, max: 3650 } },
+  },
+  CollectionPlan: {
+    title: 'Collection plan',
+    props: { owner: str(), description: { kind: 'text' } },
+  },
+} as const satisfies Record<string, EntityTypeDef>;
+
+export type EntityType = keyof typeof ENTITY_TYPES;
+export const ENTITY_TYPE_NAMES = Object.keys(ENTITY_TYPES) as EntityType[];
+export const isEntityType = (t: string): t is EntityType => Object.hasOwn(ENTITY_TYPES, t);
+
+export interface LinkTypeDef {
+  title: string;
+  from: readonly EntityType[] | '*';
+  to: readonly EntityType[] | '*';
+  props: Record<string, PropDef>;
+}
+
+const period = { from: date(), to: date({ future: true }) };
+
+export const LINK_TYPES = {
+  MEMBER_OF: { title: 'Member of', from: ['Subject'], to: ['OCG'], props: { role: en(C.OCG_ROLES, { required: true }), ...period } },
+  ASSOCIATE_OF: { title: 'Associate of', from: ['Subject'], to: ['Subject'], props: { kind: en(C.ASSOCIATION_KINDS), ...period } },
+  LIVES_AT: { title: 'Lives at', from: ['Subject'], to: ['Location'], props: { ...period } },
+  FREQUENTS: { title: 'Frequents', from: ['Subject', 'OCG'], to: ['Location'], props: { ...period } },
+  USES_VEHICLE: { title: 'Uses vehicle', from: ['Subject', 'OCG'], to: ['Vehicle'], props: { ...period } },
+  USES_PHONE: { title: 'Uses phone', from: ['Subject'], to: ['Phone'], props: { ...period } },
+  CALLS: { title: 'Calls', from: ['Phone'], to: ['Phone'], props: { count: { kind: 'int', min: 0, max: 1e9 }, ...period } },
+  LOCATED_IN: { title: 'Located in', from: ['Location', 'Event'], to: ['Area'], props: {} },
+  PART_OF: { title: 'Part of', from: ['Area'], to: ['Area'], props: {} },
+  RESPONSIBLE_FOR: { title: 'Responsible for', from: ['Agency'], to: ['Area'], props: {} },
+  OPERATES_IN: { title: 'Operates in', from: ['OCG'], to: ['Area'], props: { ...period } },
+  INVOLVED_IN: { title: 'Involved in', from: ['Subject', 'OCG', 'Vehicle', 'Phone'], to: ['Event'], props: {} },
+  MENTIONS: { title: 'Mentions', from: ['IntelligenceReport'], to: '*', props: {} },
+  FROM_SOURCE: { title: 'From source', from: ['IntelligenceReport'], to: ['Source'], props: {} },
+  ORIGINATED_BY: { title: 'Originated by', from: ['IntelligenceReport'], to: ['Agency'], props: {} },
+  SUPPORTS: { title: 'Priority', from: ['IntelligenceRequirement'], to: ['Priority'], props: {} },
+  ASKS: { title: 'Asks', from: ['IntelligenceRequirement'], to: ['Question'], props: {} },
+  CONCERNS: { title: 'Concerns', from: ['Question'], to: ['Subject', 'OCG', 'Location', 'Area'], props: {} },
+  ANSWERS: { title: 'Answers', from: ['IntelligenceReport'], to: ['Question'], props: {} },
+  PLANS_FOR: { title: 'Plans for', from: ['CollectionPlan'], to: ['IntelligenceRequirement'], props: {} },
+} as const satisfies Record<string, LinkTypeDef>;
+
+export type LinkType = keyof typeof LINK_TYPES;
+export const LINK_TYPE_NAMES = Object.keys(LINK_TYPES) as LinkType[];
+export const isLinkType = (t: string): t is LinkType => Object.hasOwn(LINK_TYPES, t);
+
+/** Properties every record carries for the access policy. */
+export const MARKING_KEYS = ['classification', 'agency', 'compartments', 'handling', 'handlingConditions', 'handlingNotes', 'nfd', 'nfdJustification', 'nfdApprover', 'disseminatedTo'] as const;
+/** Properties the platform manages; imports and mutations cannot set them directly. */
+export const SYSTEM_KEYS = ['id', 'type', 'label', 'createdAt', 'updatedAt', 'archived', 'reportIds', 'strength', 'mergedInto', 'search', 'phonetic'] as const;
+
+export function propDefs(kind: 'entity' | 'link', type: string): Record<string, PropDef> {
+  if (kind === 'entity') return (ENTITY_TYPES as Record<string, EntityTypeDef>)[type]?.props ?? {};
+  return (LINK_TYPES as Record<string, LinkTypeDef>)[type]?.props ?? {};
+}
+
+export function linkAllowed(type: LinkType, fromType: string, toType: string): boolean {
+  const def = LINK_TYPES[type] as LinkTypeDef;
+  const ok = (side: readonly string[] | '*', t: string) => side === '*' || side.includes(t);
+  return ok(def.from, fromType) && ok(def.to, toType);
+}

@@ -1,0 +1,211 @@
+import { CLASSIFICATIONS, COMPARTMENTS } from './codes.js';
+import { DomainError, invalid } from './errors.js';
+import { validateGrading } from './grading.js';
+import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS, isEntityType, isLinkType, propDefs, type PropDef } from './model.js';
+
+export interface MarkingsInput {
+  classification?: string;
+  agency?: string;
+  compartments?: string[];
+  handling?: string;
+  handlingConditions?: string[];
+  handlingNotes?: string;
+  nfd?: boolean;
+  nfdJustification?: string;
+  nfdApprover?: string;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: string;
+  label: string;
+  props: Record<string, unknown>;
+  markings: Required<Pick<MarkingsInput, 'classification' | 'agency' | 'compartments' | 'handling'>> & MarkingsInput;
+}
+
+export interface LinkRecord {
+  source: string;
+  target: string;
+  type: string;
+  props: Record<string, unknown>;
+  reportIds: string[];
+  markings: EntityRecord['markings'];
+}
+
+export const MAX_ID = 100;
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function validateId(id: unknown, field = 'id'): string {
+  if (typeof id !== 'string' || !ID_RE.test(id.trim())) {
+    throw invalid(field, `An id is 1-100 letters, digits, '_', '.', ':' or '-', starting with a letter or digit; got ${JSON.stringify(id)}`);
+  }
+  return id.trim();
+}
+
+/** Coerces and checks one property value against its definition; returns the value to store. */
+export function coerceProp(name: string, def: PropDef, raw: unknown, today: string): unknown {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const bad = (msg: string) => invalid(name, `${name}: ${msg}`);
+  switch (def.kind) {
+    case 'string':
+    case 'text': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('expected text');
+      const s = String(raw).normalize('NFC').trim();
+      const max = def.maxLength ?? (def.kind === 'string' ? 200 : 20000);
+      if (s.length > max) throw bad(`at most ${max} characters (got ${s.length})`);
+      return s || undefined;
+    }
+    case 'date':
+    case 'datetime': {
+      if (typeof raw !== 'string') throw bad('expected an ISO date');
+      const s = raw.trim();
+      const ok = def.kind === 'date' ? DATE_RE.test(s) : !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s);
+      if (!ok || Number.isNaN(Date.parse(s.slice(0, 10)))) throw bad(`expected a date as YYYY-MM-DD, got ${JSON.stringify(raw)}`);
+      const iso = def.kind === 'date' ? s : new Date(s).toISOString();
+      if (!def.future && iso.slice(0, 10) > today) throw bad(`${iso.slice(0, 10)} is in the future`);
+      return iso;
+    }
+    case 'int':
+    case 'float': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (!Number.isFinite(n) || (def.kind === 'int' && !Number.isInteger(n))) throw bad(`expected ${def.kind === 'int' ? 'a whole number' : 'a number'}, got ${JSON.stringify(raw)}`);
+      if (def.min !== undefined && n < def.min) throw bad(`must be at least ${def.min} (got ${n})`);
+      if (def.max !== undefined && n > def.max) throw bad(`must be at most ${def.max} (got ${n})`);
+      return n;
+    }
+    case 'bool':
+      if (typeof raw === 'boolean') return raw;
+      if (/^(true|false)$/i.test(String(raw).trim())) return /^true$/i.test(String(raw).trim());
+      throw bad('expected true or false');
+    case 'enum': {
+      const s = String(raw).trim();
+      if (!def.values!.includes(s)) throw bad(`expected one of ${def.values!.join(', ')}, got ${JSON.stringify(raw)}`);
+      return s;
+    }
+    case 'enumList':
+    case 'stringList': {
+      const list = Array.isArray(raw) ? raw : String(raw).split(/[;|]/);
+      const out = list.map((x) => String(x).normalize('NFC').trim()).filter(Boolean);
+      if (out.length > 50) throw bad('at most 50 values');
+      for (const v of out) {
+        if (v.length > 200) throw bad('each value at most 200 characters');
+        if (def.kind === 'enumList' && !def.values!.includes(v)) throw bad(`unknown value ${JSON.stringify(v)}; expected ${def.values!.join(', ')}`);
+      }
+      return [...new Set(out)];
+    }
+  }
+}
+
+export function validateMarkings(m: MarkingsInput, defaults: { agency?: string }): EntityRecord['markings'] {
+  const classification = (m.classification ?? 'OFFICIAL').trim();
+  if (!(CLASSIFICATIONS as readonly string[]).includes(classification)) {
+    throw invalid('classification', `Classification must be one of ${CLASSIFICATIONS.join(', ')}`);
+  }
+  const agency = (m.agency ?? defaults.agency ?? '').trim();
+  if (!agency) throw invalid('agency', 'The originating agency is required');
+  validateId(agency, 'agency');
+  const compartments = [...new Set((m.compartments ?? []).map((c) => c.trim()).filter(Boolean))];
+  for (const c of compartments) {
+    if (!(COMPARTMENTS as readonly string[]).includes(c)) throw invalid('compartments', `Unknown compartment ${JSON.stringify(c)}`);
+  }
+  const handling = (m.handling ?? 'P').trim();
+  const handlingConditions = [...new Set(m.handlingConditions ?? [])];
+  validateGrading({ handling, handlingConditions, handlingNotes: m.handlingNotes });
+  const out: EntityRecord['markings'] = { classification, agency, compartments, handling, handlingConditions };
+  if (m.handlingNotes?.trim()) out.handlingNotes = m.handlingNotes.trim().slice(0, 2000);
+  if (m.nfd) {
+    if (!m.nfdJustification?.trim()) throw invalid('nfdJustification', 'Not for dissemination needs a recorded justification');
+    if (!m.nfdApprover?.trim()) throw invalid('nfdApprover', 'Not for dissemination needs an approver');
+    out.nfd = true;
+    out.nfdJustification = m.nfdJustification.trim();
+    out.nfdApprover = m.nfdApprover.trim();
+  }
+  return out;
+}
+
+function splitInput(raw: Record<string, unknown>): { props: Record<string, unknown>; markings: MarkingsInput } {
+  const props: Record<string, unknown> = {};
+  const markings: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if ((MARKING_KEYS as readonly string[]).includes(k)) markings[k] = v;
+    else props[k] = v;
+  }
+  return { props, markings: markings as MarkingsInput };
+}
+
+export function validateProps(kind: 'entity' | 'link', type: string, raw: Record<string, unknown>, partial: boolean, today: string): Record<string, unknown> {
+  const defs = propDefs(kind, type);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if ((SYSTEM_KEYS as readonly string[]).includes(k)) throw invalid(k, `${k} is managed by the platform and cannot be set`);
+    const def = defs[k];
+    if (!def) throw invalid(k, `${type} has no property ${JSON.stringify(k)}; known: ${Object.keys(defs).join(', ') || 'none'}`);
+    const val = coerceProp(k, def, v, today);
+    if (val !== undefined) out[k] = val;
+    else if (partial) out[k] = null; // explicit clear on update
+  }
+  if (!partial) {
+    for (const [k, def] of Object.entries(defs)) {
+      if (def.required && out[k] === undefined) throw invalid(k, `${type} needs ${k}`);
+    }
+  }
+  return out;
+}
+
+export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** Validates an entity as given by the API or an import row (markings may be mixed into props). */
+export function validateEntity(
+  input: { id?: unknown; type: unknown; label?: unknown; props?: Record<string, unknown>; markings?: MarkingsInput },
+  ctx: { defaultAgency?: string; today?: string; newId?: () => string },
+): EntityRecord {
+  const type = String(input.type ?? '').trim();
+  if (!isEntityType(type)) throw invalid('type', `Unknown entity type ${JSON.stringify(input.type)}; known: ${Object.keys(ENTITY_TYPES).join(', ')}`);
+  const today = ctx.today ?? todayIso();
+  const split = splitInput(input.props ?? {});
+  const props = validateProps('entity', type, split.props, false, today);
+  if (type === 'IntelligenceReport') validateGrading(props);
+  const markings = validateMarkings({ ...split.markings, ...(input.markings ?? {}) }, { agency: ctx.defaultAgency });
+  const id = input.id === undefined || input.id === null || input.id === '' ? ctx.newId?.() : validateId(input.id);
+  if (!id) throw invalid('id', 'An id is required');
+  const labelFrom = (ENTITY_TYPES[type] as { labelFrom?: string }).labelFrom;
+  let label = typeof input.label === 'string' ? input.label.normalize('NFC').trim() : '';
+  if (!label) label = defaultLabel(type, props, labelFrom);
+  if (!label) throw invalid('label', `${type} needs a label`);
+  if (label.length > 200) throw invalid('label', 'A label is at most 200 characters');
+  return { id, type, label, props, markings };
+}
+
+function defaultLabel(type: string, props: Record<string, unknown>, labelFrom?: string): string {
+  if (labelFrom && props[labelFrom]) return String(props[labelFrom]);
+  if (type === 'Subject' && (props.forename || props.surname)) return [props.forename, props.surname].filter(Boolean).join(' ');
+  if (type === 'Location' && props.address) return String(props.address);
+  if (type === 'IntelligenceReport') return `Report ${props.sourceEvaluation ?? ''}${props.intelAssessment ?? ''}`.trim();
+  if (type === 'Source' && props.reference) return String(props.reference);
+  return '';
+}
+
+export function validateLink(
+  input: { source: unknown; target: unknown; type: unknown; props?: Record<string, unknown>; reportIds?: unknown; markings?: MarkingsInput },
+  ctx: { defaultAgency?: string; today?: string },
+): LinkRecord {
+  const type = String(input.type ?? '').trim();
+  if (!isLinkType(type)) throw invalid('type', `Unknown link type ${JSON.stringify(input.type)}; known: ${Object.keys(LINK_TYPES).join(', ')}`);
+  const source = validateId(input.source, 'source');
+  const target = validateId(input.target, 'target');
+  if (source === target) throw invalid('target', 'A link cannot join an entity to itself');
+  const split = splitInput(input.props ?? {});
+  const props = validateProps('link', type, split.props, false, ctx.today ?? todayIso());
+  const reportList = Array.isArray(input.reportIds)
+    ? input.reportIds
+    : typeof input.reportIds === 'string' ? input.reportIds.split(/[;|]/) : [];
+  const reportIds = [...new Set(reportList.map((r) => validateId(String(r).trim(), 'reportIds')))];
+  const markings = validateMarkings({ ...split.markings, ...(input.markings ?? {}) }, { agency: ctx.defaultAgency });
+  return { source, target, type, props, reportIds, markings };
+}
+
+export function assertNotTooMany<T>(items: T[], max: number, field: string): T[] {
+  if (items.length > max) throw new DomainError('LIMIT_EXCEEDED', `At most ${max} ${field} per request`, field);
+  return items;
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { run, type Tx } from '../db/db.js';
+import { DomainError, invalid } from '../domain/errors.js';
+import { linkStrength, type Grade } from '../domain/grading.js';
+import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES, linkAllowed, type LinkType } from '../domain/model.js';
+import { searchKeys } from '../domain/search.js';
+import type { EntityRecord, LinkRecord } from '../domain/validate.js';
+
+/**
+ * The one write path for entities and links (API mutations, import and seed). Idempotent on ids:
+ * a row whose content is unchanged is not touched, so re-running an import changes nothing.
+ * Labels and relationship types are interpolated only from the model's allow-lists.
+ */
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const hashOf = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64url');
+
+export function linkId(source: string, type: string, target: string): string {
+  return `${type}-${createHash('sha1').update(`${source}\u0000${type}\u0000${target}`).digest('base64url').slice(0, 16)}`;
+}
+
+export function linkTypeOfId(id: string): LinkType | undefined {
+  const t = id.replace(/-[A-Za-z0-9_-]{16}$/, '');
+  return (LINK_TYPE_NAMES as string[]).includes(t) && t !== id ? (t as LinkType) : undefined;
+}
+
+function entityRow(r: EntityRecord) {
+  const keys = searchKeys(r.type, r.label, r.props);
+  const content = { type: r.type, label: r.label, ...r.props, ...r.markings };
+  return { id: r.id, type: r.type, hash: hashOf(content), props: { ...content, ...keys } };
+}
+
+/** Existing ids with their type and content hash. */
+export async function existingEntities(tx: Tx, ids: string[]): Promise<Map<string, { type: string; hash: string | null; archived: boolean }>> {
+  const rows = await run(tx, {
+    text: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.type AS type, n.contentHash AS hash, coalesce(n.archived,false) AS archived',
+    params: { ids },
+  });
+  return new Map(rows.map((r) => [r.id as string, { type: r.type as string, hash: r.hash as string | null, archived: r.archived as boolean }]));
+}
+
+export async function writeEntities(tx: Tx, records: EntityRecord[], now: string): Promise<WriteCounts> {
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  if (!records.length) return counts;
+  const existing = await existingEntities(tx, records.map((r) => r.id));
+  const byType = new Map<string, ReturnType<typeof entityRow>[]>();
+  for (const rec of records) {
+    const row = entityRow(rec);
+    const old = existing.get(rec.id);
+    if (old && old.type !== rec.type) throw new DomainError('CONFLICT', `${rec.id} already exists as a ${old.type}, not a ${rec.type}`, 'type');
+    if (old && old.hash === row.hash && !old.archived) { counts.unchanged++; continue; }
+    if (old) counts.updated++; else counts.created++;
+    (byType.get(rec.type) ?? byType.set(rec.type, []).get(rec.type)!).push(row);
+  }
+  for (const [type, rows] of byType) {
+    if (!(ENTITY_TYPE_NAMES as string[]).includes(type)) throw invalid('type', `Unknown type ${type}`);
+    await run(tx, {
+      text:
+        `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) ON CREATE SET n:${type}, n.createdAt = $now ` +
+        'SET n += row.props, n.contentHash = row.hash, n.updatedAt = $now, n.archived = false' +
+        (type === 'Location'
+          ? ' WITH n, row WHERE row.props.lat IS NOT NULL AND row.props.lon IS NOT NULL SET n.point = point({latitude: row.props.lat, longitude: row.props.lon})'
+          : ''),
+      params: { rows, now },
+    });
+  }
+  return counts;
+}
+
+export interface ReportGrade extends Grade {
+  id: string;
+  sourceId: string | null;
+}
+
+export async function reportGrades(tx: Tx, ids: string[]): Promise<Map<string, ReportGrade>> {
+  if (!ids.length) return new Map();
+  const rows = await run(tx, {
+    text: 'UNWIND $ids AS id MATCH (r:IntelligenceReport {id: id}) RETURN r.id AS id, r.sourceEvaluation AS sourceEvaluation, r.intelAssessment AS intelAssessment, r.sourceId AS sourceId',
+    params: { ids },
+  });
+  return new Map(rows.map((r) => [r.id as string, r as unknown as ReportGrade]));
+}
+
+/** Checks endpoints, link-type rules and provenance reports; throws a field-level error on the first fault. */
+export async function checkLinks(tx: Tx, records: LinkRecord[]): Promise<Map<string, ReportGrade>> {
+  const ids = [...new Set(records.flatMap((r) => [r.source, r.target]))];
+  const ents = await existingEntities(tx, ids);
+  const grades = await reportGrades(tx, [...new Set(records.flatMap((r) => r.reportIds))]);
+  for (const r of records) checkLink(r, ents, grades);
+  return grades;
+}
+
+export function checkLink(
+  r: LinkRecord,
+  ents: Map<string, { type: string }>,
+  grades: Map<string, unknown>,
+): void {
+  const a = ents.get(r.source);
+  const b = ents.get(r.target);
+  if (!a) throw new DomainError('NOT_FOUND', `Unknown source entity ${JSON.stringify(r.source)}`, 'source');
+  if (!b) throw new DomainError('NOT_FOUND', `Unknown target entity ${JSON.stringify(r.target)}`, 'target');
+  if (!linkAllowed(r.type as LinkType, a.type, b.type)) {
+    throw invalid('type', `A ${r.type} link cannot join a ${a.type} to a ${b.type}`);
+  }
+  for (const id of r.reportIds) {
+    if (!grades.has(id)) throw new DomainError('NOT_FOUND', `Unknown intelligence report ${JSON.stringify(id)} given as provenance`, 'reportIds');
+  }
+}
+
+export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, grades?: Map<string, ReportGrade>): Promise<WriteCounts> {
+  const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+  if (!records.length) return counts;
+  grades ??= await checkLinks(tx, records);
+  const rows = records.map((r) => {
+    const id = linkId(r.source, r.type, r.target);
+    const strength = r.reportIds.length ? linkStrength(r.reportIds.map((x) => grades!.get(x)!)) : null;
+    const content = { ...r.props, ...r.markings, reportIds: [...r.reportIds].sort(), strength };
+    return { id, type: r.type, source: r.source, target: r.target, hash: hashOf(content), props: content };
+  });
+  const existing = new Map(
+    (await run(tx, {
+      text: 'UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r {id: row.id}]->(:Entity {id: row.target}) RETURN r.id AS id, r.contentHash AS hash, coalesce(r.archived,false) AS archived',
+      params: { rows: rows.map(({ id, source, target }) => ({ id, source, target })) },
+    })).map((r) => [r.id as string, r]),
+  );
+  const byType = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const old = existing.get(row.id);
+    if (old && old.hash === row.hash && !old.archived) { counts.unchanged++; continue; }
+    if (old) counts.updated++; else counts.created++;
+    (byType.get(row.type) ?? byType.set(row.type, []).get(row.type)!).push(row);
+  }
+  for (const [type, list] of byType) {
+    if (!(LINK_TYPE_NAMES as string[]).includes(type)) throw invalid('type', `Unknown link type ${type}`);
+    await run(tx, {
+      text:
+        'UNWIND $rows AS row MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) ' +
+        `MERGE (a)-[r:${type} {id: row.id}]->(b) ON CREATE SET r.createdAt = $now ` +
+        'SET r += row.props, r.contentHash = row.hash, r.updatedAt = $now, r.archived = false',
+      params: { rows: list, now },
+    });
+  }
+  return counts;
+}
