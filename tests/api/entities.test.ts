@@ -99,12 +99,13 @@ describe('entities through GraphQL against the real database', () => {
   });
 
   it('lists with filters, sorting and cursor pagination', async () => {
-    for (let i = 0; i < 5; i++) await t.entity(`V${i}`, 'Vehicle', { vrm: `ZZ${i}0 ABC`, make: 'Ford', colour: i % 2 ? 'Red' : 'Blue' });
-    const q = `query($after:String){ entities(type:"Vehicle", where:[{prop:"make",op:"EQ",value:"Ford"},{prop:"vrm",op:"CONTAINS",value:"ABC"}], sortBy:"vrm", first:2, after:$after){ totalCount hasNextPage endCursor items{ id label } } }`;
+    for (let i = 0; i < 5; i++) await t.entity(`V${i}`, 'Vehicle', { vrm: `ZZ${i}0 ABC`, make: t.prefix, colour: i % 2 ? 'Red' : 'Blue' });
+    await t.entity('V9', 'Vehicle', { vrm: 'ZZ90 XYZ', make: t.prefix });
+    const q = `query($after:String, $make:String!){ entities(type:"Vehicle", where:[{prop:"make",op:"EQ",value:$make},{prop:"vrm",op:"CONTAINS",value:"ABC"}], sortBy:"vrm", first:2, after:$after){ totalCount hasNextPage endCursor items{ id label } } }`;
     const seen: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 5; page++) {
-      const r = await t.gql(q, { after }, analyst);
+      const r = await t.gql(q, { after, make: t.prefix }, analyst);
       expect(r.errors).toBeUndefined();
       expect(r.data.entities.totalCount).toBe(5);
       seen.push(...r.data.entities.items.map((i: { label: string }) => i.label));
