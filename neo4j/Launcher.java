@@ -63,6 +63,19 @@ public final class Launcher {
         service.database("neo4j").executeTransactionally("RETURN 1");
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
+        // The process that started us holds our stdin open; when it dies the pipe closes and we
+        // shut down cleanly instead of living on as an orphan holding the store lock.
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) { /* ignore input */ }
+            } catch (IOException ignored) {
+                // closed: same as end of input
+            }
+            System.out.println("OWNER GONE");
+            System.exit(0);
+        }, "owner-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         Thread.currentThread().join();
     }
 

@@ -157,7 +157,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     home, String(opts.boltPort), String(opts.pagecacheMiB), String(opts.txTimeoutSeconds),
   ];
   log(`Starting local Neo4j (data in ${home})...`);
-  const child: ChildProcess = spawn(opts.javaBin ?? 'java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open as a lifeline: the launcher stops itself when this process dies.
+  const child: ChildProcess = spawn(opts.javaBin ?? 'java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => {});
   let output = '';
   const collect = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-8000); };
   child.stdout!.on('data', collect);

@@ -94,4 +94,24 @@ describe('the local Neo4j launcher', () => {
       fs.rmSync(home, { recursive: true, force: true });
     }
   }, 240000);
+
+  it('stops itself cleanly when the process that started it is killed (no orphan holding the store)', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-owner-'));
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/ownerDies.ts', home], { cwd: root, encoding: 'utf8', timeout: 180000 });
+      expect(r.stdout).toMatch(/UP bolt:/);
+      const { pid } = JSON.parse(fs.readFileSync(path.join(home, 'running.json'), 'utf8')) as { pid: number };
+      let alive = true;
+      for (let i = 0; i < 60 && alive; i++) {
+        try { process.kill(pid, 0); await new Promise((res) => setTimeout(res, 500)); } catch { alive = false; }
+      }
+      expect(alive).toBe(false);
+      // The next start finds a clean store.
+      const again = await startLocalNeo4j({ projectRoot: root, home, boltPort: await freePort(), heap: '512m', pagecacheMiB: 64, txTimeoutSeconds: 30, startTimeoutMs: 120000 });
+      await again.stop();
+      expect(fs.readFileSync(path.join(home, 'logs/debug.log'), 'utf8')).not.toMatch(/Recovery required from position/);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 300000);
 });
