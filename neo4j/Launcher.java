@@ -48,6 +48,8 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMiB * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // A runaway query fails on its own instead of exhausting the heap.
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Runtime.getRuntime().maxMemory() / 2)
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("STOPPING");

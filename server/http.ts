@@ -61,7 +61,7 @@ function plugins(services: Services): ApolloServerPlugin<Ctx>[] {
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const codes = (body?.errors ?? []).map((e) => e.extensions?.code as string);
             if (codes.includes('DATABASE_UNAVAILABLE')) response.http.status = 503;
-            if (contextValue.audited) return;
+            if (contextValue.audited && document && rootFields(document) === 'signIn') return; // signIn audits itself, never what travels with it
             if (!document && !errors?.length) return;
             const denied = codes.some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED');
             const op = document ? rootFields(document) : 'invalid-request';
@@ -71,9 +71,9 @@ function plugins(services: Services): ApolloServerPlugin<Ctx>[] {
                 agency: contextValue.viewer?.agency,
                 op,
                 outcome: denied ? 'denied' : codes.length ? 'error' : 'ok',
-                args: { operationName: request.operationName ?? null, ...auditArgs(request.variables) },
+                args: { operationName: request.operationName ?? null, ...(document && !/password/i.test(request.query ?? '') ? auditArgs(request.variables) : {}) }, // a password may sit in a variable of any name
                 resultIds: [...contextValue.seen],
-                detail: codes.join(','),
+                detail: [codes.join(','), contextValue.auditDetail ?? ''].filter(Boolean).join(' '),
               });
             } catch (e) {
               // An unauditable answer is not sent.
@@ -103,7 +103,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.maxCost },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    maxTokens: { enabled: false }, // enforced by the parser below: armor's plugin answers every syntax error with a 500
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
@@ -112,6 +112,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
     schema,
     introspection: true, // anonymous introspection is refused by the plugin above
     csrfPrevention: true,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
     plugins: [...protection.plugins, ...plugins(services)],
     validationRules: [...protection.validationRules],
