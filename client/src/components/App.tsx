@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SavedChart } from '../workspace/chartStore.js';
+import type { WorkspaceState } from '../workspace/GraphWorkspace.js';
+import { CanvasContext, useWorkspace, useWorkspaceState, type CanvasHandle } from '../ui/context.js';
+import { useShortcuts } from '../ui/shortcuts.js';
+import { Chart } from './Chart.js';
+import { DetailsPanel } from './DetailsPanel.js';
+import { ExpandDialog, type ExpandDialogState } from './ExpandDialog.js';
+import { FiltersPanel } from './FiltersPanel.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { Legend } from './Legend.js';
+import { Notices } from './Notices.js';
+import { SavedCharts } from './SavedCharts.js';
+import { SignIn } from './SignIn.js';
+import { TimeBar } from './TimeBar.js';
+import { Toolbar } from './Toolbar.js';
+import { TopBar } from './TopBar.js';
+
+export function App() {
+  const s = useWorkspaceState();
+  if (s.checkingSession && !s.viewer) return <div className="splash" data-testid="splash">Loading…</div>;
+  if (!s.viewer) return <SignIn />;
+  return <Workspace key={s.viewer.id} />;
+}
+
+const CARRY_OVER = 'intel-graph.carry-over';
+
+const webglPreferred = () => {
+  const q = new URLSearchParams(location.search).get('webgl');
+  if (q !== null) return q === '1' || q === 'true';
+  try {
+    return localStorage.getItem('intel-graph.webgl') === '1';
+  } catch {
+    return false;
+  }
+};
+
+function Workspace() {
+  const ws = useWorkspace();
+  const canvas = useMemo<CanvasHandle>(() => ({ cy: null }), []);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const [charts, setCharts] = useState(false);
+  const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
+  const [webgl] = useState(webglPreferred);
+  // Cytoscape fixes its renderer when created (and the WebGL one changes shared state), so a
+  // switch reloads the page, carrying the chart over in this tab's session storage.
+  const setWebgl = (on: boolean) => {
+    try {
+      localStorage.setItem('intel-graph.webgl', on ? '1' : '0');
+      const s = ws.getState();
+      if (s.doc.nodes.size) sessionStorage.setItem(CARRY_OVER, JSON.stringify({ chart: ws.snapshot(s.chart.name), as: s.chart }));
+    } catch { /* storage disabled: the chart is not carried over */ }
+    const u = new URL(location.href);
+    u.searchParams.delete('webgl');
+    location.replace(u.toString());
+  };
+  const [leftOpen, setLeftOpen] = useState(true);
+
+  useShortcuts({
+    focusSearch: () => searchRef.current?.focus(),
+    toggleHelp: () => setHelp((h) => !h),
+    closeOverlays: () => {
+      if (help || charts || expandDialog) {
+        setHelp(false);
+        setCharts(false);
+        setExpandDialog(null);
+        return true;
+      }
+      return false;
+    },
+  });
+
+  useEffect(() => {
+    // A chart carried over a reload (renderer switch) is drawn again.
+    let raw: string | null = null;
+    try {
+      raw = sessionStorage.getItem(CARRY_OVER);
+      sessionStorage.removeItem(CARRY_OVER);
+    } catch { /* storage disabled */ }
+    if (!raw) return;
+    try {
+      const { chart, as } = JSON.parse(raw) as { chart: SavedChart; as: WorkspaceState['chart'] };
+      void ws.restoreChart(chart, as);
+    } catch { /* unreadable: start empty */ }
+  }, [ws]);
+
+  return (
+    <CanvasContext.Provider value={canvas}>
+      <div className={`app${leftOpen ? '' : ' left-closed'}`} data-testid="workspace">
+        <TopBar searchRef={searchRef} />
+        <Toolbar
+          onHelp={() => setHelp(true)}
+          onCharts={() => setCharts(true)}
+          webgl={webgl}
+          onWebgl={setWebgl}
+          leftOpen={leftOpen}
+          onToggleLeft={() => setLeftOpen((o) => !o)}
+        />
+        <main className="work">
+          {leftOpen && (
+            <aside className="panel left" aria-label="Filters and legend">
+              <FiltersPanel />
+              <Legend />
+            </aside>
+          )}
+          <section className="canvas-wrap" aria-label="Chart">
+            <Chart webgl={webgl} onExpandWithFilters={(ids) => setExpandDialog({ ids })} />
+            <Notices />
+          </section>
+          <aside className="panel right" aria-label="Details">
+            <DetailsPanel />
+          </aside>
+        </main>
+        <TimeBar />
+        {help && <HelpOverlay onClose={() => setHelp(false)} />}
+        {charts && <SavedCharts onClose={() => setCharts(false)} />}
+        {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
+      </div>
+    </CanvasContext.Provider>
+  );
+}

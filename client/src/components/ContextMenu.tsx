@@ -1,0 +1,66 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CanvasTarget } from '../graph/CytoscapeView.js';
+import { useWorkspace, useWorkspaceState } from '../ui/context.js';
+
+interface Item { label: string; testid: string; run(): void; disabled?: boolean; hint?: string }
+
+export function ContextMenu({ target, onClose, onExpandWithFilters }: { target: CanvasTarget; onClose(): void; onExpandWithFilters(ids: string[]): void }) {
+  const ws = useWorkspace();
+  const s = useWorkspaceState();
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ left: target.clientX, top: target.clientY });
+
+  useLayoutEffect(() => {
+    const r = ref.current?.getBoundingClientRect();
+    if (!r) return;
+    setPos({ left: Math.min(target.clientX, window.innerWidth - r.width - 8), top: Math.min(target.clientY, window.innerHeight - r.height - 8) });
+  }, [target]);
+
+  useEffect(() => {
+    const close = (e: MouseEvent) => { if (!ref.current?.contains(e.target as Node)) onClose(); };
+    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('mousedown', close);
+    window.addEventListener('keydown', esc);
+    return () => { window.removeEventListener('mousedown', close); window.removeEventListener('keydown', esc); };
+  }, [onClose]);
+
+  const sel = [...s.selection];
+  const nodes = sel.filter((id) => s.doc.nodes.has(id));
+  const restricted = nodes.length > 0 && nodes.every((id) => s.doc.nodes.get(id)!.data.restricted);
+  const pinned = nodes.length > 0 && nodes.every((id) => s.doc.nodes.get(id)!.pinned);
+  const items: (Item | 'sep')[] = [];
+  if (target.kind === 'canvas') {
+    items.push(
+      { label: 'Fit to window', testid: 'ctx-fit', run: () => ws.fit(), hint: 'F' },
+      { label: 'Select all', testid: 'ctx-select-all', run: () => ws.selectAll(), hint: 'Ctrl+A' },
+      { label: `Show hidden (${ws.hiddenCount()})`, testid: 'ctx-show-hidden', run: () => ws.unhideAll(), disabled: ws.hiddenCount() === 0 },
+      'sep',
+      { label: 'Organic layout', testid: 'ctx-layout', run: () => ws.requestLayout('fcose') },
+      { label: 'Clear chart', testid: 'ctx-clear', run: () => ws.clear(), disabled: !s.doc.nodes.size },
+    );
+  } else {
+    items.push(
+      { label: nodes.length > 1 ? `Expand ${nodes.length} entities` : 'Expand', testid: 'ctx-expand', run: () => void ws.expand(nodes), disabled: !nodes.length || restricted, hint: 'E' },
+      { label: 'Expand with filters…', testid: 'ctx-expand-filters', run: () => onExpandWithFilters(nodes), disabled: !nodes.length || restricted },
+      { label: 'Select neighbours', testid: 'ctx-neighbours', run: () => ws.selectNeighbours(), disabled: !nodes.length, hint: 'N' },
+      'sep',
+      { label: 'Shortest path between the two', testid: 'ctx-path', run: () => void ws.findPaths(), disabled: nodes.length !== 2 },
+      { label: 'Connect selected', testid: 'ctx-connect', run: () => void ws.connect(), disabled: nodes.length < 2 },
+      'sep',
+      { label: pinned ? 'Unpin' : 'Pin in place', testid: 'ctx-pin', run: () => ws.pin(), disabled: !nodes.length, hint: 'P' },
+      { label: 'Hide', testid: 'ctx-hide', run: () => ws.hide(), hint: 'H' },
+      { label: 'Remove from chart', testid: 'ctx-remove', run: () => ws.remove(), hint: 'Del' },
+    );
+  }
+  return (
+    <div className="menu context-menu" role="menu" ref={ref} style={pos} data-testid="context-menu">
+      {items.map((it, i) => it === 'sep'
+        ? <hr key={`s${i}`} />
+        : (
+          <button key={it.testid} role="menuitem" disabled={it.disabled} data-testid={it.testid} onClick={() => { onClose(); it.run(); }}>
+            <span>{it.label}</span>{it.hint && <kbd>{it.hint}</kbd>}
+          </button>
+        ))}
+    </div>
+  );
+}

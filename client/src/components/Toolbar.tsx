@@ -1,0 +1,70 @@
+import type { ColourBy, SizeBy } from '../workspace/GraphWorkspace.js';
+import { useWorkspace, useWorkspaceState } from '../ui/context.js';
+import { ExportMenu } from './ExportMenu.js';
+import { LayoutPicker } from './LayoutPicker.js';
+
+interface Props {
+  onHelp(): void;
+  onCharts(): void;
+  webgl: boolean;
+  onWebgl(on: boolean): void;
+  leftOpen: boolean;
+  onToggleLeft(): void;
+}
+
+export function Toolbar(p: Props) {
+  const ws = useWorkspace();
+  const s = useWorkspaceState();
+  const hidden = ws.hiddenCount();
+  const selNodes = [...s.selection].filter((id) => s.doc.nodes.has(id));
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Chart tools">
+      <button className="icon" onClick={p.onToggleLeft} title={p.leftOpen ? 'Hide filters and legend' : 'Show filters and legend'} aria-pressed={p.leftOpen}>☰</button>
+      <div className="group">
+        <button className="icon" onClick={() => ws.undo()} disabled={!s.undoLabel} title={s.undoLabel ? `Undo ${s.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo" data-testid="undo">↶</button>
+        <button className="icon" onClick={() => ws.redo()} disabled={!s.redoLabel} title={s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo" data-testid="redo">↷</button>
+      </div>
+      <div className="group">
+        <button onClick={() => void ws.expand()} disabled={!selNodes.length} title="Expand the selected entities (E)" data-testid="toolbar-expand">Expand</button>
+        <button onClick={() => void ws.findPaths()} disabled={selNodes.length !== 2} title="Shortest paths between the two selected entities" data-testid="toolbar-paths">Find path</button>
+        <button onClick={() => void ws.connect()} disabled={selNodes.length < 2} title="How are the selected entities connected?" data-testid="toolbar-connect">Connect</button>
+      </div>
+      <LayoutPicker />
+      <div className="group">
+        <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>
+        {hidden > 0 && <button onClick={() => ws.unhideAll()} data-testid="show-hidden" title="Show hidden items">Show {hidden} hidden</button>}
+      </div>
+      <div className="group">
+        <label className="inline" title="Node colour">
+          Colour
+          <select value={s.display.colourBy} onChange={(e) => ws.setDisplay({ colourBy: e.target.value as ColourBy })} data-testid="colour-by">
+            <option value="type">type</option>
+            <option value="role">OCG role</option>
+            <option value="community" disabled={!s.metrics}>community</option>
+          </select>
+        </label>
+        <label className="inline" title="Node size">
+          Size
+          <select value={s.display.sizeBy} onChange={(e) => ws.setDisplay({ sizeBy: e.target.value as SizeBy })} data-testid="size-by">
+            <option value="none">uniform</option>
+            <option value="degree">links on chart</option>
+            <option value="betweenness" disabled={!s.metrics}>betweenness</option>
+            <option value="pagerank" disabled={!s.metrics}>PageRank</option>
+            <option value="closeness" disabled={!s.metrics}>closeness</option>
+            <option value="eigenvector" disabled={!s.metrics}>eigenvector</option>
+          </select>
+        </label>
+        <button onClick={() => void ws.analyse()} disabled={s.doc.nodes.size < 2} title="Centrality and communities of the drawn network" data-testid="analyse">Analyse</button>
+      </div>
+      <div className="spacer" />
+      <div className="group">
+        <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
+        <ExportMenu />
+        <label className="inline small" title="Faster drawing for large charts">
+          <input type="checkbox" checked={p.webgl} onChange={(e) => p.onWebgl(e.target.checked)} data-testid="webgl-toggle" /> WebGL
+        </label>
+        <button className="icon" onClick={p.onHelp} title="Keyboard shortcuts (?)" data-testid="help-button">?</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { LayoutName } from '../workspace/GraphWorkspace.js';
+
+/**
+ * Layout computed on a headless Cytoscape: positions in, positions out, nothing drawn. Runs in a
+ * worker (so a large chart's layout never blocks panning or typing) or, where workers are not
+ * available, on the main thread.
+ */
+cytoscape.use(fcose);
+
+export interface LayoutNodeInput { id: string; x: number; y: number; w: number; h: number; pinned: boolean; level: number; group: string }
+export interface LayoutInput {
+  name: LayoutName;
+  randomize: boolean;
+  nodes: LayoutNodeInput[];
+  edges: { id: string; source: string; target: string }[];
+  roots?: string[];
+}
+export interface LayoutOutput { positions: Record<string, { x: number; y: number }>; ms: number; quality?: string }
+
+/** Above this many elements fcose runs its fast spectral pass only. */
+export const DRAFT_ABOVE = 2000;
+
+export function computeLayout(input: LayoutInput): LayoutOutput {
+  const t0 = performance.now();
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    // Keep the given positions (the default initial layout would stack every node at the origin).
+    layout: { name: 'preset' },
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
+    elements: [
+      ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.w, h: n.h, level: n.level, group: n.group }, position: { x: n.x, y: n.y } })),
+      ...input.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+    ],
+  });
+  const pinned = input.nodes.filter((n) => n.pinned);
+  const size = input.nodes.length + input.edges.length;
+  let quality: string | undefined;
+  let options: cytoscape.LayoutOptions;
+  const common = { animate: false, fit: false, padding: 30 };
+  switch (input.name) {
+    case 'fcose': {
+      // Incremental runs (keeping the mental map) cannot use "draft"; large from-scratch runs do.
+      quality = input.randomize && size > DRAFT_ABOVE ? 'draft' : 'default';
+      options = {
+        name: 'fcose', ...common, quality, randomize: input.randomize,
+        nodeSeparation: 90, idealEdgeLength: () => 90, nodeRepulsion: () => 6500, numIter: size > DRAFT_ABOVE ? 1200 : 2500,
+        packComponents: false, tile: true,
+        initialEnergyOnIncremental: 0.25,
+        fixedNodeConstraint: pinned.length && pinned.length < input.nodes.length ? pinned.map((n) => ({ nodeId: n.id, position: { x: n.x, y: n.y } })) : undefined,
+      } as unknown as cytoscape.LayoutOptions;
+      break;
+    }
+    case 'concentric':
+      options = {
+        name: 'concentric', ...common, minNodeSpacing: 30, avoidOverlap: true,
+        concentric: (n: cytoscape.NodeSingular) => n.data('level') as number,
+        levelWidth: () => 1,
+      } as cytoscape.LayoutOptions;
+      break;
+    case 'breadthfirst': {
+      const roots = (input.roots ?? []).filter((id) => cy.getElementById(id).nonempty());
+      options = {
+        name: 'breadthfirst', ...common, directed: false, spacingFactor: 1.1, avoidOverlap: true, grid: false,
+        roots: roots.length ? roots.map((id) => `#${cssEscape(id)}`).join(',') : undefined,
+      } as cytoscape.LayoutOptions;
+      break;
+    }
+    default:
+      options = { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 30, condense: false, sort: (a: cytoscape.NodeSingular, b: cytoscape.NodeSingular) => String(a.data('group')).localeCompare(String(b.data('group'))) || (b.data('level') as number) - (a.data('level') as number) } as cytoscape.LayoutOptions;
+  }
+  if (input.name !== 'fcose') for (const n of pinned) cy.getElementById(n.id).lock();
+  cy.layout(options).run();
+  const positions: Record<string, { x: number; y: number }> = {};
+  cy.nodes().forEach((n) => {
+    const p = n.position();
+    positions[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+  });
+  cy.destroy();
+  return { positions, ms: performance.now() - t0, quality };
+}
+
+function cssEscape(id: string): string {
+  return id.replace(/([^A-Za-z0-9_-])/g, '\\$1');
+}

@@ -1,0 +1,158 @@
+import type { StylesheetJson } from 'cytoscape';
+import type { Display } from '../workspace/GraphWorkspace.js';
+import { glyphUri } from './icons.js';
+
+/**
+ * The chart's look as one data-driven stylesheet: a shape, colour and glyph per entity type,
+ * a line style per link type, width by evidence strength, colour by OCG role or community,
+ * size by centrality. The legend reads the same tables.
+ */
+type Shape = 'ellipse' | 'round-rectangle' | 'round-octagon' | 'round-hexagon' | 'round-diamond' | 'round-pentagon' | 'round-tag' | 'round-triangle' | 'rectangle';
+
+export interface EntityLook { colour: string; shape: Shape; title: string }
+export interface LinkLook { colour: string; line: 'solid' | 'dashed' | 'dotted'; arrow: boolean; title: string }
+
+export const ENTITY_LOOK: Record<string, EntityLook> = {
+  Subject: { colour: '#2563eb', shape: 'ellipse', title: 'Subject' },
+  OCG: { colour: '#b91c1c', shape: 'round-octagon', title: 'Organised crime group' },
+  Location: { colour: '#15803d', shape: 'round-rectangle', title: 'Location' },
+  Area: { colour: '#4d7c0f', shape: 'round-hexagon', title: 'Area' },
+  Agency: { colour: '#475569', shape: 'round-pentagon', title: 'Agency' },
+  Vehicle: { colour: '#c2410c', shape: 'round-rectangle', title: 'Vehicle' },
+  Phone: { colour: '#0e7490', shape: 'round-rectangle', title: 'Phone' },
+  Source: { colour: '#6d28d9', shape: 'round-diamond', title: 'Source' },
+  IntelligenceReport: { colour: '#a16207', shape: 'round-tag', title: 'Intelligence report' },
+  Event: { colour: '#be185d', shape: 'round-triangle', title: 'Event' },
+  Priority: { colour: '#7e22ce', shape: 'round-pentagon', title: 'Priority' },
+  IntelligenceRequirement: { colour: '#0f766e', shape: 'ellipse', title: 'Intelligence requirement' },
+  Question: { colour: '#0d9488', shape: 'ellipse', title: 'Question' },
+  CollectionPlan: { colour: '#3f6212', shape: 'round-rectangle', title: 'Collection plan' },
+  Restricted: { colour: '#9ca3af', shape: 'round-rectangle', title: 'Restricted (held by another agency)' },
+};
+
+export const LINK_LOOK: Record<string, LinkLook> = {
+  MEMBER_OF: { colour: '#b91c1c', line: 'solid', arrow: true, title: 'Member of' },
+  ASSOCIATE_OF: { colour: '#334155', line: 'solid', arrow: false, title: 'Associate of' },
+  LIVES_AT: { colour: '#15803d', line: 'solid', arrow: true, title: 'Lives at' },
+  FREQUENTS: { colour: '#15803d', line: 'dashed', arrow: true, title: 'Frequents' },
+  USES_VEHICLE: { colour: '#c2410c', line: 'dashed', arrow: true, title: 'Uses vehicle' },
+  USES_PHONE: { colour: '#0e7490', line: 'dashed', arrow: true, title: 'Uses phone' },
+  CALLS: { colour: '#0e7490', line: 'dotted', arrow: true, title: 'Calls' },
+  LOCATED_IN: { colour: '#65a30d', line: 'dotted', arrow: true, title: 'Located in' },
+  PART_OF: { colour: '#65a30d', line: 'dotted', arrow: true, title: 'Part of' },
+  RESPONSIBLE_FOR: { colour: '#475569', line: 'dotted', arrow: true, title: 'Responsible for' },
+  OPERATES_IN: { colour: '#b91c1c', line: 'dotted', arrow: true, title: 'Operates in' },
+  INVOLVED_IN: { colour: '#be185d', line: 'solid', arrow: true, title: 'Involved in' },
+  MENTIONS: { colour: '#a16207', line: 'dotted', arrow: true, title: 'Mentions' },
+  FROM_SOURCE: { colour: '#6d28d9', line: 'dashed', arrow: true, title: 'From source' },
+  ORIGINATED_BY: { colour: '#475569', line: 'dashed', arrow: true, title: 'Originated by' },
+  SUPPORTS: { colour: '#0f766e', line: 'dashed', arrow: true, title: 'Supports priority' },
+  ASKS: { colour: '#0f766e', line: 'dashed', arrow: true, title: 'Asks' },
+  CONCERNS: { colour: '#0d9488', line: 'dashed', arrow: true, title: 'Concerns' },
+  ANSWERS: { colour: '#0d9488', line: 'dotted', arrow: true, title: 'Answers' },
+  PLANS_FOR: { colour: '#3f6212', line: 'dashed', arrow: true, title: 'Plans for' },
+  RESTRICTED: { colour: '#9ca3af', line: 'dashed', arrow: false, title: 'Restricted link' },
+};
+
+export const ROLE_COLOUR: Record<string, string> = {
+  PRINCIPAL: '#dc2626', SIGNIFICANT: '#ea580c', PERIPHERAL: '#ca8a04', UNKNOWN: '#94a3b8',
+};
+
+/** Distinct colours for communities (cycled). */
+export const COMMUNITY_PALETTE = [
+  '#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#db2777', '#65a30d', '#7c2d12', '#4f46e5', '#0d9488', '#a16207',
+];
+export const communityColour = (c: number) => COMMUNITY_PALETTE[((c % COMMUNITY_PALETTE.length) + COMMUNITY_PALETTE.length) % COMMUNITY_PALETTE.length]!;
+
+export const linkLook = (type: string): LinkLook => LINK_LOOK[type] ?? { colour: '#64748b', line: 'solid', arrow: true, title: type };
+export const entityLook = (type: string): EntityLook => ENTITY_LOOK[type] ?? { colour: '#64748b', shape: 'ellipse', title: type };
+
+const SELECT = '#f59e0b';
+const FADED = '#cbd5e1';
+
+export function chartStyle(display: Display): StylesheetJson {
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        width: 34, height: 34, shape: 'ellipse', 'background-color': '#64748b',
+        'background-width': '58%', 'background-height': '58%', 'background-clip': 'none',
+        'border-width': 2, 'border-color': '#ffffff',
+        label: 'data(label)', 'font-family': 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', 'font-size': 11, color: '#0f172a',
+        'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 4,
+        'text-wrap': 'ellipsis', 'text-max-width': '140px',
+        // Labels stay readable over lines and when zoomed out; too small to read, they are not drawn.
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 7,
+        'overlay-opacity': 0,
+      },
+    },
+  ];
+  for (const [type, look] of Object.entries(ENTITY_LOOK)) {
+    sheet.push({
+      selector: `node[type = "${type}"]`,
+      style: { shape: look.shape, 'background-color': look.colour, 'background-image': glyphUri(type) },
+    });
+  }
+  sheet.push({
+    selector: 'node[?restricted]',
+    style: {
+      'background-color': '#e5e7eb', 'background-image': glyphUri('Restricted', '#4b5563'),
+      'border-width': 2, 'border-style': 'dashed', 'border-color': '#6b7280', color: '#4b5563', 'font-style': 'italic',
+      width: 30, height: 30, 'text-wrap': 'wrap', 'text-max-width': '130px',
+    },
+  });
+  if (display.colourBy === 'role') {
+    sheet.push({ selector: 'node[type = "Subject"]', style: { 'background-color': FADED } });
+    for (const [role, colour] of Object.entries(ROLE_COLOUR)) {
+      sheet.push({ selector: `node[role = "${role}"]`, style: { 'background-color': colour } });
+    }
+  } else if (display.colourBy === 'community') {
+    sheet.push({ selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)' } });
+  }
+  // Whatever the colouring, an OCG role shows as a ring.
+  for (const [role, colour] of Object.entries(ROLE_COLOUR)) {
+    if (role !== 'UNKNOWN') sheet.push({ selector: `node[role = "${role}"]`, style: { 'border-color': colour, 'border-width': 3 } });
+  }
+  if (display.sizeBy !== 'none') {
+    sheet.push({ selector: 'node[centrality]', style: { width: 'mapData(centrality, 0, 1, 26, 76)', height: 'mapData(centrality, 0, 1, 26, 76)' } });
+  }
+  sheet.push(
+    { selector: 'node[?pinned]', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#0f172a' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6, 'line-color': '#94a3b8', 'curve-style': 'bezier', 'target-arrow-shape': 'none', 'arrow-scale': 0.9,
+        'target-arrow-color': '#94a3b8', opacity: 0.9,
+        label: display.edgeLabels ? 'data(label)' : '', 'font-size': 9, color: '#334155', 'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px',
+        'min-zoomed-font-size': 9, 'overlay-opacity': 0,
+      },
+    },
+    // Evidence strength (from the supporting reports' grades) drives the width.
+    { selector: 'edge[strength >= 0]', style: { width: 'mapData(strength, 0, 1, 1.2, 7)' } },
+  );
+  for (const [type, look] of Object.entries(LINK_LOOK)) {
+    sheet.push({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        'line-color': look.colour, 'target-arrow-color': look.colour, 'line-style': look.line,
+        'target-arrow-shape': look.arrow ? 'triangle' : 'none',
+        ...(look.line === 'dotted' ? { 'line-dash-pattern': [2, 4] } : look.line === 'dashed' ? { 'line-dash-pattern': [7, 4] } : {}),
+      },
+    });
+  }
+  for (const [role, colour] of Object.entries(ROLE_COLOUR)) {
+    sheet.push({ selector: `edge[type = "MEMBER_OF"][role = "${role}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } });
+  }
+  sheet.push(
+    { selector: 'edge[?restricted]', style: { 'line-color': '#9ca3af', 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: 'node.path', style: { 'border-color': SELECT, 'border-width': 5 } },
+    { selector: 'edge.path', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, width: 6, 'z-index': 10, opacity: 1 } },
+    { selector: 'node:selected', style: { 'border-color': SELECT, 'border-width': 5, 'z-index': 20 } },
+    { selector: 'edge:selected', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, 'z-index': 20, opacity: 1 } },
+    { selector: '.filtered', style: { display: 'none' } },
+  );
+  return sheet;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { useWorkspace } from './context.js';
+
+/** The keyboard map, shown by the help overlay (one table for both). */
+export const SHORTCUTS: [string, string][] = [
+  ['/', 'Search'],
+  ['E', 'Expand the selection'],
+  ['Delete', 'Remove the selection from the chart'],
+  ['H', 'Hide the selection'],
+  ['P', 'Pin / unpin the selection'],
+  ['N', 'Select neighbours'],
+  ['F', 'Fit the chart to the window'],
+  ['Ctrl+A', 'Select everything shown'],
+  ['Ctrl+Z', 'Undo'],
+  ['Ctrl+Shift+Z', 'Redo (also Ctrl+Y)'],
+  ['Esc', 'Clear the selection, close menus'],
+  ['?', 'This help'],
+  ['Double-click', 'Expand an entity'],
+  ['Right-click', 'Actions for what is under the pointer'],
+  ['Shift+drag', 'Select with a box'],
+];
+
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+export function useShortcuts(h: { focusSearch(): void; toggleHelp(): void; closeOverlays(): boolean }): void {
+  const ws = useWorkspace();
+  const handlers = useRef(h);
+  handlers.current = h;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const h = handlers.current;
+      const mod = e.ctrlKey || e.metaKey;
+      if (e.key === 'Escape') {
+        if (typing(e.target)) {
+          (e.target as HTMLElement).blur();
+          return;
+        }
+        if (h.closeOverlays()) return;
+        ws.clearPaths();
+        ws.clearSelection();
+        return;
+      }
+      if (typing(e.target)) return;
+      const key = e.key.toLowerCase();
+      let handled = true;
+      if (mod && key === 'z' && !e.shiftKey) ws.undo();
+      else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) ws.redo();
+      else if (mod && key === 'a') ws.selectAll();
+      else if (mod || e.altKey) handled = false;
+      else if (e.key === 'Delete' || e.key === 'Backspace') ws.remove();
+      else if (key === 'e') void ws.expand();
+      else if (key === 'f') ws.fit();
+      else if (key === 'h') ws.hide();
+      else if (key === 'p') ws.pin();
+      else if (key === 'n') ws.selectNeighbours();
+      else if (e.key === '/') h.focusSearch();
+      else if (e.key === '?') h.toggleHelp();
+      else handled = false;
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ws]);
+}

@@ -1,0 +1,743 @@
+import {
+  emptyDoc, mergeSlice, neighbourIds, placeUnplaced, removeElements, setPositions, updateEdges, updateNodes,
+  type ChartDoc, type Position,
+} from './chartDoc.js';
+import type { ChartStore, SavedChart, SavedChartSummary } from './chartStore.js';
+import type {
+  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, LinkDetail, NodeMetrics, Path, SearchHit, Viewer,
+} from './types.js';
+import { noFilters, timeExtent, visibleElements, type Filters, type TimeRange, type Visible } from './visibility.js';
+
+/**
+ * The analyst's workspace: a framework-free controller that owns the chart (elements, selection,
+ * filters, time range, undo history, layout requests) and talks to the API. React components
+ * render its state and call its commands; the Cytoscape view renders the chart and reports
+ * back what the user did on the canvas. Tests drive it directly with a fake API.
+ */
+export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst' | 'grid';
+export type ColourBy = 'type' | 'role' | 'community';
+export type SizeBy = 'none' | 'degree' | 'betweenness' | 'pagerank' | 'closeness' | 'eigenvector';
+
+export interface Display {
+  colourBy: ColourBy;
+  sizeBy: SizeBy;
+  edgeLabels: boolean;
+}
+
+export interface LayoutRequest {
+  id: number;
+  name: LayoutName;
+  /** Start from current positions (incremental) rather than from scratch. */
+  randomize: boolean;
+  fit: boolean;
+  /** Record the result without an undo step (automatic placement after adding). */
+  silent: boolean;
+  /** The document the layout was asked for: a result for an older document is dropped. */
+  baseDoc: ChartDoc;
+  /** For hierarchical layouts: the roots (selected nodes, else OCGs). */
+  roots?: string[];
+}
+
+export interface ViewRequest { id: number; kind: 'fit' | 'focus'; ids?: string[] }
+
+export interface Notice { id: number; level: 'info' | 'warn' | 'error'; text: string }
+
+export interface LinkInspection {
+  id: string;
+  status: 'loading' | 'ready' | 'error';
+  detail?: LinkDetail | null;
+  error?: string;
+}
+
+export interface PathsView {
+  from: string;
+  to: string;
+  paths: Path[];
+  /** The path drawn highlighted; null highlights them all. */
+  active: number | null;
+}
+
+export interface WorkspaceState {
+  viewer: Viewer | null;
+  /** Session check under way (first load). */
+  checkingSession: boolean;
+  doc: ChartDoc;
+  selection: ReadonlySet<string>;
+  filters: Filters;
+  timeRange: TimeRange | null;
+  display: Display;
+  metrics: ReadonlyMap<string, NodeMetrics> | null;
+  paths: PathsView | null;
+  inspection: LinkInspection | null;
+  layoutRequest: LayoutRequest | null;
+  viewRequest: ViewRequest | null;
+  /** Labels of operations in flight (for the busy indicator). */
+  activity: readonly string[];
+  notices: readonly Notice[];
+  undoLabel: string | null;
+  redoLabel: string | null;
+  chart: { id: string | null; name: string; store: 'local' | 'server' | null };
+}
+
+export interface WorkspaceOptions {
+  /** Opens the chart store of a signed-in user. */
+  charts?: (viewer: Viewer) => ChartStore;
+  /** Above this many nodes a new arrival does not trigger an automatic layout of the whole chart. */
+  autoLayoutMaxNodes?: number;
+  /** Expansion fan-out cap per request (as Neo4j Browser: 100). */
+  expandLimit?: number;
+  historyLimit?: number;
+}
+
+interface HistoryEntry { label: string; doc: ChartDoc }
+
+const MAX_IDS_PER_REQUEST = 500;
+const newChartId = () => `chart-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class GraphWorkspace {
+  private state: WorkspaceState;
+  private readonly listeners = new Set<() => void>();
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private seq = 0;
+  private visibleCache?: { doc: ChartDoc; filters: Filters; range: TimeRange | null; value: Visible };
+  private store: ChartStore | null = null;
+  private readonly opts: Required<Omit<WorkspaceOptions, 'charts'>> & Pick<WorkspaceOptions, 'charts'>;
+
+  constructor(readonly api: ApiClient, opts: WorkspaceOptions = {}) {
+    this.opts = { autoLayoutMaxNodes: 400, expandLimit: 100, historyLimit: 200, ...opts };
+    this.state = {
+      viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
+      display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, paths: null, inspection: null,
+      layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
+      chart: { id: null, name: 'Untitled chart', store: null },
+    };
+  }
+
+  // ---- observation (for React's useSyncExternalStore and the canvas view) ----
+
+  getState = (): WorkspaceState => this.state;
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  private set(patch: Partial<WorkspaceState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of [...this.listeners]) fn();
+  }
+
+  /** Ids drawn after filters, time range and hiding. */
+  visible(): Visible {
+    const { doc, filters, timeRange } = this.state;
+    const c = this.visibleCache;
+    if (c && c.doc === doc && c.filters === filters && c.range === timeRange) return c.value;
+    const value = visibleElements(doc, filters, timeRange);
+    this.visibleCache = { doc, filters, range: timeRange, value };
+    return value;
+  }
+
+  timeExtent(): TimeRange | null {
+    return timeExtent(this.state.doc);
+  }
+
+  node(id: string): GraphNode | undefined {
+    return this.state.doc.nodes.get(id)?.data;
+  }
+
+  edge(id: string): GraphEdge | undefined {
+    return this.state.doc.edges.get(id)?.data;
+  }
+
+  can(permission: string): boolean {
+    return !!this.state.viewer?.permissions.includes(permission);
+  }
+
+  // ---- session ----
+
+  async restoreSession(): Promise<void> {
+    this.set({ checkingSession: true });
+    try {
+      const viewer = await this.api.me();
+      this.startSession(viewer);
+    } catch (e) {
+      this.notify('error', messageOf(e));
+    } finally {
+      this.set({ checkingSession: false });
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    const viewer = await this.api.signIn(username, password);
+    this.startSession(viewer);
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await this.api.signOut();
+    } finally {
+      this.reset();
+      this.set({ viewer: null });
+    }
+  }
+
+  /** The server said the session is over (expired or signed out elsewhere). */
+  sessionEnded(): void {
+    if (!this.state.viewer) return;
+    this.reset();
+    this.set({ viewer: null });
+    this.notify('warn', 'Your session has ended: sign in again');
+  }
+
+  private startSession(viewer: Viewer | null): void {
+    this.store = viewer && this.opts.charts ? this.opts.charts(viewer) : null;
+    this.set({ viewer, chart: { ...this.state.chart, store: this.store?.kind ?? null } });
+  }
+
+  private reset(): void {
+    this.undoStack = [];
+    this.redoStack = [];
+    this.set({
+      doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, paths: null, inspection: null,
+      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null },
+    });
+  }
+
+  // ---- history ----
+
+  /** Every chart change goes through here: the previous document becomes an undo step. */
+  private commit(label: string, doc: ChartDoc, extra: Partial<WorkspaceState> = {}): boolean {
+    if (doc === this.state.doc) {
+      if (Object.keys(extra).length) this.set(extra);
+      return false;
+    }
+    this.undoStack.push({ label, doc: this.state.doc });
+    if (this.undoStack.length > this.opts.historyLimit) this.undoStack.shift();
+    this.redoStack = [];
+    this.set({ doc, ...this.afterDocChange(doc), ...extra, ...this.historyLabels() });
+    return true;
+  }
+
+  private historyLabels(): Pick<WorkspaceState, 'undoLabel' | 'redoLabel'> {
+    return { undoLabel: this.undoStack.at(-1)?.label ?? null, redoLabel: this.redoStack.at(-1)?.label ?? null };
+  }
+
+  /** Selection, paths and inspection only refer to what is on the chart. */
+  private afterDocChange(doc: ChartDoc): Partial<WorkspaceState> {
+    const has = (id: string) => doc.nodes.has(id) || doc.edges.has(id);
+    const patch: Partial<WorkspaceState> = {};
+    const sel = [...this.state.selection].filter(has);
+    if (sel.length !== this.state.selection.size) patch.selection = new Set(sel);
+    const p = this.state.paths;
+    if (p && !p.paths.every((x) => x.nodeIds.every((id) => doc.nodes.has(id)))) patch.paths = null;
+    if (this.state.inspection && !has(this.state.inspection.id)) patch.inspection = null;
+    return patch;
+  }
+
+  undo(): boolean {
+    const entry = this.undoStack.pop();
+    if (!entry) return false;
+    this.redoStack.push({ label: entry.label, doc: this.state.doc });
+    this.set({ doc: entry.doc, ...this.afterDocChange(entry.doc), ...this.historyLabels() });
+    return true;
+  }
+
+  redo(): boolean {
+    const entry = this.redoStack.pop();
+    if (!entry) return false;
+    this.undoStack.push({ label: entry.label, doc: this.state.doc });
+    this.set({ doc: entry.doc, ...this.afterDocChange(entry.doc), ...this.historyLabels() });
+    return true;
+  }
+
+  // ---- running API calls ----
+
+  private async run<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
+    this.set({ activity: [...this.state.activity, label] });
+    try {
+      return await fn();
+    } catch (e) {
+      if ((e as { code?: string }).code === 'UNAUTHENTICATED') this.sessionEnded();
+      else this.notify('error', `${label} failed: ${messageOf(e)}`);
+      return undefined;
+    } finally {
+      const i = this.state.activity.indexOf(label);
+      this.set({ activity: this.state.activity.filter((_, j) => j !== i) });
+    }
+  }
+
+  notify(level: Notice['level'], text: string): void {
+    const n = { id: ++this.seq, level, text };
+    // The same message again replaces the earlier one rather than stacking up.
+    this.set({ notices: [...this.state.notices.filter((x) => x.text !== text).slice(-4), n] });
+  }
+
+  dismiss(id: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  private reportCap(slice: GraphSlice, what: string): void {
+    if (slice.truncated) {
+      const more = slice.omitted > 0 ? `${slice.omitted} more not shown` : 'some results not shown';
+      this.notify('warn', `${what}: ${more} (result cap). Expand with filters to narrow.`);
+    }
+  }
+
+  // ---- adding to the chart ----
+
+  search(text: string, opts?: { types?: string[]; limit?: number }): Promise<SearchHit[]> {
+    return this.api.search(text, opts);
+  }
+
+  /** Real (non-stub) entity ids on the chart. */
+  private realIds(doc = this.state.doc): string[] {
+    return [...doc.nodes.values()].filter((n) => !n.data.restricted).map((n) => n.data.id);
+  }
+
+  /** Adds entities by id, with the links among them and what is already drawn. */
+  async add(ids: string[]): Promise<string[]> {
+    const fresh = ids.filter((id) => !this.state.doc.nodes.has(id));
+    if (!fresh.length) {
+      this.select(ids);
+      this.focus(ids);
+      return [];
+    }
+    const slice = await this.run('Add to chart', () => this.api.graph(this.withChart(fresh)));
+    if (!slice) return [];
+    const added = this.addSlice(slice, fresh.length === 1 ? `Add ${slice.nodes.find((n) => n.id === fresh[0])?.label ?? 'entity'}` : `Add ${fresh.length} entities`, { anchors: [] });
+    this.select(fresh.filter((id) => this.state.doc.nodes.has(id)));
+    this.focus(fresh);
+    return added;
+  }
+
+  /** The request ids plus what is on the chart, when the server allows that many in one call. */
+  private withChart(ids: string[]): string[] {
+    const all = [...new Set([...ids, ...this.realIds()])];
+    return all.length <= MAX_IDS_PER_REQUEST ? all : ids;
+  }
+
+  /**
+   * Adds a slice as one undoable step: new nodes are placed next to the anchors (or beside the
+   * drawing), then a small chart is laid out again incrementally.
+   */
+  addSlice(slice: Pick<GraphSlice, 'nodes' | 'edges'>, label = 'Add', opts: { anchors?: string[]; layout?: boolean } = {}): string[] {
+    const merged = mergeSlice(this.state.doc, slice);
+    if (!merged.added.length && merged.doc === this.state.doc) return [];
+    const doc = placeUnplaced(merged.doc, opts.anchors ?? []);
+    this.commit(label, doc);
+    const newNodes = merged.added.filter((id) => doc.nodes.has(id));
+    if ((opts.layout ?? true) && newNodes.length && this.state.doc.nodes.size <= this.opts.autoLayoutMaxNodes && this.state.doc.nodes.size > 1) {
+      this.requestLayout('fcose', { randomize: false, silent: true, fit: false });
+    }
+    return merged.added;
+  }
+
+  /** Expands entities (default: the selection) through the API, one undo step. */
+  async expand(ids?: string[], opts: ExpandOptions = {}): Promise<string[]> {
+    const targets = (ids ?? this.selectedNodes()).filter((id) => this.state.doc.nodes.has(id));
+    const restricted = targets.filter((id) => this.node(id)?.restricted);
+    for (const id of restricted.slice(0, 1)) {
+      const n = this.node(id)!;
+      this.notify('info', `${n.label}: contact ${n.contact ?? 'the owning agency'} to deconflict`);
+    }
+    const real = targets.filter((id) => !this.node(id)?.restricted);
+    if (!real.length) return [];
+    const limit = opts.limit ?? this.opts.expandLimit;
+    const label = real.length === 1 ? `Expand ${this.node(real[0]!)!.label}` : `Expand ${real.length} entities`;
+    const slice = await this.run(label, async () => {
+      const s = await this.api.expand(real, { hops: opts.hops ?? 1, filter: opts.filter, limit });
+      return this.completeLinks(s);
+    });
+    if (!slice) return [];
+    this.reportCap(slice, label);
+    const added = this.addSlice(slice, label, { anchors: real });
+    if (!added.length) this.notify('info', `${label}: nothing new to add`);
+    return added;
+  }
+
+  /**
+   * A traversal returns links along its paths; the links between what it found and what is
+   * already drawn come from one more call, so the chart shows every link among its entities.
+   */
+  private async completeLinks(slice: GraphSlice): Promise<GraphSlice> {
+    const found = slice.nodes.filter((n) => !n.restricted && !this.state.doc.nodes.has(n.id)).map((n) => n.id);
+    if (!found.length) return slice;
+    const ids = [...new Set([...this.realIds(), ...slice.nodes.filter((n) => !n.restricted).map((n) => n.id)])];
+    if (ids.length > MAX_IDS_PER_REQUEST) return slice;
+    const among = await this.api.graph(ids);
+    const known = new Set(slice.edges.map((e) => e.id));
+    return { ...slice, edges: [...slice.edges, ...among.edges.filter((e) => !known.has(e.id))] };
+  }
+
+  /** Shortest paths between two entities (default: the two selected), added and highlighted. */
+  async findPaths(from?: string, to?: string, opts: { maxHops?: number; k?: number; minGrade?: string } = {}): Promise<Path[]> {
+    const [a, b] = from && to ? [from, to] : this.selectedNodes();
+    if (!a || !b || a === b) {
+      this.notify('info', 'Select two entities to find the paths between them');
+      return [];
+    }
+    if (this.node(a)?.restricted || this.node(b)?.restricted) {
+      this.notify('info', 'Paths cannot be traced through restricted intelligence: contact its owner');
+      return [];
+    }
+    const label = `Paths ${this.node(a)?.label ?? a} → ${this.node(b)?.label ?? b}`;
+    const res = await this.run(label, async () => {
+      const r = await this.api.shortestPaths(a, b, { maxHops: opts.maxHops ?? 4, k: opts.k ?? 3, minGrade: opts.minGrade });
+      return { ...r, slice: await this.completeLinks(r.slice) };
+    });
+    if (!res) return [];
+    if (!res.paths.length) {
+      this.notify('info', `No path within ${opts.maxHops ?? 4} links between ${this.node(a)?.label} and ${this.node(b)?.label}`);
+      this.set({ paths: null });
+      return [];
+    }
+    this.addSlice(res.slice, label, { anchors: [a, b] });
+    const ids = new Set(res.paths.flatMap((p) => [...p.nodeIds, ...p.edgeIds]));
+    this.set({ paths: { from: a, to: b, paths: res.paths, active: null }, selection: new Set([...ids].filter((id) => this.has(id))) });
+    return res.paths;
+  }
+
+  showPath(index: number | null): void {
+    const p = this.state.paths;
+    if (!p) return;
+    const chosen = index === null ? p.paths : [p.paths[index]!];
+    const ids = chosen.flatMap((x) => [...x.nodeIds, ...x.edgeIds]).filter((id) => this.has(id));
+    this.set({ paths: { ...p, active: index }, selection: new Set(ids) });
+  }
+
+  clearPaths(): void {
+    this.set({ paths: null });
+  }
+
+  /** How the selected entities are connected (paths among them), added as one step. */
+  async connect(ids?: string[], opts: { maxHops?: number; minGrade?: string } = {}): Promise<string[]> {
+    const targets = (ids ?? this.selectedNodes()).filter((id) => !this.node(id)?.restricted);
+    if (targets.length < 2) {
+      this.notify('info', 'Select two or more entities to connect');
+      return [];
+    }
+    const label = `Connect ${targets.length} entities`;
+    const slice = await this.run(label, async () => this.completeLinks(await this.api.connectEntities(targets, { maxHops: opts.maxHops ?? 3, minGrade: opts.minGrade })));
+    if (!slice) return [];
+    this.reportCap(slice, label);
+    const added = this.addSlice(slice, label, { anchors: targets });
+    if (!added.length) this.notify('info', 'No new connections found');
+    return added;
+  }
+
+  // ---- editing the chart ----
+
+  private has(id: string): boolean {
+    return this.state.doc.nodes.has(id) || this.state.doc.edges.has(id);
+  }
+
+  private selectedNodes(): string[] {
+    return [...this.state.selection].filter((id) => this.state.doc.nodes.has(id));
+  }
+
+  private targets(ids?: string[]): string[] {
+    return (ids ?? [...this.state.selection]).filter((id) => this.has(id));
+  }
+
+  remove(ids?: string[]): void {
+    const t = this.targets(ids);
+    if (!t.length) return;
+    this.commit(t.length === 1 ? `Remove ${this.node(t[0]!)?.label ?? 'link'}` : `Remove ${t.length} items`, removeElements(this.state.doc, t));
+  }
+
+  hide(ids?: string[]): void {
+    const t = this.targets(ids);
+    if (!t.length) return;
+    let doc = updateNodes(this.state.doc, t, (n) => (n.hidden ? n : { ...n, hidden: true }));
+    doc = updateEdges(doc, t, (e) => (e.hidden ? e : { ...e, hidden: true }));
+    this.commit(`Hide ${t.length} item${t.length === 1 ? '' : 's'}`, doc, { selection: new Set() });
+  }
+
+  unhideAll(): void {
+    const { doc: d } = this.state;
+    let doc = updateNodes(d, d.nodes.keys(), (n) => (n.hidden ? { ...n, hidden: false } : n));
+    doc = updateEdges(doc, d.edges.keys(), (e) => (e.hidden ? { ...e, hidden: false } : e));
+    this.commit('Show hidden items', doc);
+  }
+
+  hiddenCount(): number {
+    let c = 0;
+    for (const n of this.state.doc.nodes.values()) if (n.hidden) c++;
+    for (const e of this.state.doc.edges.values()) if (e.hidden) c++;
+    return c;
+  }
+
+  /** Pins (or with `pinned` false unpins) nodes: layouts leave pinned nodes where they are. */
+  pin(ids?: string[], pinned?: boolean): void {
+    const t = this.targets(ids).filter((id) => this.state.doc.nodes.has(id));
+    if (!t.length) return;
+    const to = pinned ?? t.some((id) => !this.state.doc.nodes.get(id)!.pinned);
+    this.commit(`${to ? 'Pin' : 'Unpin'} ${t.length} item${t.length === 1 ? '' : 's'}`, updateNodes(this.state.doc, t, (n) => (n.pinned === to ? n : { ...n, pinned: to })));
+  }
+
+  /** Nodes dragged on the canvas: one undo step. */
+  moveNodes(positions: Record<string, Position>): void {
+    this.commit('Move', setPositions(this.state.doc, positions));
+  }
+
+  clear(): void {
+    if (!this.state.doc.nodes.size) return;
+    this.commit('Clear chart', emptyDoc(), { chart: { ...this.state.chart, id: null, name: 'Untitled chart' }, metrics: null });
+  }
+
+  // ---- selection ----
+
+  select(ids: Iterable<string>, additive = false): void {
+    const next = new Set(additive ? this.state.selection : []);
+    for (const id of ids) if (this.has(id)) next.add(id);
+    this.setSelection(next);
+  }
+
+  setSelection(ids: Iterable<string>): void {
+    const next = new Set([...ids].filter((id) => this.has(id)));
+    const cur = this.state.selection;
+    if (next.size === cur.size && [...next].every((id) => cur.has(id))) return;
+    this.set({ selection: next });
+    this.inspectSelection();
+  }
+
+  clearSelection(): void {
+    this.setSelection([]);
+  }
+
+  selectNeighbours(ids?: string[]): void {
+    const t = this.targets(ids);
+    const visible = this.visible().nodes;
+    const around = [...neighbourIds(this.state.doc, t)].filter((id) => visible.has(id));
+    const edges = [...this.state.doc.edges.values()]
+      .filter((e) => t.includes(e.data.source) || t.includes(e.data.target))
+      .map((e) => e.data.id)
+      .filter((id) => this.visible().edges.has(id));
+    this.select([...t, ...around, ...edges]);
+  }
+
+  selectAll(): void {
+    const v = this.visible();
+    this.select([...v.nodes, ...v.edges]);
+  }
+
+  /** A single selected link loads its supporting reports ("why linked"). */
+  private inspectSelection(): void {
+    const sel = [...this.state.selection];
+    const id = sel.length === 1 ? sel[0]! : undefined;
+    const e = id ? this.state.doc.edges.get(id) : undefined;
+    if (!e || e.data.restricted) {
+      if (this.state.inspection) this.set({ inspection: null });
+      return;
+    }
+    const cur = this.state.inspection;
+    if (cur && cur.id === id && cur.status !== 'error') return;
+    void this.inspectLink(id!);
+  }
+
+  async inspectLink(id: string): Promise<void> {
+    this.set({ inspection: { id, status: 'loading' } });
+    try {
+      const detail = await this.api.link(id);
+      if (this.state.inspection?.id === id) this.set({ inspection: { id, status: 'ready', detail } });
+    } catch (e) {
+      if (this.state.inspection?.id === id) this.set({ inspection: { id, status: 'error', error: messageOf(e) } });
+    }
+  }
+
+  // ---- filters and time ----
+
+  setFilters(patch: Partial<Filters>): void {
+    this.set({ filters: { ...this.state.filters, ...patch } });
+  }
+
+  toggleEntityType(type: string): void {
+    const h = new Set(this.state.filters.hiddenEntityTypes);
+    if (h.has(type)) h.delete(type);
+    else h.add(type);
+    this.setFilters({ hiddenEntityTypes: [...h].sort() });
+  }
+
+  toggleLinkType(type: string): void {
+    const h = new Set(this.state.filters.hiddenLinkTypes);
+    if (h.has(type)) h.delete(type);
+    else h.add(type);
+    this.setFilters({ hiddenLinkTypes: [...h].sort() });
+  }
+
+  resetFilters(): void {
+    this.set({ filters: noFilters() });
+  }
+
+  setTimeRange(range: TimeRange | null): void {
+    if (range && range.from > range.to) range = { from: range.to, to: range.from };
+    const cur = this.state.timeRange;
+    if (cur === range || (cur && range && cur.from === range.from && cur.to === range.to)) return;
+    this.set({ timeRange: range });
+  }
+
+  // ---- display and analysis ----
+
+  setDisplay(patch: Partial<Display>): void {
+    this.set({ display: { ...this.state.display, ...patch } });
+  }
+
+  /** Social-network measures of the drawn entities (server-side), then colour by community. */
+  async analyse(): Promise<void> {
+    const ids = [...this.visible().nodes].filter((id) => !this.node(id)?.restricted);
+    if (ids.length < 2) {
+      this.notify('info', 'Add at least two entities to analyse the network');
+      return;
+    }
+    const m = await this.run('Network analysis', () => this.api.networkMetrics(ids.slice(0, 5000)));
+    if (!m) return;
+    this.set({
+      metrics: new Map(m.nodes.map((n) => [n.id, n])),
+      display: { ...this.state.display, colourBy: 'community', sizeBy: this.state.display.sizeBy === 'none' ? 'betweenness' : this.state.display.sizeBy },
+    });
+    const brokers = m.brokers.map((id) => this.node(id)?.label).filter(Boolean).slice(0, 3);
+    this.notify('info', `${m.components} component${m.components === 1 ? '' : 's'}${typeof m.modularity === 'number' ? `, modularity ${m.modularity.toFixed(2)}` : ''}${brokers.length ? `; brokers: ${brokers.join(', ')}` : ''}`);
+  }
+
+  // ---- layout and view ----
+
+  requestLayout(name: LayoutName, opts: Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots'>> = {}): LayoutRequest {
+    const sel = this.selectedNodes();
+    const roots = opts.roots ?? (name === 'breadthfirst'
+      ? (sel.length ? sel : [...this.state.doc.nodes.values()].filter((n) => n.data.type === 'OCG').map((n) => n.data.id))
+      : undefined);
+    const req: LayoutRequest = {
+      id: ++this.seq, name, randomize: opts.randomize ?? true, fit: opts.fit ?? true, silent: opts.silent ?? false,
+      baseDoc: this.state.doc, roots,
+    };
+    this.set({ layoutRequest: req });
+    return req;
+  }
+
+  /** The view reports a finished layout: positions become part of the chart. */
+  layoutDone(requestId: number, positions: Record<string, Position>): boolean {
+    const req = this.state.layoutRequest;
+    if (!req || req.id !== requestId) return false;
+    if (req.baseDoc !== this.state.doc) {
+      // The chart changed while the layout ran; its result would undo that change's positions.
+      this.set({ layoutRequest: null });
+      return false;
+    }
+    const doc = setPositions(this.state.doc, positions);
+    if (req.silent) this.set({ doc, layoutRequest: null });
+    else this.commit(`Layout (${req.name})`, doc, { layoutRequest: null });
+    return true;
+  }
+
+  /** Records positions without an undo step (placement the user did not ask for). */
+  recordPositions(positions: Record<string, Position>): void {
+    const doc = setPositions(this.state.doc, positions);
+    if (doc !== this.state.doc) this.set({ doc });
+  }
+
+  fit(ids?: string[]): void {
+    this.set({ viewRequest: { id: ++this.seq, kind: 'fit', ids } });
+  }
+
+  focus(ids: string[]): void {
+    this.set({ viewRequest: { id: ++this.seq, kind: 'focus', ids } });
+  }
+
+  // ---- saved charts ----
+
+  get chartStore(): ChartStore | null {
+    return this.store;
+  }
+
+  async listCharts(): Promise<SavedChartSummary[]> {
+    return this.store ? this.store.list() : [];
+  }
+
+  snapshot(name: string, id = this.state.chart.id ?? newChartId()): SavedChart {
+    const { doc, filters, timeRange } = this.state;
+    const nodes = [...doc.nodes.values()];
+    const stubs = nodes.filter((n) => n.data.restricted);
+    const stubIds = new Set(stubs.map((n) => n.data.id));
+    const positions: Record<string, Position> = {};
+    for (const n of nodes) if (n.position) positions[n.data.id] = n.position;
+    return {
+      version: 1, id, name, savedAt: new Date().toISOString(), nodeCount: doc.nodes.size, edgeCount: doc.edges.size,
+      entityIds: nodes.filter((n) => !n.data.restricted).map((n) => n.data.id),
+      positions,
+      pinned: nodes.filter((n) => n.pinned).map((n) => n.data.id),
+      hidden: nodes.filter((n) => n.hidden).map((n) => n.data.id),
+      hiddenLinks: [...doc.edges.values()].filter((e) => e.hidden).map((e) => e.data.id),
+      stubs: stubs.map((n) => n.data),
+      stubLinks: [...doc.edges.values()].filter((e) => stubIds.has(e.data.source) || stubIds.has(e.data.target)).map((e) => e.data),
+      filters, timeRange,
+    };
+  }
+
+  async saveChart(name?: string, asNew = false): Promise<SavedChartSummary | undefined> {
+    const store = this.store;
+    if (!store) return undefined;
+    const chartName = (name ?? this.state.chart.name).trim() || 'Untitled chart';
+    const chart = this.snapshot(chartName, asNew || !this.state.chart.id ? newChartId() : this.state.chart.id!);
+    const ok = await this.run('Save chart', async () => { await store.save(chart); return true; });
+    if (!ok) return undefined;
+    this.set({ chart: { id: chart.id, name: chartName, store: store.kind } });
+    this.notify('info', `Saved “${chartName}” (${store.kind === 'local' ? 'in this browser' : 'on the server'})`);
+    const { id, savedAt, nodeCount, edgeCount } = chart;
+    return { id, name: chartName, savedAt, nodeCount, edgeCount };
+  }
+
+  async openChart(id: string): Promise<boolean> {
+    const store = this.store;
+    if (!store) return false;
+    const chart = await store.load(id);
+    if (!chart) {
+      this.notify('error', 'That chart could not be read');
+      return false;
+    }
+    return this.restoreChart(chart, { id: chart.id, name: chart.name, store: store.kind });
+  }
+
+  /**
+   * Draws a saved chart: entities are read again through the API (today's access applies), then
+   * positions, pins, hidden items, filters and time range are put back. One undo step.
+   */
+  async restoreChart(chart: SavedChart, as: WorkspaceState['chart'] = { id: null, name: chart.name, store: this.store?.kind ?? null }): Promise<boolean> {
+    const doc = await this.run(`Open ${chart.name}`, async () => {
+      const nodes: GraphNode[] = [];
+      const edges: GraphEdge[] = [];
+      for (let i = 0; i < chart.entityIds.length; i += MAX_IDS_PER_REQUEST) {
+        const s = await this.api.graph(chart.entityIds.slice(i, i + MAX_IDS_PER_REQUEST));
+        nodes.push(...s.nodes);
+        edges.push(...s.edges);
+      }
+      let d = mergeSlice(emptyDoc(), { nodes: [...nodes, ...chart.stubs], edges: [...edges, ...chart.stubLinks] }).doc;
+      d = setPositions(d, chart.positions);
+      d = updateNodes(d, chart.pinned, (n) => ({ ...n, pinned: true }));
+      d = updateNodes(d, chart.hidden, (n) => ({ ...n, hidden: true }));
+      d = updateEdges(d, chart.hiddenLinks, (e) => ({ ...e, hidden: true }));
+      return placeUnplaced(d);
+    });
+    if (!doc) return false;
+    const missing = chart.entityIds.filter((eid) => !doc.nodes.has(eid)).length;
+    this.commit(`Open ${chart.name}`, doc, {
+      chart: as, filters: chart.filters ?? noFilters(), timeRange: chart.timeRange ?? null, selection: new Set(), metrics: null, paths: null,
+    });
+    if (missing) this.notify('warn', `${missing} saved entit${missing === 1 ? 'y is' : 'ies are'} no longer available to you`);
+    this.fit();
+    return true;
+  }
+
+  async deleteChart(id: string): Promise<void> {
+    await this.store?.remove(id);
+    if (this.state.chart.id === id) this.set({ chart: { ...this.state.chart, id: null } });
+  }
+
+  renameChart(name: string): void {
+    this.set({ chart: { ...this.state.chart, name } });
+  }
+}
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

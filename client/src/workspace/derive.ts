@@ -1,0 +1,36 @@
+import type { ChartDoc } from './chartDoc.js';
+
+/** Facts derived from the chart for drawing: not stored, recomputed from the document. */
+
+const ROLE_RANK: Record<string, number> = { PRINCIPAL: 3, SIGNIFICANT: 2, PERIPHERAL: 1, UNKNOWN: 0 };
+
+/** Each subject's most senior OCG role among the MEMBER_OF links on the chart. */
+export function ocgRoles(doc: ChartDoc): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of doc.edges.values()) {
+    if (e.data.type !== 'MEMBER_OF') continue;
+    const role = String(e.data.props?.role ?? 'UNKNOWN');
+    const cur = out.get(e.data.source);
+    if (!cur || (ROLE_RANK[role] ?? 0) > (ROLE_RANK[cur] ?? 0)) out.set(e.data.source, role);
+  }
+  return out;
+}
+
+/** Number of links each node has on the chart. */
+export function chartDegrees(doc: ChartDoc): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of doc.edges.values()) {
+    out.set(e.data.source, (out.get(e.data.source) ?? 0) + 1);
+    out.set(e.data.target, (out.get(e.data.target) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Values scaled to 0..1 by the largest (all zero stays zero). */
+export function normalise(values: Map<string, number>): Map<string, number> {
+  let max = 0;
+  for (const v of values.values()) if (v > max) max = v;
+  const out = new Map<string, number>();
+  for (const [k, v] of values) out.set(k, max > 0 ? v / max : 0);
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * The shapes the client exchanges with the API (mirrors of the GraphQL types) and the
+ * `ApiClient` port the workspace talks through. Tests inject an in-memory fake.
+ */
+export interface Markings {
+  classification: string;
+  handling: string;
+  handlingConditions: string[];
+  handlingNotes?: string | null;
+  agency: string;
+  compartments?: string[];
+  nfd?: boolean;
+}
+
+export type Access = 'full' | 'shared' | 'stub';
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  label: string;
+  restricted: boolean;
+  access?: Access;
+  heldBy?: string | null;
+  contact?: string | null;
+  props: Record<string, unknown>;
+  markings?: Markings | null;
+  archived?: boolean | null;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  restricted: boolean;
+  strength?: number | null;
+  reportCount: number;
+  props: Record<string, unknown>;
+  markings?: Markings | null;
+}
+
+export interface GraphSlice {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+  omitted: number;
+}
+
+export interface Viewer {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  clearance: string;
+  agency: string;
+  agencyName: string;
+  compartments: string[];
+  permissions: string[];
+}
+
+export interface SearchHit {
+  entity: GraphNode;
+  score: number;
+}
+
+export interface SupportingReport {
+  grade?: string | null;
+  strength?: number | null;
+  report: GraphNode;
+}
+
+export interface LinkDetail {
+  link: GraphEdge;
+  sourceNode: GraphNode;
+  targetNode: GraphNode;
+  reports: SupportingReport[];
+  withheldReports: number;
+}
+
+export interface ExpandFilter {
+  entityTypes?: string[];
+  linkTypes?: string[];
+  from?: string;
+  to?: string;
+  /** A 3x5x2 grade such as "2B": only links resting on at least this. */
+  minGrade?: string;
+  excludeRestricted?: boolean;
+}
+
+export interface ExpandOptions {
+  hops?: number;
+  filter?: ExpandFilter;
+  limit?: number;
+}
+
+export interface Path {
+  nodeIds: string[];
+  edgeIds: string[];
+  length: number;
+  strength?: number | null;
+}
+
+export interface PathResult {
+  paths: Path[];
+  slice: GraphSlice;
+}
+
+export interface NodeMetrics {
+  id: string;
+  degree: number;
+  degreeCentrality: number;
+  betweenness: number;
+  closeness: number;
+  eigenvector?: number | null;
+  pagerank?: number | null;
+  community?: number | null;
+  component?: number;
+}
+
+export interface NetworkMetrics {
+  nodes: NodeMetrics[];
+  modularity?: number | null;
+  components: number;
+  brokers: string[];
+  bridges: string[];
+}
+
+/** Everything the workspace needs from the server. */
+export interface ApiClient {
+  me(): Promise<Viewer | null>;
+  signIn(username: string, password: string): Promise<Viewer>;
+  signOut(): Promise<void>;
+  search(text: string, opts?: { types?: string[]; limit?: number }): Promise<SearchHit[]>;
+  /** These entities and the links among them. */
+  graph(ids: string[]): Promise<GraphSlice>;
+  expand(ids: string[], opts?: ExpandOptions): Promise<GraphSlice>;
+  shortestPaths(from: string, to: string, opts?: { maxHops?: number; k?: number; minGrade?: string }): Promise<PathResult>;
+  connectEntities(ids: string[], opts?: { maxHops?: number; minGrade?: string }): Promise<GraphSlice>;
+  link(id: string): Promise<LinkDetail | null>;
+  networkMetrics(ids: string[]): Promise<NetworkMetrics>;
+}

@@ -1,0 +1,167 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Client-side performance of the chart in a real browser: load N synthetic elements into the
+ * workspace, time drawing and a full layout, then measure frame times while panning. Runs with
+ * Cytoscape's canvas renderer and with its WebGL renderer, and checks that clicking a node still
+ * selects it (the WebGL renderer has had picking bugs). Returns numbers; asserts nothing.
+ *
+ * The page at `url` must be the built client served with its API; the user signs in with the
+ * given credentials (the synthetic elements never reach the server).
+ */
+export interface ClientBenchOptions {
+  username: string;
+  password: string;
+  /** Total elements (nodes + links) per run. */
+  sizes?: number[];
+  renderers?: ('canvas' | 'webgl')[];
+  /** Frames sampled while panning. */
+  panFrames?: number;
+  executablePath?: string;
+}
+
+export interface ClientBenchResult {
+  renderer: 'canvas' | 'webgl';
+  /** Whether the WebGL layer really drew (headless Chromium without a GPU may fall back). */
+  webglActive: boolean;
+  elements: number;
+  nodes: number;
+  edges: number;
+  /** From handing the elements to the workspace to the first frame drawn. */
+  renderMs: number;
+  /** fcose layout computation (in the layout worker). */
+  layoutMs: number;
+  /** From asking for the layout to the first frame with the new positions. */
+  layoutTotalMs: number;
+  pan: { frames: number; meanMs: number; p95Ms: number; maxMs: number; fps: number };
+  /** A click on a node selected exactly that node. */
+  selectionOk: boolean;
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function measureClient(url: string, opts: ClientBenchOptions): Promise<ClientBenchResult[]> {
+  const browser: Browser = await chromium.launch({ executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const results: ClientBenchResult[] = [];
+  try {
+    for (const renderer of opts.renderers ?? ['canvas', 'webgl']) {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await ctx.newPage();
+      await signIn(page, url, opts, renderer === 'webgl');
+      for (const size of opts.sizes ?? [1000, 5000]) {
+        results.push({ renderer, ...(await measureOne(page, size, opts.panFrames ?? 120)) });
+      }
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+async function signIn(page: Page, url: string, opts: ClientBenchOptions, webgl: boolean): Promise<void> {
+  const base = url.replace(/\/+$/, '');
+  await page.goto(`${base}/?webgl=${webgl ? 1 : 0}`);
+  const ok = await page.evaluate(async ({ u, p }) => {
+    const r = await fetch('/graphql', {
+      method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($u:String!,$p:String!){ signIn(username:$u,password:$p){ expiresAt } }', variables: { u, p } }),
+    });
+    return !(await r.json()).errors;
+  }, { u: opts.username, p: opts.password });
+  if (!ok) throw new Error(`sign-in failed for ${opts.username}`);
+  await page.reload();
+  await page.waitForSelector('[data-testid="workspace"]');
+}
+
+type Sample = Omit<ClientBenchResult, 'renderer'>;
+
+async function measureOne(page: Page, elements: number, panFrames: number): Promise<Sample> {
+  return page.evaluate(async ({ elements, panFrames }) => {
+    type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const w = window as Any;
+    const ws = w.__workspace;
+    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+    const until = async (test: () => boolean) => { while (!test()) await frame(); };
+
+    // A synthetic network: a few hubs (OCGs), subjects in clusters, objects hanging off them.
+    ws.clear();
+    await frame();
+    const n = Math.round(elements * 0.4);
+    const types = ['Subject', 'Subject', 'Subject', 'Phone', 'Vehicle', 'Location', 'OCG'];
+    const linkFor: Record<string, string> = { Subject: 'ASSOCIATE_OF', Phone: 'USES_PHONE', Vehicle: 'USES_VEHICLE', Location: 'LIVES_AT', OCG: 'MEMBER_OF' };
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const nodes = Array.from({ length: n }, (_, i) => {
+      const type = i % 50 === 0 ? 'OCG' : types[Math.floor(rnd() * (types.length - 1))]!;
+      return { id: `b${i}`, type, label: `${type} ${i}`, restricted: false, props: {}, markings: { classification: 'OFFICIAL', handling: 'P', handlingConditions: [], agency: 'BENCH' } };
+    });
+    const edges = [];
+    const seen = new Set<string>();
+    for (let k = 0; edges.length < elements - n && k < elements * 4; k++) {
+      const i = 1 + Math.floor(rnd() * (n - 1));
+      const j = rnd() < 0.3 ? Math.floor(i / 50) * 50 : Math.max(0, i - 1 - Math.floor(rnd() * 30));
+      const key = `${Math.min(i, j)}-${Math.max(i, j)}`;
+      if (i === j || seen.has(key)) continue;
+      seen.add(key);
+      const t = nodes[j]!.type === 'OCG' ? 'MEMBER_OF' : linkFor[nodes[j]!.type] ?? 'ASSOCIATE_OF';
+      edges.push({ id: `be${edges.length}`, source: `b${i}`, target: `b${j}`, type: t, restricted: false, strength: rnd(), reportCount: 1, props: t === 'MEMBER_OF' ? { role: 'SIGNIFICANT' } : {} });
+    }
+
+    const cy = w.__cy;
+    const t0 = performance.now();
+    ws.addSlice({ nodes, edges }, 'Benchmark', { layout: false });
+    await frame();
+    await frame();
+    const renderMs = performance.now() - t0;
+
+    const t1 = performance.now();
+    ws.requestLayout('fcose', { fit: true });
+    await until(() => !ws.getState().layoutRequest);
+    await frame();
+    await frame();
+    const layoutTotalMs = performance.now() - t1;
+    const layoutMs = w.__view?.lastLayoutMs ?? NaN;
+    cy.fit(undefined, 30);
+    await frame();
+
+    const deltas: number[] = [];
+    let last = await frame();
+    for (let i = 0; i < panFrames; i++) {
+      cy.panBy({ x: i % 60 < 30 ? 6 : -6, y: i % 40 < 20 ? 3 : -3 });
+      const now = await frame();
+      deltas.push(now - last);
+      last = now;
+    }
+    deltas.sort((a, b) => a - b);
+    const mean = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+
+    // Click the rendered position of a node: exactly it should be selected.
+    ws.clearSelection();
+    await frame();
+    const target = cy.nodes()[Math.floor(cy.nodes().length / 2)];
+    cy.center(target);
+    cy.zoom({ level: 1.2, renderedPosition: target.renderedPosition() });
+    await frame();
+    await frame();
+    const rp = target.renderedPosition();
+    const box = cy.container().getBoundingClientRect();
+    const at = { clientX: box.left + rp.x, clientY: box.top + rp.y, bubbles: true };
+    const canvas = document.elementFromPoint(at.clientX, at.clientY)!;
+    for (const type of ['mousedown', 'mouseup']) canvas.dispatchEvent(new MouseEvent(type, { ...at, button: 0 }));
+    await frame();
+    await new Promise((r) => setTimeout(r, 50));
+    const sel = [...ws.getState().selection];
+    const webglActive = !!cy.container().querySelector('canvas[data-id$="-webgl"]');
+
+    return {
+      webglActive, elements: nodes.length + edges.length, nodes: nodes.length, edges: edges.length,
+      renderMs: Math.round(renderMs), layoutMs: Math.round(layoutMs), layoutTotalMs: Math.round(layoutTotalMs),
+      pan: {
+        frames: deltas.length, meanMs: Math.round(mean * 10) / 10, p95Ms: Math.round(deltas[Math.floor(deltas.length * 0.95)]! * 10) / 10,
+        maxMs: Math.round(deltas[deltas.length - 1]! * 10) / 10, fps: Math.round(1000 / mean),
+      },
+      selectionOk: sel.length === 1 && sel[0] === target.id(),
+    };
+  }, { elements, panFrames });
+}

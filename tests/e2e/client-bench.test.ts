@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { measureClient } from '../bench/client.js';
+import { TEST_PASSWORD, ensureClientBuilt } from '../helpers/browser.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+/**
+ * The client benchmark runs end to end on a small chart (CLIENT_BENCH_SIZES=1000,5000 for the
+ * real sizes): it yields numbers, and a click selects the node under it with either renderer.
+ */
+let t: TestApp;
+let username: string;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await startTestApp();
+  await t.user('bench', 'ANALYST');
+  username = `${t.prefix}.bench`;
+}, 300_000);
+afterAll(async () => t?.close());
+
+it('measures render, layout and pan frame times with the canvas and WebGL renderers', async () => {
+  const sizes = (process.env.CLIENT_BENCH_SIZES ?? '400').split(',').map(Number);
+  const results = await measureClient(t.url, { username, password: TEST_PASSWORD, sizes, panFrames: sizes[0]! > 1000 ? 120 : 40 });
+  console.log(JSON.stringify(results, null, 1));
+  expect(results).toHaveLength(sizes.length * 2);
+  for (const r of results) {
+    expect(r.nodes + r.edges).toBe(r.elements);
+    expect(r.renderMs).toBeGreaterThan(0);
+    expect(r.layoutMs).toBeGreaterThan(0);
+    expect(r.pan.frames).toBeGreaterThan(0);
+    expect(r.selectionOk).toBe(true);
+  }
+}, 600_000);
