@@ -15,6 +15,8 @@ import { SignIn } from './SignIn.js';
 import { TimeBar } from './TimeBar.js';
 import { Toolbar } from './Toolbar.js';
 import { TopBar } from './TopBar.js';
+import { InvestigationsPanel } from '../investigations/index.js';
+import type { GraphQLApi } from '../api.js';
 
 export function App() {
   const s = useWorkspaceState();
@@ -41,6 +43,8 @@ function Workspace() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
   const [charts, setCharts] = useState(false);
+  const [investigations, setInvestigations] = useState(false);
+  const canRunCypher = useWorkspaceState().viewer?.permissions.includes('runCypher') ?? false;
   const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
   const [webgl] = useState(webglPreferred);
   // Cytoscape fixes its renderer when created (and the WebGL one changes shared state), so a
@@ -92,6 +96,7 @@ function Workspace() {
         <Toolbar
           onHelp={() => setHelp(true)}
           onCharts={() => setCharts(true)}
+          onInvestigations={canRunCypher ? () => setInvestigations(true) : undefined}
           webgl={webgl}
           onWebgl={setWebgl}
           leftOpen={leftOpen}
@@ -115,6 +120,17 @@ function Workspace() {
         <TimeBar />
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
         {charts && <SavedCharts onClose={() => setCharts(false)} />}
+        {investigations && (
+          <div className="overlay" role="dialog" aria-label="Investigations" data-testid="investigations-dialog">
+            <div className="dialog wide">
+              <button className="close" onClick={() => setInvestigations(false)} aria-label="Close">×</button>
+              <InvestigationsPanel
+                api={ws.api as unknown as GraphQLApi}
+                onGraph={(slice) => { ws.addSlice(slice, 'Add investigation result'); setInvestigations(false); }}
+              />
+            </div>
+          </div>
+        )}
         {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
       </div>
     </CanvasContext.Provider>

@@ -6,6 +6,8 @@ import { LayoutPicker } from './LayoutPicker.js';
 interface Props {
   onHelp(): void;
   onCharts(): void;
+  /** Opens the Cypher investigations panel (only offered to roles allowed to run Cypher). */
+  onInvestigations?(): void;
   webgl: boolean;
   onWebgl(on: boolean): void;
   leftOpen: boolean;
@@ -59,6 +61,7 @@ export function Toolbar(p: Props) {
       <div className="spacer" />
       <div className="group">
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
+        {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}
         <ExportMenu />
         <label className="inline small" title="Faster drawing for large charts">
           <input type="checkbox" checked={p.webgl} onChange={(e) => p.onWebgl(e.target.checked)} data-testid="webgl-toggle" /> WebGL
