@@ -101,8 +101,15 @@ export async function listEntities(db: Db, viewer: Viewer, a: ListArgs): Promise
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+/** A UK postcode typed without its space ("sw1a1aa"): outward and inward codes. */
+const POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)(\d[a-z]{2})$/;
 
-/** Builds a Lucene query: each word fuzzy or as a prefix, plus the phonetic codes of name-like words. */
+/**
+ * Builds a Lucene query: each word exact, as a prefix or fuzzy (all words must match), or else
+ * the phonetic codes of name-like words (spelling variants). A postcode typed without its space
+ * also matches its two halves; five or more digits also match anywhere inside a stored number
+ * (partial phone numbers, with or without spaces, the trunk 0 or the +44 country code).
+ */
 export function luceneQuery(text: string): string | undefined {
   const words = tokens(text).slice(0, 8);
   if (!words.length) return undefined;
@@ -111,11 +118,21 @@ export function luceneQuery(text: string): string | undefined {
     const s = w.replace(LUCENE_SPECIAL, '');
     if (!s) continue;
     const fuzzy = s.length >= 8 ? '~2' : s.length >= 4 ? '~1' : '';
-    parts.push(`(search:${s}^3 OR search:${s}*^2${fuzzy ? ` OR search:${s}${fuzzy}` : ''})`);
+    const alts = [`search:${s}^3`, `search:${s}*^2`];
+    if (fuzzy) alts.push(`search:${s}${fuzzy}`);
+    const pc = POSTCODE.exec(s);
+    if (pc) alts.push(`(search:${pc[1]} AND search:${pc[2]})^3`);
+    parts.push(`(${alts.join(' OR ')})`);
   }
-  const ph = phoneticCodes(words.filter((w) => /^[a-z]+$/.test(w)));
+  if (!parts.length) return undefined;
+  // One-letter codes ("Zoe" -> S) would match half the names in the index.
+  const ph = phoneticCodes(words.filter((w) => /^[a-z]+$/.test(w))).filter((c) => c.length > 3);
   const phon = ph.length ? ` OR (${ph.map((p) => `phonetic:${p}`).join(' OR ')})` : '';
-  return parts.length ? `(${parts.join(' AND ')})${phon}` : undefined;
+  // National significant number: without the UK country code (+44 / 0044) or the trunk 0.
+  const international = /^\s*(\+|00)\s*44/.test(text);
+  const digits = text.replace(/\D+/g, '').replace(international ? /^(00)?44/ : /^$/, '').replace(/^0+/, '').slice(0, 20);
+  const inside = digits.length >= 5 ? ` OR search:*${digits}*^4` : '';
+  return `(${parts.join(' AND ')})${phon}${inside}`;
 }
 
 export interface SearchRow { record: RawRecord; score: number }

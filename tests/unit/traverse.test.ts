@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { hiddenFilter, policyParams, visibleFilter, type Viewer } from '../../server/domain/policy.js';
+import {
+  expandCountQuery, expandFetchQuery, fairShare, linksAmongQuery, neighbourCountsQuery, neighbourFilter, neighbourPageQuery,
+  pairPathsQuery, PATH_LINK_TYPES, pathsQuery, seedsQuery, steinerEdges, timelineQuery, traversalFilter,
+} from '../../server/graph/traverse.js';
+
+/**
+ * The Cypher each traversal produces, asserted exactly (text and parameters), in the manner of a
+ * TCK: the access policy's own predicates are owned by domain/policy and appear here by name as
+ * HIDDEN(alias) / VISIBLE(alias).
+ */
+const viewer: Viewer = {
+  userId: 'u1', username: 'ana', role: 'ANALYST', clearance: 'OFFICIAL-SENSITIVE', agency: 'AG1', compartments: ['OP-KESTREL'],
+};
+const PV = policyParams(viewer);
+
+/** Replaces the policy's predicates by their names, and fails if any policy parameter is used outside them. */
+function readable(text: string): string {
+  let out = text;
+  for (const a of ['rep', 'm', 'r', 'n', 'y', 'e', 'l', 'ev', 'o', 'b']) {
+    out = out.split(`coalesce(${hiddenFilter(viewer, a).text}, true)`).join(`HIDDEN(${a})`);
+    out = out.split(`coalesce(${visibleFilter(viewer, a).text}, false)`).join(`VISIBLE(${a})`);
+  }
+  expect(out).not.toMatch(/\$pv_/);
+  return out;
+}
+
+const LINK_DATES =
+  "(NOT VISIBLE(r) OR CASE WHEN r.from IS NOT NULL OR r.to IS NOT NULL THEN coalesce(r.to, '9999-12-31') >= $f_from AND coalesce(r.from, '0000-01-01') <= $f_to " +
+  'ELSE (NOT EXISTS { MATCH (rep:Entity) WHERE rep.id IN coalesce(r.reportIds, []) AND rep:IntelligenceReport AND VISIBLE(rep) AND coalesce(rep.eventDate, left(rep.recordedAt, 10)) IS NOT NULL } ' +
+  'OR EXISTS { MATCH (rep:Entity) WHERE rep.id IN coalesce(r.reportIds, []) AND rep:IntelligenceReport AND VISIBLE(rep) AND coalesce(rep.eventDate, left(rep.recordedAt, 10)) >= $f_from AND coalesce(rep.eventDate, left(rep.recordedAt, 10)) <= $f_to }) END)';
+const NODE_DATES =
+  "(NOT VISIBLE(m) OR NOT m.type IN ['IntelligenceReport', 'Event'] OR coalesce(m.eventDate, m.date, left(m.recordedAt, 10)) IS NULL OR " +
+  '(coalesce(m.eventDate, m.date, left(m.recordedAt, 10)) >= $f_from AND coalesce(m.eventDate, m.date, left(m.recordedAt, 10)) <= $f_to))';
+const FILTERED_STEP =
+  'MATCH (n)-[r]-(m:Entity) WHERE NOT m.id IN $visited AND NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND type(r) IN $f_linkTypes ' +
+  `AND r.strength >= $f_minStrength AND ${LINK_DATES} AND NOT coalesce(m.archived,false) AND NOT HIDDEN(m) AND VISIBLE(m) AND m.type IN $f_entityTypes AND ${NODE_DATES}`;
+const PLAIN_STEP =
+  'MATCH (n)-[r]-(m:Entity) WHERE NOT m.id IN $visited AND NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND NOT coalesce(m.archived,false) AND NOT HIDDEN(m)';
+
+const filter = traversalFilter({
+  entityTypes: ['Subject', 'Phone'], linkTypes: ['ASSOCIATE_OF'], minGrade: '2B', from: '2020-01-01', to: '2020-12-31T10:00:00Z',
+});
+const FILTER_PARAMS = { f_linkTypes: ['ASSOCIATE_OF'], f_minStrength: 0.48, f_from: '2020-01-01', f_to: '2020-12-31', f_entityTypes: ['Subject', 'Phone'] };
+
+describe('traversal filters', () => {
+  it('validates and normalises the filter', () => {
+    expect(filter).toEqual({ entityTypes: ['Subject', 'Phone'], linkTypes: ['ASSOCIATE_OF'], from: '2020-01-01', to: '2020-12-31', minStrength: 0.48 });
+    expect(traversalFilter(undefined)).toEqual({});
+    expect(traversalFilter({ entityTypes: [], excludeRestricted: false, minGrade: '' })).toEqual({});
+  });
+
+  it.each([
+    [{ entityTypes: ['Spaceship'] }, 'entityTypes'],
+    [{ linkTypes: ['LOVES'] }, 'linkTypes'],
+    [{ linkTypes: ['ASSOCIATE_OF]->() DETACH DELETE n //'] }, 'linkTypes'],
+    [{ minGrade: '4A' }, 'minGrade'],
+    [{ from: 'yesterday' }, 'from'],
+    [{ from: '2021-01-01', to: '2020-01-01' }, 'to'],
+  ])('refuses %j (field %s)', (input, field) => {
+    expect(() => traversalFilter(input)).toThrow(expect.objectContaining({ code: 'VALIDATION', field }));
+  });
+
+  it('accepts the restricted buckets as neighbour filters, and only known types otherwise', () => {
+    expect(neighbourFilter('RESTRICTED', 'Restricted')).toEqual({ linkType: 'RESTRICTED', entityType: 'Restricted' });
+    expect(() => neighbourFilter('x', undefined)).toThrow(expect.objectContaining({ field: 'linkType' }));
+    expect(() => neighbourFilter(undefined, 'x')).toThrow(expect.objectContaining({ field: 'entityType' }));
+  });
+});
+
+describe('expansion Cypher', () => {
+  it('seeds: hidden records never come back', () => {
+    const q = seedsQuery(viewer, ['S1'], {});
+    expect(readable(q.text)).toBe('UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE NOT HIDDEN(n) RETURN properties(n) AS n');
+    expect(q.params).toEqual({ ...PV, ids: ['S1'] });
+    expect(readable(seedsQuery(viewer, ['S1'], { excludeRestricted: true }).text)).toBe(
+      'UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE NOT HIDDEN(n) AND VISIBLE(n) RETURN properties(n) AS n',
+    );
+  });
+
+  it('counts a hop before fetching it, with every filter', () => {
+    const q = expandCountQuery(viewer, filter, ['S1'], ['S1', 'S2']);
+    expect(readable(q.text)).toBe(
+      `CALL () { UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) ${FILTERED_STEP} RETURN count(DISTINCT m) AS total }\n` +
+      'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
+      `RETURN total, n.id AS id, COUNT { ${FILTERED_STEP} } AS links`,
+    );
+    expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1', 'S2'] });
+  });
+
+  it('counts a hop without filters', () => {
+    const q = expandCountQuery(viewer, {}, ['S1'], ['S1']);
+    expect(readable(q.text)).toBe(
+      `CALL () { UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) ${PLAIN_STEP} RETURN count(DISTINCT m) AS total }\n` +
+      'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
+      `RETURN total, n.id AS id, COUNT { ${PLAIN_STEP} } AS links`,
+    );
+    expect(q.params).toEqual({ ...PV, frontier: ['S1'], visited: ['S1'] });
+  });
+
+  it('fetches a hop: a fair share per entity, strongest visible evidence first, then the cap', () => {
+    const q = expandFetchQuery(viewer, filter, ['S1', 'S2'], ['S1', 'S2'], 3, 5);
+    expect(readable(q.text)).toBe(
+      'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
+      `CALL (n) {\n  ${FILTERED_STEP}\n` +
+      '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n' +
+      '  RETURN m, best ORDER BY best DESC, m.id LIMIT $perNodeLimit\n}\n' +
+      'WITH m, max(best) AS best ORDER BY best DESC, m.id LIMIT $limit\n' +
+      'RETURN properties(m) AS m',
+    );
+    expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1', 'S2'], visited: ['S1', 'S2'], perNodeLimit: 3, limit: 5 });
+  });
+
+  it('reads the links among the result, counted in full and capped', () => {
+    const q = linksAmongQuery(viewer, { linkTypes: ['CALLS'] }, ['A', 'B'], 8);
+    expect(readable(q.text)).toBe(
+      'UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) WHERE b.id IN $ids AND NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND type(r) IN $f_linkTypes\n' +
+      'WITH collect({id: r.id, type: type(r), source: a.id, target: b.id, props: properties(r)}) AS es\n' +
+      'RETURN size(es) AS total, es[0..$edgeLimit] AS edges',
+    );
+    expect(q.params).toEqual({ ...PV, f_linkTypes: ['CALLS'], ids: ['A', 'B'], edgeLimit: 8 });
+  });
+
+  it('never puts ids or values into the text', () => {
+    const evil = "x'}) DETACH DELETE n //";
+    for (const q of [expandCountQuery(viewer, filter, [evil], [evil]), expandFetchQuery(viewer, filter, [evil], [evil], 1, 1), linksAmongQuery(viewer, filter, [evil], 1), pathsQuery(viewer, evil, evil, 3, 2, 0.5)]) {
+      expect(q.text).not.toContain(evil);
+      expect(q.text).not.toContain('2020-01-01');
+    }
+  });
+});
+
+describe('neighbour paging Cypher', () => {
+  it('counts by the type the viewer is shown (stubs in their own bucket)', () => {
+    const q = neighbourCountsQuery(viewer, 'HUB', {});
+    expect(readable(q.text)).toBe(
+      'MATCH (n:Entity {id: $id})-[r]-(m:Entity) WHERE NOT coalesce(r.archived,false) AND NOT coalesce(m.archived,false) AND NOT HIDDEN(r) AND NOT HIDDEN(m)\n' +
+      "RETURN CASE WHEN VISIBLE(r) THEN type(r) ELSE 'RESTRICTED' END AS linkType, CASE WHEN VISIBLE(m) THEN m.type ELSE 'Restricted' END AS entityType, count(*) AS count ORDER BY linkType, entityType",
+    );
+    expect(q.params).toEqual({ ...PV, id: 'HUB' });
+  });
+
+  it('pages visible neighbours by id (keyset) and stubs by offset only', () => {
+    const v = neighbourPageQuery(viewer, 'HUB', { entityType: 'Subject' }, 'visible', 'S9', 51);
+    expect(readable(v.text)).toBe(
+      'MATCH (n:Entity {id: $id})-[r]-(m:Entity) WHERE NOT coalesce(r.archived,false) AND NOT coalesce(m.archived,false) AND NOT HIDDEN(r) AND NOT HIDDEN(m) ' +
+      "AND CASE WHEN VISIBLE(m) THEN m.type ELSE 'Restricted' END = $entityType AND VISIBLE(m) AND m.id > $after\n" +
+      'WITH DISTINCT n, m ORDER BY m.id LIMIT $limit\n' +
+      'CALL (n, m) { MATCH (n)-[r]-(m) WHERE NOT coalesce(r.archived,false) AND NOT HIDDEN(r) RETURN collect({id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}) AS rels }\n' +
+      'RETURN properties(m) AS m, rels',
+    );
+    expect(v.params).toEqual({ ...PV, entityType: 'Subject', id: 'HUB', limit: 51, after: 'S9' });
+    const s = neighbourPageQuery(viewer, 'HUB', {}, 'restricted', 20, 11);
+    expect(readable(s.text)).toContain('AND NOT VISIBLE(m)\nWITH DISTINCT n, m ORDER BY m.id SKIP $skip LIMIT $limit\n');
+    expect(s.text).not.toContain('$after');
+    expect(s.params).toEqual({ ...PV, id: 'HUB', limit: 11, skip: 20 });
+  });
+});
+
+describe('path Cypher', () => {
+  const LINK = 'NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND r.strength >= $f_minStrength AND type(r) IN $pathLinkTypes';
+  const NODE = 'NOT coalesce(y.archived,false) AND NOT HIDDEN(y)';
+  const RETURN = 'RETURN [n IN nodes(p) | properties(n)] AS nodes, [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels';
+
+  it('k shortest simple paths with the grade inside the pattern', () => {
+    const q = pathsQuery(viewer, 'A', 'B', 6, 3, 0.48);
+    expect(readable(q.text)).toBe(
+      'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})\n' +
+      `MATCH SHORTEST 3 (p = (a)((x)-[r WHERE ${LINK}]-(y:Entity WHERE ${NODE})){1,6}(b) WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..]))\n` +
+      `${RETURN}\nORDER BY length(p)`,
+    );
+    expect(q.params).toEqual({ ...PV, f_minStrength: 0.48, pathLinkTypes: PATH_LINK_TYPES, from: 'A', to: 'B' });
+    expect(PATH_LINK_TYPES).not.toContain('ORIGINATED_BY');
+    expect(PATH_LINK_TYPES).toContain('MENTIONS');
+  });
+
+  it('one shortest path needs no simplicity test, and no grade means no visibility requirement on links', () => {
+    const q = pathsQuery(viewer, 'A', 'B', 4, 1, undefined);
+    expect(readable(q.text)).toBe(
+      'MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to})\n' +
+      `MATCH SHORTEST 1 (p = (a)((x)-[r WHERE NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND type(r) IN $pathLinkTypes]-(y:Entity WHERE ${NODE})){1,4}(b))\n` +
+      `${RETURN}\nORDER BY length(p)`,
+    );
+  });
+
+  it('bounds hops and path counts', () => {
+    expect(() => pathsQuery(viewer, 'A', 'B', 9, 1, undefined)).toThrow(expect.objectContaining({ field: 'maxHops' }));
+    expect(() => pathsQuery(viewer, 'A', 'B', 0, 1, undefined)).toThrow(expect.objectContaining({ field: 'maxHops' }));
+    expect(() => pathsQuery(viewer, 'A', 'B', 2.5, 1, undefined)).toThrow(expect.objectContaining({ field: 'maxHops' }));
+    expect(() => pathsQuery(viewer, 'A', 'B', 3, 1000, undefined)).toThrow(expect.objectContaining({ field: 'k' }));
+  });
+
+  it('pairwise shortest paths in one statement', () => {
+    const q = pairPathsQuery(viewer, [['A', 'B'], ['A', 'C']], 4, undefined);
+    expect(readable(q.text)).toBe(
+      'UNWIND $pairs AS pair MATCH (a:Entity {id: pair[0]}) MATCH (b:Entity {id: pair[1]})\n' +
+      `CALL (a, b) { MATCH p = SHORTEST 1 (a)((x)-[r WHERE NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND type(r) IN $pathLinkTypes]-(y:Entity WHERE ${NODE})){1,4}(b) RETURN p }\n` +
+      `${RETURN.replace('RETURN ', 'RETURN pair[0] AS from, pair[1] AS to, ')}`,
+    );
+    expect(q.params.pairs).toEqual([['A', 'B'], ['A', 'C']]);
+  });
+
+  it('timeline: only what the viewer may see, dated, in order', () => {
+    const q = timelineQuery(viewer, ['S1'], '2020-01-01', undefined, 100);
+    const text = readable(q.text);
+    expect(text).toContain("MATCH (rep:IntelligenceReport)-[l:MENTIONS]->(e) WHERE NOT coalesce(l.archived,false) AND VISIBLE(l) AND NOT coalesce(rep.archived,false) AND VISIBLE(rep)");
+    expect(text).toContain('WHERE date IS NOT NULL AND date >= $f_from\n');
+    expect(text.endsWith('ORDER BY date IS NULL, date, item.id LIMIT $limit')).toBe(true);
+    expect(q.params).toEqual({ ...PV, ids: ['S1'], limit: 100, f_from: '2020-01-01' });
+  });
+});
+
+describe('fair share of a budget', () => {
+  it.each([
+    [[10, 10, 10], 30, 10],
+    [[100, 2, 3], 20, 15], // 15 + 2 + 3 fills the budget exactly
+    [[3, 10, 10], 20, 9], // 3 + 8 + 8 leaves one over: one more each, the overall cap cuts
+    [[5000], 100, 100],
+    [[1, 1, 1000], 10, 8],
+    [[3, 4], 100, 4],
+    [[0, 0], 10, 1],
+  ])('counts %j, budget %i -> %i per entity', (counts, budget, share) => {
+    expect(fairShare(counts, budget)).toBe(share);
+  });
+});
+
+describe('Steiner tree approximation', () => {
+  const e = (id: string, source: string, target: string) => ({ id, source, target });
+  const p = (from: string, to: string, edges: ReturnType<typeof e>[]) => ({ from, to, path: { nodes: [], edges } });
+
+  it('joins three terminals through a shared hub and drops the longer closure edge', () => {
+    const paths = [
+      p('A', 'B', [e('ah', 'A', 'H'), e('hb', 'H', 'B')]),
+      p('A', 'C', [e('ah', 'A', 'H'), e('hc', 'H', 'C')]),
+      p('B', 'C', [e('bx', 'B', 'X'), e('xy', 'X', 'Y'), e('yc', 'Y', 'C')]),
+    ];
+    expect([...steinerEdges(['A', 'B', 'C'], paths)].sort()).toEqual(['ah', 'hb', 'hc']);
+  });
+
+  it('removes cycles from overlapping paths and prunes non-terminal leaves', () => {
+    const paths = [
+      p('A', 'B', [e('a1', 'A', 'M'), e('a2', 'M', 'B')]),
+      p('A', 'C', [e('c1', 'A', 'N'), e('c2', 'N', 'M'), e('c3', 'M', 'C')]),
+    ];
+    // The union A-M-B, A-N-M-C has a cycle A-M-N; the spanning tree drops N-M, then N is a bare leaf.
+    expect([...steinerEdges(['A', 'B', 'C'], paths)].sort()).toEqual(['a1', 'a2', 'c3']);
+  });
+
+  it('leaves unconnected terminals alone', () => {
+    expect(steinerEdges(['A', 'B', 'Z'], [p('A', 'B', [e('ab', 'A', 'B')])])).toEqual(new Set(['ab']));
+  });
+});
