@@ -1,6 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Server code and Apollo must share one copy of graphql (its errors are checked with instanceof).
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],

@@ -103,6 +103,7 @@ export class EntityResolver {
     let withheld = 0;
     for (const r of reports) {
       const access = decide(viewer, r as never);
+      if (access === 'hidden') continue; // not even counted: a count would reveal it
       if (access !== 'full' && access !== 'shared') { withheld++; continue; }
       const node = redactNode(viewer, dir, r, ctx.seen)!;
       const grade = `${r.sourceEvaluation}${r.intelAssessment}`;
@@ -170,8 +171,13 @@ export class EntityResolver {
     const rec = validateLink({ ...input, props: input.props ?? {}, markings: input.markings ?? {} }, { defaultAgency: viewer.agency });
     if (rec.markings.agency !== viewer.agency) throw invalid('agency', 'You can only create records owned by your own agency');
     await this.assertCanSee(ctx, [rec.source, rec.target, ...rec.reportIds]);
-    const counts = await ctx.services.db.writeTx((tx) => writeLinks(tx, [rec], new Date().toISOString()));
     const id = linkId(rec.source, rec.type, rec.target);
+    // An existing link may only be changed by someone who sees it in full.
+    const existing = await linkById(ctx.services.db, id);
+    if (existing && decide(viewer, existing.props as never) !== 'full') {
+      throw new DomainError('FORBIDDEN', 'This link is held by another agency or under restricted markings: contact its owner to change it');
+    }
+    const counts = await ctx.services.db.writeTx((tx) => writeLinks(tx, [rec], new Date().toISOString()));
     ctx.seen.add(id);
     return { id, created: counts.created === 1, changed: counts.unchanged === 0 };
   }
@@ -185,7 +191,7 @@ export class EntityResolver {
     const p = raw.props;
     const rec = validateLink({
       source: raw.source, target: raw.target, type: raw.type,
-      props: Object.fromEntries(Object.entries(p).filter(([k]) => !['id', 'reportIds', 'strength', 'createdAt', 'updatedAt', 'archived', 'contentHash', 'classification', 'agency', 'compartments', 'handling', 'handlingConditions', 'handlingNotes', 'nfd', 'nfdJustification', 'nfdApprover', 'disseminatedTo'].includes(k))),
+      props: Object.fromEntries(Object.entries(p).filter(([k]) => !['id', 'reportIds', 'reportMarks', 'strength', 'createdAt', 'updatedAt', 'archived', 'contentHash', 'classification', 'agency', 'compartments', 'handling', 'handlingConditions', 'handlingNotes', 'nfd', 'nfdJustification', 'nfdApprover', 'disseminatedTo'].includes(k))),
       reportIds: [...new Set([...((p.reportIds as string[]) ?? []), ...reportIds])],
       markings: currentRecord(p as RawRecord).markings,
     }, {});
@@ -215,7 +221,7 @@ export class EntityResolver {
 }
 
 function currentRecord(raw: RawRecord): EntityRecord {
-  const skip = new Set(['id', 'type', 'label', 'search', 'phonetic', 'contentHash', 'createdAt', 'updatedAt', 'archived', 'point', 'reportIds', 'strength', 'mergedInto', 'disseminatedTo']);
+  const skip = new Set(['id', 'type', 'label', 'search', 'phonetic', 'contentHash', 'createdAt', 'updatedAt', 'archived', 'point', 'reportIds', 'reportMarks', 'strength', 'mergedInto', 'disseminatedTo']);
   const markingKeys = ['classification', 'agency', 'compartments', 'handling', 'handlingConditions', 'handlingNotes', 'nfd', 'nfdJustification', 'nfdApprover'];
   const props: Record<string, unknown> = {};
   const markings: Record<string, unknown> = {};

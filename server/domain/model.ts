@@ -158,7 +158,7 @@ export const isLinkType = (t: string): t is LinkType => Object.hasOwn(LINK_TYPES
 /** Properties every record carries for the access policy. */
 export const MARKING_KEYS = ['classification', 'agency', 'compartments', 'handling', 'handlingConditions', 'handlingNotes', 'nfd', 'nfdJustification', 'nfdApprover', 'disseminatedTo'] as const;
 /** Properties the platform manages; imports and mutations cannot set them directly. */
-export const SYSTEM_KEYS = ['id', 'type', 'label', 'createdAt', 'updatedAt', 'archived', 'reportIds', 'strength', 'mergedInto', 'search', 'phonetic'] as const;
+export const SYSTEM_KEYS = ['id', 'type', 'label', 'createdAt', 'updatedAt', 'archived', 'reportIds', 'reportMarks', 'strength', 'mergedInto', 'search', 'phonetic'] as const;
 
 export function propDefs(kind: 'entity' | 'link', type: string): Record<string, PropDef> {
   if (kind === 'entity') return (ENTITY_TYPES as Record<string, EntityTypeDef>)[type]?.props ?? {};

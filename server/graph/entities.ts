@@ -167,8 +167,11 @@ export async function searchEntities(db: Db, viewer: Viewer, text: string, types
 /** One-hop neighbourhood with a fan-out cap, counting what the cap left out (never counting hidden records). */
 export async function neighbours(db: Db, viewer: Viewer, ids: string[], limit: number): Promise<{ nodes: RawRecord[]; edges: RawEdge[]; omitted: number }> {
   const hid = hiddenFilter(viewer, 'm');
+  // Only records the viewer sees in full (or as a shared copy) are expanded: a stub's or hidden
+  // record's neighbourhood is its owner's to share, and an unknown id must answer the same.
+  const vis = visibleFilter(viewer, 'n');
   const rows = await db.read(cypher(
-    `UNWIND $ids AS id MATCH (n:Entity {id: id})
+    `UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE ${vis.text}
      CALL (n) {
        MATCH (n)-[r]-(m:Entity) WHERE NOT coalesce(r.archived,false) AND NOT coalesce(m.archived,false) AND NOT ${hid.text}
        RETURN r, m LIMIT $limit
@@ -187,7 +190,7 @@ export async function neighbours(db: Db, viewer: Viewer, ids: string[], limit: n
   }
   let omitted = 0;
   const counts = await db.read(cypher(
-    `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN sum(COUNT { (n)-[r]-(m:Entity) WHERE NOT coalesce(r.archived,false) AND NOT coalesce(m.archived,false) AND NOT ${hid.text} }) AS c`,
+    `UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE ${vis.text} RETURN sum(COUNT { (n)-[r]-(m:Entity) WHERE NOT coalesce(r.archived,false) AND NOT coalesce(m.archived,false) AND NOT ${hid.text} }) AS c`,
     { ...hid.params, ids },
   ));
   omitted = Math.max(0, (counts[0]!.c as number) - edges.length);

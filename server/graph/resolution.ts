@@ -7,7 +7,7 @@ import { decide, type Viewer } from '../domain/policy.js';
 import { foldAccents, phoneticCodes } from '../domain/search.js';
 import type { RawRecord } from './slice.js';
 import { visible } from './traverse.js';
-import { linkId, linkTypeOfId, reportGrades } from './write.js';
+import { linkId, linkTypeOfId, reportGrades, reportMark } from './write.js';
 
 /**
  * Entity resolution: finding records that probably describe the same person, and merging them in
@@ -320,7 +320,7 @@ export async function mergeEntities(db: Db, viewer: Viewer, keepId: string, merg
     const existing = new Map(
       (await run(tx, {
         text: `UNWIND $rows AS row MATCH (a:Entity {id: row.source})-[c {id: row.id}]->(b:Entity {id: row.target})
-               RETURN c.id AS id, c.reportIds AS reportIds, c.strength AS strength, c.archived AS archived`,
+               RETURN c.id AS id, c.reportIds AS reportIds, c.reportMarks AS reportMarks, c.strength AS strength, c.archived AS archived`,
         params: { rows: moves.map(({ id, source, target }) => ({ id, source, target })) },
       })).map((r) => [r.id as string, r]),
     );
@@ -351,10 +351,11 @@ export async function mergeEntities(db: Db, viewer: Viewer, keepId: string, merg
     for (const t of new Set(joins.map((j) => j.type))) {
       await run(tx, {
         text: `UNWIND $rows AS row MATCH (:Entity {id: row.source})-[c:${t} {id: row.id}]->(:Entity {id: row.target})
-               SET c.reportIds = row.reportIds, c.strength = row.strength, c.archived = false`,
+               SET c.reportIds = row.reportIds, c.reportMarks = row.reportMarks, c.strength = row.strength, c.archived = false`,
         params: {
           rows: joins.filter((j) => j.type === t).map((j) => ({
             id: j.id, source: j.source, target: j.target, reportIds: j.reportIds,
+            reportMarks: j.reportIds.filter((r) => grades.has(r)).map((r) => reportMark(grades.get(r)!)),
             strength: j.reportIds.length ? linkStrength(j.reportIds.map((r) => grades.get(r)).filter((g) => !!g) as never) : null,
           })),
         },
@@ -370,7 +371,7 @@ export async function mergeEntities(db: Db, viewer: Viewer, keepId: string, merg
       retired,
       retiredPrev: links.map((l) => JSON.stringify([l.id, l.archived ?? null])),
       created: copies.map((c) => c.id),
-      combined: joins.map((j) => JSON.stringify({ id: j.id, reportIds: j.before.reportIds ?? null, strength: j.before.strength ?? null, archived: j.before.archived ?? null })),
+      combined: joins.map((j) => JSON.stringify({ id: j.id, reportIds: j.before.reportIds ?? null, reportMarks: j.before.reportMarks ?? null, strength: j.before.strength ?? null, archived: j.before.archived ?? null })),
       nodePrev: JSON.stringify(merge.archived ?? null),
     };
     await run(tx, { text: 'CREATE (r:MergeRecord) SET r = $record', params: { record } });
@@ -392,11 +393,11 @@ export async function unmergeEntity(db: Db, viewer: Viewer, mergeId: string, now
     for (const [t, ids] of byType(rec.created ?? [])) {
       await run(tx, { text: `UNWIND $ids AS x MATCH ()-[c:${allowedType(t)} {id: x}]->() DELETE c`, params: { ids } });
     }
-    const combined = (rec.combined ?? []).map((s) => JSON.parse(s) as { id: string; reportIds: string[] | null; strength: number | null; archived: boolean | null });
+    const combined = (rec.combined ?? []).map((s) => JSON.parse(s) as { id: string; reportIds: string[] | null; reportMarks?: string[] | null; strength: number | null; archived: boolean | null });
     for (const [t, ids] of byType(combined.map((c) => c.id))) {
       await run(tx, {
-        text: `UNWIND $rows AS row MATCH ()-[c:${allowedType(t)} {id: row.id}]->() SET c.reportIds = row.reportIds, c.strength = row.strength, c.archived = row.archived`,
-        params: { rows: combined.filter((c) => ids.includes(c.id)) },
+        text: `UNWIND $rows AS row MATCH ()-[c:${allowedType(t)} {id: row.id}]->() SET c.reportIds = row.reportIds, c.reportMarks = row.reportMarks, c.strength = row.strength, c.archived = row.archived`,
+        params: { rows: combined.filter((c) => ids.includes(c.id)).map((c) => ({ ...c, reportMarks: c.reportMarks ?? null })) },
       });
     }
     const prev = new Map((rec.retiredPrev ?? []).map((s) => JSON.parse(s) as [string, boolean | null]));

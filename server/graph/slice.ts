@@ -1,5 +1,6 @@
 import { decide, stubId, visibleProps, type Access, type AgencyDirectory, type Viewer } from '../domain/policy.js';
 import { MARKING_KEYS } from '../domain/model.js';
+import { linkStrength, type Grade } from '../domain/grading.js';
 
 /**
  * The one shape the canvas draws. Raw records (with their markings) go in; what comes out has
@@ -52,7 +53,7 @@ export interface GraphSlice {
 export type RawRecord = Record<string, unknown> & { id: string };
 export interface RawEdge { id: string; type: string; source: string; target: string; props: Record<string, unknown> }
 
-const INTERNAL = new Set(['search', 'phonetic', 'contentHash', 'point', 'labels', 'createdAt', 'updatedAt', 'archived', 'reportIds', 'strength', 'mergedInto', 'type', 'id', 'label']);
+const INTERNAL = new Set(['search', 'phonetic', 'contentHash', 'point', 'labels', 'createdAt', 'updatedAt', 'archived', 'reportIds', 'reportMarks', 'strength', 'mergedInto', 'type', 'id', 'label']);
 
 function markingsOf(r: Record<string, unknown>): MarkingsView {
   return {
@@ -99,12 +100,38 @@ export function redactEdge(viewer: Viewer, e: RawEdge, ids: Map<string, string>,
   if (access === 'hidden') return undefined;
   if (access === 'stub') return { id: stubId(e.id), source, target, type: 'RESTRICTED', restricted: true, reportCount: 0, props: {} };
   seen?.add(e.id);
-  const reportIds = (e.props.reportIds as string[]) ?? [];
+  const support = supportFor(viewer, e.props);
   return {
     id: e.id, source, target, type: e.type, restricted: false,
-    strength: (e.props.strength as number | null) ?? null, reportCount: reportIds.length,
+    strength: support.strength, reportCount: support.count,
     props: visibleProps('link', e.type, access, cleanProps(e.props)), markings: markingsOf(e.props),
   };
+}
+
+/**
+ * Strength and number of supporting reports as this viewer may know them: reports hidden from the
+ * viewer neither count nor weigh; stubs count but do not weigh (their grade is not the viewer's to see).
+ */
+export function supportFor(viewer: Viewer, props: Record<string, unknown>): { strength: number | null; count: number } {
+  const marks = props.reportMarks as string[] | undefined;
+  if (!marks) {
+    // Links written before marks were stored: only their own agency's viewers get the stored figures.
+    const ids = (props.reportIds as string[]) ?? [];
+    return props.agency === viewer.agency ? { strength: (props.strength as number | null) ?? null, count: ids.length } : { strength: null, count: 0 };
+  }
+  const grades: (Grade & { sourceId: string | null })[] = [];
+  let count = 0;
+  for (const raw of marks) {
+    let m: { g: string; s: string | null; c: string; a: string; k: string[]; n: boolean };
+    try { m = JSON.parse(raw); } catch { continue; }
+    const access = decide(viewer, { classification: m.c, agency: m.a, compartments: m.k, nfd: m.n });
+    if (access === 'hidden') continue;
+    count++;
+    if (access === 'full' || access === 'shared') {
+      grades.push({ sourceEvaluation: m.g[0] as Grade['sourceEvaluation'], intelAssessment: m.g[1] as Grade['intelAssessment'], sourceId: m.s });
+    }
+  }
+  return { strength: grades.length ? linkStrength(grades) : null, count };
 }
 
 export function buildSlice(

@@ -74,12 +74,26 @@ export async function writeEntities(tx: Tx, records: EntityRecord[], now: string
 export interface ReportGrade extends Grade {
   id: string;
   sourceId: string | null;
+  classification?: string | null;
+  agency?: string | null;
+  compartments?: string[] | null;
+  nfd?: boolean | null;
 }
+
+/**
+ * One supporting report's grade and markings, stored on the link beside `reportIds` so that the
+ * strength and report count a viewer sees can be computed from the reports that viewer may see.
+ */
+export interface ReportMark { g: string; s: string | null; c: string; a: string; k: string[]; n: boolean }
+export const reportMark = (r: ReportGrade): string => JSON.stringify({
+  g: `${r.sourceEvaluation}${r.intelAssessment}`, s: r.sourceId ?? null, c: r.classification ?? 'OFFICIAL',
+  a: r.agency ?? '', k: r.compartments ?? [], n: !!r.nfd,
+} satisfies ReportMark);
 
 export async function reportGrades(tx: Tx, ids: string[]): Promise<Map<string, ReportGrade>> {
   if (!ids.length) return new Map();
   const rows = await run(tx, {
-    text: 'UNWIND $ids AS id MATCH (r:IntelligenceReport {id: id}) RETURN r.id AS id, r.sourceEvaluation AS sourceEvaluation, r.intelAssessment AS intelAssessment, r.sourceId AS sourceId',
+    text: 'UNWIND $ids AS id MATCH (r:IntelligenceReport {id: id}) RETURN r.id AS id, r.sourceEvaluation AS sourceEvaluation, r.intelAssessment AS intelAssessment, r.sourceId AS sourceId, r.classification AS classification, r.agency AS agency, r.compartments AS compartments, r.nfd AS nfd',
     params: { ids },
   });
   return new Map(rows.map((r) => [r.id as string, r as unknown as ReportGrade]));
@@ -118,7 +132,8 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
   const rows = records.map((r) => {
     const id = linkId(r.source, r.type, r.target);
     const strength = r.reportIds.length ? linkStrength(r.reportIds.map((x) => grades!.get(x)!)) : null;
-    const content = { ...r.props, ...r.markings, reportIds: [...r.reportIds].sort(), strength };
+    const reportIds = [...r.reportIds].sort();
+    const content = { ...r.props, ...r.markings, reportIds, reportMarks: reportIds.map((x) => reportMark(grades!.get(x)!)), strength };
     return { id, type: r.type, source: r.source, target: r.target, hash: hashOf(content), props: content };
   });
   const existing = new Map(
