@@ -125,15 +125,21 @@ export function checkLink(
   }
 }
 
+/** What a link stores (and hashes): its props, markings, provenance with each report's marks, and strength. */
+export function linkContent(r: LinkRecord, grades: Map<string, ReportGrade>) {
+  const reportIds = [...r.reportIds].sort();
+  const strength = reportIds.length ? linkStrength(reportIds.map((x) => grades.get(x)!)) : null;
+  return { ...r.props, ...r.markings, reportIds, reportMarks: reportIds.map((x) => reportMark(grades.get(x)!)), strength };
+}
+export const linkContentHash = (r: LinkRecord, grades: Map<string, ReportGrade>) => hashOf(linkContent(r, grades));
+
 export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, grades?: Map<string, ReportGrade>): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (!records.length) return counts;
   grades ??= await checkLinks(tx, records);
   const rows = records.map((r) => {
     const id = linkId(r.source, r.type, r.target);
-    const strength = r.reportIds.length ? linkStrength(r.reportIds.map((x) => grades!.get(x)!)) : null;
-    const reportIds = [...r.reportIds].sort();
-    const content = { ...r.props, ...r.markings, reportIds, reportMarks: reportIds.map((x) => reportMark(grades!.get(x)!)), strength };
+    const content = linkContent(r, grades!);
     return { id, type: r.type, source: r.source, target: r.target, hash: hashOf(content), props: content };
   });
   const existing = new Map(

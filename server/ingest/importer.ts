@@ -1,0 +1,765 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { parse, type Info } from 'csv-parse';
+import type { Db, Tx } from '../db/db.js';
+import { run } from '../db/db.js';
+import { DomainError } from '../domain/errors.js';
+import type { Grade } from '../domain/grading.js';
+import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../domain/model.js';
+import { todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
+import { checkLink, existingEntities, linkContentHash, linkId, reportGrades, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
+
+/**
+ * Bulk import of nodes and edges (CSV or JSON). Every row is validated first — domain rules, then
+ * endpoints against the file and the graph — and only then written, in fixed-size transactions,
+ * through the one write path (writeEntities / writeLinks). Any rejected row means nothing is
+ * written unless `keepGood` is set, so a bad file never half-lands in the graph.
+ *
+ * Memory: files given by path (or any re-openable source) are read twice — once to validate,
+ * once to write — and only ids, content hashes and line numbers are kept between the passes.
+ * One-shot streams keep their validated rows in memory instead. JSON is parsed whole.
+ */
+
+/** Text to read: the text itself, a file, a re-openable stream, or a one-shot stream. */
+export type TextSource =
+  | string
+  | Uint8Array
+  | { path: string }
+  | { open: () => AsyncIterable<string | Uint8Array> }
+  | AsyncIterable<string | Uint8Array>;
+
+export interface JsonGraph {
+  nodes?: unknown[];
+  edges?: unknown[];
+}
+
+export interface ImportInput {
+  /** Nodes CSV: header `id,type,label,<props>,<markings>`. */
+  nodes?: TextSource;
+  /** Edges CSV: header `source,target,type,<props>,reportIds,<markings>`. */
+  edges?: TextSource;
+  /** JSON `{nodes, edges}` or an array of nodes: as text, a file, or an already parsed value. */
+  json?: TextSource | JsonGraph | unknown[];
+  /** Names used in error reports (default: the file name, or "nodes"/"edges"/"json"). */
+  names?: { nodes?: string; edges?: string; json?: string };
+}
+
+export type ImportPhase = 'validate' | 'nodes' | 'edges';
+
+export interface ImportOptions {
+  /** Write the good rows even when some were rejected. */
+  keepGood?: boolean;
+  /**
+   * Validate and count what would be created/updated/unchanged; write nothing. The counts are for
+   * the valid rows, i.e. what the import would write once the rejected rows are fixed (or with keepGood).
+   */
+  dryRun?: boolean;
+  /** Owning agency for rows without an `agency` column value. */
+  defaultAgency?: string;
+  /** Rows per write transaction (default 5000). */
+  batchSize?: number;
+  /** Reject rows whose agency is not an Agency entity in the file or the graph (default true). */
+  checkAgencies?: boolean;
+  /** Progress: rows validated (total unknown), then rows written per phase. */
+  onProgress?: (done: number, total: number | undefined, phase: ImportPhase) => void;
+  /** "Today" for future-date checks (YYYY-MM-DD); default the current date. */
+  today?: string;
+}
+
+export interface ImportError {
+  /** The file (and for JSON, the array) the row came from. */
+  file: string;
+  /** CSV: physical line number, header = 1. JSON: array index + 1 (see `unit`). */
+  line: number;
+  unit: 'line' | 'item';
+  reason: string;
+}
+
+export interface ImportCounts extends WriteCounts {
+  read: number;
+  rejected: number;
+  duplicates: number;
+}
+
+export interface ImportSummary extends ImportCounts {
+  errors: ImportError[];
+  nodes: ImportCounts;
+  edges: ImportCounts;
+  dryRun: boolean;
+  /** True when rows were written to the graph. */
+  written: boolean;
+}
+
+const DEFAULT_BATCH = 5000;
+const LOOKUP_CHUNK = 5000;
+const LIST_MARKINGS = new Set(['compartments', 'handlingConditions']);
+
+// ---------------------------------------------------------------------------------------------
+// Reading rows
+
+interface RowOk { line: number; values: Record<string, unknown> }
+interface RowBad { line: number; error: string }
+type RowEvent = RowOk | RowBad;
+
+interface Part {
+  kind: 'node' | 'edge';
+  file: string;
+  unit: 'line' | 'item';
+  /** False for one-shot streams: their validated rows are kept for the write pass. */
+  reopenable: boolean;
+  rows: () => AsyncIterable<RowEvent>;
+}
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<string | Uint8Array> =>
+  typeof v === 'object' && v !== null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+
+function openSource(src: TextSource): AsyncIterable<string | Uint8Array> {
+  if (typeof src === 'string' || src instanceof Uint8Array) return Readable.from([src]);
+  if ('path' in src && typeof src.path === 'string') return fs.createReadStream(src.path, { highWaterMark: 1 << 20 });
+  if ('open' in src && typeof src.open === 'function') return src.open();
+  if (isAsyncIterable(src)) return src;
+  throw new TypeError('Unsupported import source');
+}
+
+const sourceName = (src: unknown, fallback: string) =>
+  typeof src === 'object' && src !== null && 'path' in src && typeof (src as { path: unknown }).path === 'string'
+    ? (src as { path: string }).path.split(/[\\/]/).pop()!
+    : fallback;
+
+/** UTF-8 decode and fold CRLF / lone CR to LF, so line counting and quoted values are uniform. */
+async function* normalisedText(src: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let carryCR = false;
+  for await (const chunk of src) {
+    let s = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (carryCR) s = `\r${s}`;
+    carryCR = s.endsWith('\r');
+    if (carryCR) s = s.slice(0, -1);
+    if (s) yield s.replace(/\r\n?/g, '\n');
+  }
+  const tail = decoder.decode();
+  if (carryCR || tail) yield `${carryCR ? '\r' : ''}${tail}`.replace(/\r\n?/g, '\n');
+}
+
+class HeaderError extends Error {}
+
+function headerMapper(kind: 'node' | 'edge', seenHeader: { length: number }) {
+  // Known column names are matched case-insensitively; anything else is kept as written and
+  // later rejected by the model if a row gives it a value.
+  const known = new Map<string, string>();
+  const names = kind === 'node' ? ['id', 'type', 'label'] : ['id', 'source', 'target', 'type', 'reportIds'];
+  const defs = kind === 'node' ? Object.values(ENTITY_TYPES) : Object.values(LINK_TYPES);
+  for (const n of [...names, ...MARKING_KEYS, ...SYSTEM_KEYS, ...defs.flatMap((d) => Object.keys(d.props))]) known.set(n.toLowerCase(), n);
+  const required = kind === 'node' ? ['id', 'type'] : ['source', 'target', 'type'];
+  return (header: string[]): string[] => {
+    const cols = header.map((h) => {
+      const t = String(h).replace(/^\uFEFF/, '').trim();
+      return known.get(t.toLowerCase()) ?? t;
+    });
+    const seen = new Set<string>();
+    for (const c of cols) {
+      if (c && seen.has(c)) throw new HeaderError(`the header names column ${JSON.stringify(c)} twice`);
+      seen.add(c);
+    }
+    const missing = required.filter((r) => !seen.has(r));
+    if (missing.length) {
+      throw new HeaderError(`the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (found: ${cols.join(', ') || 'nothing'})`);
+    }
+    seenHeader.length = cols.length;
+    return cols;
+  };
+}
+
+async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<RowEvent> {
+  const header = { length: 0 };
+  const parser = parse({
+    bom: true,
+    columns: headerMapper(kind, header),
+    record_delimiter: '\n',
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    relax_column_count: true,
+    info: true,
+    raw: true,
+  });
+  pipeline(Readable.from(normalisedText(openSource(src))), parser, () => {});
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: Info & { error?: unknown }; raw: string }>) {
+      // info.lines is the line a record ends on; count the newlines inside it (quoted values)
+      // to report the line it starts on. Leading blank lines belong to the raw text too.
+      const body = rec.raw.replace(/^(?:[ \t]*\n)+/, '');
+      const inner = (body.match(/\n/g)?.length ?? 0) - (body.endsWith('\n') ? 1 : 0);
+      const line = rec.info.lines - inner;
+      const err = rec.info.error as { code?: string; record?: unknown[] } | undefined;
+      if (err?.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
+        const got = Array.isArray(err.record) ? err.record.length : '?';
+        yield { line, error: `has ${got} columns but the header has ${header.length} (a value with a comma must be quoted)` };
+        continue;
+      }
+      yield { line, values: rec.record };
+    }
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message?: string };
+    if (e instanceof HeaderError) {
+      yield { line: 1, error: e.message };
+      return;
+    }
+    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      // csv-parse cannot resynchronise reliably after malformed quoting: stop here, loudly.
+      yield { line: err.lines ?? 0, error: `malformed CSV (${err.message}); the rest of the file was not read` };
+      return;
+    }
+    throw e;
+  }
+}
+
+async function readAllText(src: TextSource): Promise<string> {
+  let text = '';
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of openSource(src)) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  return (text + decoder.decode()).replace(/^\uFEFF/, '');
+}
+
+function jsonRows(items: unknown[] | undefined): () => AsyncIterable<RowEvent> {
+  return async function* () {
+    const list = items ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        yield { line: i + 1, error: 'expected an object' };
+        continue;
+      }
+      // Accept flat rows and rows with nested `props` / `markings` objects.
+      const { props, markings, ...rest } = item as Record<string, unknown>;
+      const flat: Record<string, unknown> = { ...(isPlainObject(props) ? props : {}), ...(isPlainObject(markings) ? markings : {}), ...rest };
+      if (props !== undefined && !isPlainObject(props)) flat.props = props;
+      if (markings !== undefined && !isPlainObject(markings)) flat.markings = markings;
+      yield { line: i + 1, values: flat };
+    }
+  };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function partsOf(input: ImportInput): Promise<{ parts: Part[]; fatal: ImportError[] }> {
+  const parts: Part[] = [];
+  const fatal: ImportError[] = [];
+  if (input.json !== undefined) {
+    const name = input.names?.json ?? sourceName(input.json, 'json');
+    let value: unknown = input.json;
+    const parsedAlready = Array.isArray(value) || (isPlainObject(value) && ('nodes' in value || 'edges' in value));
+    if (!parsedAlready) {
+      const text = await readAllText(value as TextSource);
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        const pos = /position (\d+)/.exec((e as Error).message);
+        const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        fatal.push({ file: name, line, unit: 'line', reason: `not valid JSON: ${(e as Error).message}` });
+        value = undefined;
+      }
+    }
+    if (value !== undefined) {
+      const graph: JsonGraph | undefined = Array.isArray(value) ? { nodes: value } : isPlainObject(value) ? (value as JsonGraph) : undefined;
+      const okNodes = graph && (graph.nodes === undefined || Array.isArray(graph.nodes));
+      const okEdges = graph && (graph.edges === undefined || Array.isArray(graph.edges));
+      if (!graph || !okNodes || !okEdges) {
+        fatal.push({ file: name, line: 1, unit: 'line', reason: 'expected {"nodes": [...], "edges": [...]} or an array of nodes' });
+      } else {
+        if (graph.nodes) parts.push({ kind: 'node', file: `${name} nodes`, unit: 'item', reopenable: true, rows: jsonRows(graph.nodes) });
+        if (graph.edges) parts.push({ kind: 'edge', file: `${name} edges`, unit: 'item', reopenable: true, rows: jsonRows(graph.edges) });
+      }
+    }
+  }
+  const csv = (kind: 'node' | 'edge', src: TextSource | undefined, fallback: string) => {
+    if (src === undefined) return;
+    const oneShot = isAsyncIterable(src) && !(typeof src === 'string') && !(src instanceof Uint8Array);
+    parts.push({ kind, file: input.names?.[kind === 'node' ? 'nodes' : 'edges'] ?? sourceName(src, fallback), unit: 'line', reopenable: !oneShot, rows: () => csvRows(src, kind) });
+  };
+  csv('node', input.nodes, 'nodes');
+  csv('edge', input.edges, 'edges');
+  // Nodes before edges, whatever the order given: edges are checked against the nodes.
+  parts.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'node' ? -1 : 1));
+  return { parts, fatal };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Turning rows into validated records
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+function splitList(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : String(v).split(/[;|]/);
+  return list.map((x) => String(x).trim()).filter(Boolean);
+}
+
+function parseBool(field: string, v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  const s = String(v).trim();
+  if (/^(true|yes|y|1)$/i.test(s)) return true;
+  if (/^(false|no|n|0)$/i.test(s)) return false;
+  throw new DomainError('VALIDATION', `${field}: expected true or false, got ${JSON.stringify(v)}`, field);
+}
+
+/** Drops empty values, refuses mis-decoded text, and types the marking columns. */
+function cleanValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (!k || isEmpty(v)) continue;
+    if (typeof v === 'string' && v.includes('\uFFFD')) {
+      throw new DomainError('VALIDATION', `${k}: the text is not valid UTF-8 (save the file as UTF-8)`, k);
+    }
+    if (k === 'disseminatedTo') {
+      throw new DomainError('VALIDATION', 'disseminatedTo cannot be imported; share records through a dissemination', k);
+    }
+    if (LIST_MARKINGS.has(k)) out[k] = splitList(v);
+    else if (k === 'nfd') out[k] = parseBool(k, v);
+    else out[k] = typeof v === 'string' ? v.normalize('NFC') : v;
+  }
+  return out;
+}
+
+const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+
+interface Ctx { defaultAgency?: string; today: string }
+
+function toEntity(values: Record<string, unknown>, ctx: Ctx): EntityRecord {
+  const { id, type, label, ...rest } = cleanValues(values);
+  if (id === undefined) throw new DomainError('VALIDATION', 'id is empty', 'id');
+  const rec = validateEntity({ id, type, label, props: rest }, { defaultAgency: ctx.defaultAgency, today: ctx.today });
+  // Sorted props make the content hash independent of column order, so re-imports are no-ops.
+  return { ...rec, props: sortKeys(rec.props) };
+}
+
+function toLink(values: Record<string, unknown>, ctx: Ctx): LinkRecord {
+  const { id, source, target, type, reportIds, ...rest } = cleanValues(values);
+  const rec = validateLink({ source, target, type, reportIds: reportIds === undefined ? [] : splitList(reportIds), props: rest }, {
+    defaultAgency: ctx.defaultAgency,
+    today: ctx.today,
+  });
+  // Link ids are derived from (source, type, target); an exported id column is accepted if it agrees.
+  if (id !== undefined && String(id).trim() !== linkId(rec.source, rec.type, rec.target)) {
+    throw new DomainError('VALIDATION', 'edge ids are derived from source, type and target; leave the id column empty', 'id');
+  }
+  return { ...rec, props: sortKeys(rec.props) };
+}
+
+const sha1 = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64url');
+// Same content hash as server/graph/write.ts, so a dry run can tell updated from unchanged.
+const entityHash = (r: EntityRecord) => sha1({ type: r.type, label: r.label, ...r.props, ...r.markings });
+const linkContent = (r: LinkRecord, strength: number | null) => ({ ...r.props, ...r.markings, reportIds: [...r.reportIds].sort(), strength });
+
+const reasonOf = (e: unknown): string => {
+  if (e instanceof DomainError) return e.message;
+  throw e;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The import
+
+interface NodeInfo {
+  part: number;
+  line: number;
+  type: string;
+  hash: string;
+  bad?: boolean;
+  grade?: Omit<ReportGrade, 'id'>;
+  dry?: keyof WriteCounts;
+}
+
+interface EdgeInfo {
+  part: number;
+  line: number;
+  hash: string;
+  bad?: boolean;
+  dry?: keyof WriteCounts;
+}
+
+const emptyCounts = (): ImportCounts => ({ read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0 });
+
+export async function importGraph(db: Db, input: ImportInput, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const ctx: Ctx = { defaultAgency: opts.defaultAgency?.trim() || undefined, today: opts.today ?? todayIso() };
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+  const checkAgencies = opts.checkAgencies ?? true;
+  const progress = opts.onProgress ?? (() => {});
+  const { parts, fatal } = await partsOf(input);
+
+  const errors: ImportError[] = [...fatal];
+  const rejectedRows = new Set<string>();
+  const rowKey = (part: number, line: number) => `${part}:${line}`;
+  const where = (part: number, line: number) => `${parts[part]!.file} ${parts[part]!.unit} ${line}`;
+  const reject = (part: number, line: number, reason: string) => {
+    const key = rowKey(part, line);
+    if (rejectedRows.has(key)) return;
+    rejectedRows.add(key);
+    errors.push({ file: parts[part]!.file, line, unit: parts[part]!.unit, reason });
+    (parts[part]!.kind === 'node' ? nodeCounts : edgeCounts).rejected++;
+  };
+  const nodeCounts = emptyCounts();
+  const edgeCounts = emptyCounts();
+  const nodes = new Map<string, NodeInfo>();
+  /** Ids whose node row was rejected, so edges to them get a useful reason. */
+  const rejectedIds = new Map<string, string>();
+  const buffered = new Map<number, { line: number; rec: EntityRecord | LinkRecord }[]>();
+  let validated = 0;
+  const tick = () => {
+    if (++validated % 1000 === 0) progress(validated, undefined, 'validate');
+  };
+
+  // Graph lookups (type of an id), cached for the endpoint and agency checks.
+  const graphTypes = new Map<string, string | null>();
+  const lookup = async (ids: Iterable<string>) => {
+    // Bound the cache on huge imports; it is only an optimisation.
+    if (graphTypes.size > 500_000) graphTypes.clear();
+    const missing = [...new Set(ids)].filter((id) => !graphTypes.has(id));
+    for (let i = 0; i < missing.length; i += LOOKUP_CHUNK) {
+      const chunk = missing.slice(i, i + LOOKUP_CHUNK);
+      const found = await db.readTx((tx) => existingEntities(tx, chunk));
+      for (const id of chunk) graphTypes.set(id, found.get(id)?.type ?? null);
+    }
+  };
+  const fileType = (id: string) => {
+    const n = nodes.get(id);
+    return n && !n.bad ? n.type : undefined;
+  };
+
+  // Agencies: a record owned by an agency nobody knows is invisible to everyone.
+  const agencyOk = new Map<string, boolean>();
+  const pendingAgency = new Map<string, { part: number; line: number; id?: string }[]>();
+  const agencyKnown = async (agency: string): Promise<boolean | undefined> => {
+    if (fileType(agency) === 'Agency') return true;
+    if (!agencyOk.has(agency)) {
+      await lookup([agency]);
+      agencyOk.set(agency, graphTypes.get(agency) === 'Agency');
+    }
+    return agencyOk.get(agency) || undefined;
+  };
+
+  // ---- pass 1: nodes
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    if (part.kind !== 'node') continue;
+    for await (const row of part.rows()) {
+      if ('error' in row) {
+        if (row.line > 1 || part.unit === 'item') nodeCounts.read++;
+        reject(p, row.line, row.error);
+        continue;
+      }
+      nodeCounts.read++;
+      tick();
+      let rec: EntityRecord;
+      try {
+        rec = toEntity(row.values, ctx);
+      } catch (e) {
+        const reason = reasonOf(e);
+        reject(p, row.line, reason);
+        const id = tryId(row.values.id);
+        if (id && !rejectedIds.has(id)) rejectedIds.set(id, where(p, row.line));
+        continue;
+      }
+      const hash = entityHash(rec);
+      const prev = nodes.get(rec.id);
+      if (prev) {
+        if (prev.hash === hash) {
+          if (prev.bad) reject(p, row.line, `repeats ${where(prev.part, prev.line)}, which was rejected`);
+          else nodeCounts.duplicates++;
+          continue;
+        }
+        // Two different versions of one id: neither can be trusted over the other.
+        if (!prev.bad) {
+          reject(prev.part, prev.line, `id ${rec.id} is given again at ${where(p, row.line)} with different content`);
+          prev.bad = true;
+          rejectedIds.set(rec.id, where(prev.part, prev.line));
+        }
+        reject(p, row.line, `id ${rec.id} was already given at ${where(prev.part, prev.line)} with different content`);
+        continue;
+      }
+      const info: NodeInfo = { part: p, line: row.line, type: rec.type, hash };
+      if (rec.type === 'IntelligenceReport') {
+        info.grade = {
+          sourceEvaluation: rec.props.sourceEvaluation as Grade['sourceEvaluation'],
+          intelAssessment: rec.props.intelAssessment as Grade['intelAssessment'],
+          sourceId: (rec.props.sourceId as string | undefined) ?? null,
+          classification: rec.markings.classification, agency: rec.markings.agency,
+          compartments: rec.markings.compartments, nfd: rec.markings.nfd ?? false,
+        };
+      }
+      nodes.set(rec.id, info);
+      if (checkAgencies && !(await agencyKnown(rec.markings.agency))) {
+        (pendingAgency.get(rec.markings.agency) ?? pendingAgency.set(rec.markings.agency, []).get(rec.markings.agency)!).push({ part: p, line: row.line, id: rec.id });
+      }
+      if (!part.reopenable) (buffered.get(p) ?? buffered.set(p, []).get(p)!).push({ line: row.line, rec });
+    }
+  }
+
+  // Agencies declared later in the file than the rows that use them are fine.
+  for (const [agency, rows] of pendingAgency) {
+    if (fileType(agency) === 'Agency') continue;
+    for (const r of rows) {
+      reject(r.part, r.line, `unknown agency ${JSON.stringify(agency)}: no Agency entity with that id in the file or the graph`);
+      const n = nodes.get(r.id!);
+      if (n && n.part === r.part && n.line === r.line) {
+        n.bad = true;
+        rejectedIds.set(r.id!, where(r.part, r.line));
+      }
+    }
+  }
+  pendingAgency.clear();
+
+  // Ids already in the graph: a different type is a conflict; the content hash tells a dry run
+  // whether the row would create, update or leave the entity unchanged.
+  {
+    const ids = [...nodes.keys()];
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const chunk = ids.slice(i, i + LOOKUP_CHUNK);
+      const found = await db.readTx((tx) => existingEntities(tx, chunk));
+      for (const id of chunk) {
+        const info = nodes.get(id)!;
+        const old = found.get(id);
+        if (old && old.type !== info.type) {
+          if (!info.bad) {
+            reject(info.part, info.line, `${id} already exists in the graph as a ${old.type}, not a ${info.type}`);
+            info.bad = true;
+            rejectedIds.set(id, where(info.part, info.line));
+          }
+          continue;
+        }
+        info.dry = !old ? 'created' : old.hash === info.hash && !old.archived ? 'unchanged' : 'updated';
+      }
+    }
+  }
+
+  // ---- pass 1: edges, in chunks so endpoints missing from the file are looked up in bulk
+  const edges = new Map<string, EdgeInfo>();
+  const graphGrades = new Map<string, ReportGrade>();
+  const pendingDry: { info: EdgeInfo; rec: LinkRecord; id: string }[] = [];
+
+  const checkChunk = async (p: number, chunk: { line: number; rec: LinkRecord }[]) => {
+    const unknownIds = new Set<string>();
+    for (const { rec } of chunk) {
+      for (const id of [rec.source, rec.target, ...rec.reportIds]) if (!fileType(id) && !rejectedIds.has(id)) unknownIds.add(id);
+    }
+    await lookup(unknownIds);
+    const typeOf = (id: string) => fileType(id) ?? (rejectedIds.has(id) ? undefined : graphTypes.get(id) ?? undefined);
+    for (const { line, rec } of chunk) {
+      try {
+        for (const [field, id] of [['source', rec.source], ['target', rec.target]] as const) {
+          if (!typeOf(id) && rejectedIds.has(id)) {
+            throw new DomainError('NOT_FOUND', `${field} ${id} is not imported: its row was rejected (${rejectedIds.get(id)})`, field);
+          }
+        }
+        const ents = new Map<string, { type: string }>();
+        for (const id of [rec.source, rec.target]) {
+          const t = typeOf(id);
+          if (t) ents.set(id, { type: t });
+        }
+        const reports = new Map<string, true>();
+        for (const id of rec.reportIds) {
+          const t = typeOf(id);
+          if (t === 'IntelligenceReport') reports.set(id, true);
+          else if (t) throw new DomainError('VALIDATION', `reportIds: ${id} is a ${t}, not an IntelligenceReport`, 'reportIds');
+        }
+        checkLink(rec, ents, reports);
+        if (checkAgencies && !(await agencyKnown(rec.markings.agency))) {
+          throw new DomainError('VALIDATION', `unknown agency ${JSON.stringify(rec.markings.agency)}: no Agency entity with that id in the file or the graph`, 'agency');
+        }
+      } catch (e) {
+        const missing = e instanceof DomainError && e.code === 'NOT_FOUND' && /^Unknown /.test(e.message);
+        reject(p, line, missing ? `${reasonOf(e)}: neither in the file nor in the graph` : reasonOf(e));
+        continue;
+      }
+      const id = linkId(rec.source, rec.type, rec.target);
+      const hash = sha1(linkContent(rec, null));
+      const prev = edges.get(id);
+      if (prev) {
+        if (prev.hash === hash) {
+          if (prev.bad) reject(p, line, `repeats ${where(prev.part, prev.line)}, which was rejected`);
+          else edgeCounts.duplicates++;
+          continue;
+        }
+        if (!prev.bad) {
+          reject(prev.part, prev.line, `the ${rec.type} link ${rec.source} -> ${rec.target} is given again at ${where(p, line)} with different content`);
+          prev.bad = true;
+        }
+        reject(p, line, `the ${rec.type} link ${rec.source} -> ${rec.target} was already given at ${where(prev.part, prev.line)} with different content`);
+        continue;
+      }
+      const info: EdgeInfo = { part: p, line, hash };
+      edges.set(id, info);
+      if (opts.dryRun) pendingDry.push({ info, rec, id });
+      if (!parts[p]!.reopenable) (buffered.get(p) ?? buffered.set(p, []).get(p)!).push({ line, rec });
+    }
+    if (pendingDry.length >= LOOKUP_CHUNK) await classifyEdges();
+  };
+
+  // Dry run only: compare each new edge's content (with its derived strength) with the graph's.
+  const classifyEdges = async () => {
+    const list = pendingDry.splice(0);
+    if (!list.length) return;
+    const needGrades = [...new Set(list.flatMap((x) => x.rec.reportIds))].filter((id) => !nodes.get(id)?.grade && !graphGrades.has(id));
+    const existing = await db.readTx(async (tx) => {
+      for (const [id, g] of await gradesOf(tx, needGrades)) graphGrades.set(id, g);
+      return run(tx, {
+        text: 'UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r {id: row.id}]->(:Entity {id: row.target}) RETURN r.id AS id, r.contentHash AS hash, coalesce(r.archived,false) AS archived',
+        params: { rows: list.map((x) => ({ id: x.id, source: x.rec.source, target: x.rec.target })) },
+      });
+    });
+    const old = new Map(existing.map((r) => [r.id as string, r]));
+    for (const { info, rec, id } of list) {
+      const gradeMap = new Map(rec.reportIds.map((r) => [r, { id: r, ...(nodes.get(r)?.grade ?? graphGrades.get(r)!) } as ReportGrade]));
+      const o = old.get(id);
+      info.dry = !o ? 'created' : o.hash === linkContentHash(rec, gradeMap) && !o.archived ? 'unchanged' : 'updated';
+    }
+  };
+
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    if (part.kind !== 'edge') continue;
+    let chunk: { line: number; rec: LinkRecord }[] = [];
+    for await (const row of part.rows()) {
+      if ('error' in row) {
+        if (row.line > 1 || part.unit === 'item') edgeCounts.read++;
+        reject(p, row.line, row.error);
+        continue;
+      }
+      edgeCounts.read++;
+      tick();
+      try {
+        chunk.push({ line: row.line, rec: toLink(row.values, ctx) });
+      } catch (e) {
+        reject(p, row.line, reasonOf(e));
+      }
+      if (chunk.length >= LOOKUP_CHUNK) {
+        await checkChunk(p, chunk);
+        chunk = [];
+      }
+    }
+    await checkChunk(p, chunk);
+  }
+  if (opts.dryRun) await classifyEdges();
+  progress(validated, validated, 'validate');
+
+  errors.sort((a, b) => parts.findIndex((x) => x.file === a.file) - parts.findIndex((x) => x.file === b.file) || a.line - b.line);
+  let goodNodes = 0;
+  let goodEdges = 0;
+  for (const n of nodes.values()) {
+    if (n.bad) continue;
+    goodNodes++;
+    if (opts.dryRun && n.dry) nodeCounts[n.dry]++;
+  }
+  for (const e of edges.values()) {
+    if (e.bad) continue;
+    goodEdges++;
+    if (opts.dryRun && e.dry) edgeCounts[e.dry]++;
+  }
+  const summary = (written: boolean): ImportSummary => {
+    const sum = (k: keyof ImportCounts) => nodeCounts[k] + edgeCounts[k];
+    return {
+      read: sum('read'), created: sum('created'), updated: sum('updated'), unchanged: sum('unchanged'),
+      // A file-level fault (bad header, bad JSON) is not a row but still counts as a rejection.
+      rejected: errors.length, duplicates: sum('duplicates'), errors,
+      nodes: nodeCounts, edges: edgeCounts, dryRun: !!opts.dryRun, written,
+    };
+  };
+  if (opts.dryRun) return summary(false);
+  if (errors.length && !opts.keepGood) return summary(false);
+
+  // ---- pass 2: write, nodes first, in fixed-size transactions
+  const now = new Date().toISOString();
+  const isWanted = (p: number, line: number, info: { part: number; line: number; bad?: boolean } | undefined) =>
+    !!info && !info.bad && info.part === p && info.line === line && !rejectedRows.has(rowKey(p, line));
+
+  async function* records(kind: 'node' | 'edge'): AsyncGenerator<EntityRecord | LinkRecord> {
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
+      if (part.kind !== kind) continue;
+      const rows: AsyncIterable<{ line: number; rec?: EntityRecord | LinkRecord; values?: Record<string, unknown> }> = part.reopenable
+        ? part.rows()
+        : toAsync(buffered.get(p) ?? []);
+      for await (const row of rows) {
+        if ('error' in row) continue;
+        if (rejectedRows.has(rowKey(p, row.line))) continue;
+        let rec: EntityRecord | LinkRecord;
+        try {
+          rec = row.rec ?? (kind === 'node' ? toEntity(row.values!, ctx) : toLink(row.values!, ctx));
+        } catch {
+          throw new Error(`${where(p, row.line)} no longer validates: the file changed during the import`);
+        }
+        if (kind === 'node') {
+          const r = rec as EntityRecord;
+          const info = nodes.get(r.id);
+          if (!isWanted(p, row.line, info)) continue;
+          if (info!.hash !== entityHash(r)) throw new Error(`${where(p, row.line)} changed during the import`);
+        } else {
+          const r = rec as LinkRecord;
+          const info = edges.get(linkId(r.source, r.type, r.target));
+          if (!isWanted(p, row.line, info)) continue;
+          if (info!.hash !== sha1(linkContent(r, null))) throw new Error(`${where(p, row.line)} changed during the import`);
+        }
+        yield rec;
+      }
+    }
+  }
+
+  const writeAll = async (kind: 'node' | 'edge', total: number, counts: ImportCounts) => {
+    let batch: (EntityRecord | LinkRecord)[] = [];
+    let done = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      const list = batch;
+      batch = [];
+      const c = await db.writeTx((tx: Tx) =>
+        kind === 'node' ? writeEntities(tx, list as EntityRecord[], now) : writeCheckedLinks(tx, list as LinkRecord[], now),
+      );
+      counts.created += c.created;
+      counts.updated += c.updated;
+      counts.unchanged += c.unchanged;
+      done += list.length;
+      progress(done, total, kind === 'node' ? 'nodes' : 'edges');
+    };
+    progress(0, total, kind === 'node' ? 'nodes' : 'edges');
+    for await (const rec of records(kind)) {
+      batch.push(rec);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  };
+  await writeAll('node', goodNodes, nodeCounts);
+  await writeAll('edge', goodEdges, edgeCounts);
+  return summary(true);
+}
+
+/**
+ * Report grades by id through the Entity id index. (Matching `(:IntelligenceReport {id})` has no
+ * index to use and scans every report per id, which is ruinous on a large graph.)
+ */
+async function gradesOf(tx: Tx, ids: string[]): Promise<Map<string, ReportGrade>> {
+  return reportGrades(tx, ids);
+}
+
+/** Re-checks endpoints and provenance inside the write transaction, then writes the links. */
+async function writeCheckedLinks(tx: Tx, list: LinkRecord[], now: string): Promise<WriteCounts> {
+  const ents = await existingEntities(tx, [...new Set(list.flatMap((r) => [r.source, r.target]))]);
+  const grades = await gradesOf(tx, [...new Set(list.flatMap((r) => r.reportIds))]);
+  for (const r of list) checkLink(r, ents, grades);
+  return writeLinks(tx, list, now, grades);
+}
+
+function tryId(v: unknown): string | undefined {
+  try {
+    return validateId(typeof v === 'string' ? v.trim() : v);
+  } catch {
+    return undefined;
+  }
+}
+
+async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** One line per rejected row, for people: `nodes.csv line 7: reason`. */
+export function formatImportErrors(errors: ImportError[]): string[] {
+  return errors.map((e) => `${e.file} ${e.unit} ${e.line}: ${e.reason}`);
+}
