@@ -188,8 +188,14 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
     server,
     url: `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${addr.port}`,
     async close() {
-      await new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections();
+      // Stop accepting, drop idle keep-alive sockets now and busy ones after a grace period,
+      // so a shutdown never waits on a client that keeps its connection open.
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 3000);
+      force.unref();
+      await closed;
+      clearTimeout(force);
       await apollo.stop();
     },
   };

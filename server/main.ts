@@ -22,7 +22,10 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping...`);
-    await app?.close().catch(() => {});
+    // Never hang on the way out: the database still gets its clean shutdown.
+    const deadline = setTimeout(() => { log('HTTP did not close in time; closing anyway'); }, 10000);
+    await Promise.race([app?.close().catch(() => {}), new Promise((r) => setTimeout(r, 10000))]);
+    clearTimeout(deadline);
     await database.stop();
     log('stopped');
     process.exit(0);
