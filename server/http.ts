@@ -112,6 +112,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
     schema,
     introspection: true, // anonymous introspection is refused by the plugin above
     csrfPrevention: true,
+    stopOnTerminationSignals: false, // main.ts owns shutdown order: HTTP, then driver, then Neo4j
     parseOptions: { maxTokens: LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
     plugins: [...protection.plugins, ...plugins(services)],
