@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Grade } from '../domain/grading.js';
 import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../domain/model.js';
 import { todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
-import { checkLink, existingEntities, linkContentHash, linkId, reportGrades, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
+import { checkLink, existingEntities, linkContentHash, linkId, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
 
 /**
  * Bulk import of nodes and edges (CSV or JSON). Every row is validated first — domain rules, then
@@ -347,9 +347,10 @@ function toLink(values: Record<string, unknown>, ctx: Ctx): LinkRecord {
 }
 
 const sha1 = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64url');
-// Same content hash as server/graph/write.ts, so a dry run can tell updated from unchanged.
+// Same content hash as writeEntities in server/graph/write.ts, so a dry run can tell updated from unchanged.
 const entityHash = (r: EntityRecord) => sha1({ type: r.type, label: r.label, ...r.props, ...r.markings });
-const linkContent = (r: LinkRecord, strength: number | null) => ({ ...r.props, ...r.markings, reportIds: [...r.reportIds].sort(), strength });
+// Identity of an edge row's content, for duplicate detection (strength and report marks are derived).
+const edgeRowHash = (r: LinkRecord) => sha1({ ...r.props, ...r.markings, reportIds: [...r.reportIds].sort() });
 
 const reasonOf = (e: unknown): string => {
   if (e instanceof DomainError) return e.message;
@@ -571,7 +572,7 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
         continue;
       }
       const id = linkId(rec.source, rec.type, rec.target);
-      const hash = sha1(linkContent(rec, null));
+      const hash = edgeRowHash(rec);
       const prev = edges.get(id);
       if (prev) {
         if (prev.hash === hash) {
@@ -594,7 +595,7 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     if (pendingDry.length >= LOOKUP_CHUNK) await classifyEdges();
   };
 
-  // Dry run only: compare each new edge's content (with its derived strength) with the graph's.
+  // Dry run only: compare each new edge's content (with its derived strength and report marks) with the graph's.
   const classifyEdges = async () => {
     const list = pendingDry.splice(0);
     if (!list.length) return;
@@ -696,7 +697,7 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
           const r = rec as LinkRecord;
           const info = edges.get(linkId(r.source, r.type, r.target));
           if (!isWanted(p, row.line, info)) continue;
-          if (info!.hash !== sha1(linkContent(r, null))) throw new Error(`${where(p, row.line)} changed during the import`);
+          if (info!.hash !== edgeRowHash(r)) throw new Error(`${where(p, row.line)} changed during the import`);
         }
         yield rec;
       }
@@ -736,7 +737,15 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
  * index to use and scans every report per id, which is ruinous on a large graph.)
  */
 async function gradesOf(tx: Tx, ids: string[]): Promise<Map<string, ReportGrade>> {
-  return reportGrades(tx, ids);
+  if (!ids.length) return new Map();
+  const rows = await run(tx, {
+    text:
+      'UNWIND $ids AS id MATCH (r:Entity {id: id}) WHERE r:IntelligenceReport ' +
+      'RETURN r.id AS id, r.sourceEvaluation AS sourceEvaluation, r.intelAssessment AS intelAssessment, r.sourceId AS sourceId, ' +
+      'r.classification AS classification, r.agency AS agency, r.compartments AS compartments, r.nfd AS nfd',
+    params: { ids },
+  });
+  return new Map(rows.map((r) => [r.id as string, r as unknown as ReportGrade]));
 }
 
 /** Re-checks endpoints and provenance inside the write transaction, then writes the links. */
