@@ -93,7 +93,7 @@ export const reportMark = (r: ReportGrade): string => JSON.stringify({
 export async function reportGrades(tx: Tx, ids: string[]): Promise<Map<string, ReportGrade>> {
   if (!ids.length) return new Map();
   const rows = await run(tx, {
-    text: 'UNWIND $ids AS id MATCH (r:IntelligenceReport {id: id}) RETURN r.id AS id, r.sourceEvaluation AS sourceEvaluation, r.intelAssessment AS intelAssessment, r.sourceId AS sourceId, r.classification AS classification, r.agency AS agency, r.compartments AS compartments, r.nfd AS nfd',
+    text: 'UNWIND $ids AS id MATCH (r:Entity {id: id}) WHERE r:IntelligenceReport RETURN r.id AS id, r.sourceEvaluation AS sourceEvaluation, r.intelAssessment AS intelAssessment, r.sourceId AS sourceId, r.classification AS classification, r.agency AS agency, r.compartments AS compartments, r.nfd AS nfd',
     params: { ids },
   });
   return new Map(rows.map((r) => [r.id as string, r as unknown as ReportGrade]));

@@ -153,8 +153,8 @@ try {
     const pairs: { from: string; to: string }[] = [];
     for (const s of sample.slice(0, Math.min(sample.length, 100))) {
       // Typed, bounded patterns: an associate of a co-member (3 hops), else a co-member (2 hops).
-      let r = await db.read(cypher('MATCH (a:Subject {id: $id})-[:MEMBER_OF]->(:OCG)<-[:MEMBER_OF]-(x:Subject)-[:ASSOCIATE_OF]-(b:Subject) WHERE b <> a AND NOT (a)--(b) RETURN b.id AS id LIMIT 1', { id: s.id }));
-      if (!r[0]) r = await db.read(cypher('MATCH (a:Subject {id: $id})-[:MEMBER_OF]->(:OCG)<-[:MEMBER_OF]-(b:Subject) WHERE b <> a RETURN b.id AS id LIMIT 1', { id: s.id }));
+      let r = await db.read(cypher('MATCH (a:Subject {id: $id})-[:MEMBER_OF]->(:OCG)<-[:MEMBER_OF]-(x:Subject)-[:ASSOCIATE_OF]-(b:Subject) WHERE b <> a AND b.agency = $agency AND NOT (a)--(b) RETURN b.id AS id LIMIT 1', { id: s.id, agency: viewer.agency }));
+      if (!r[0]) r = await db.read(cypher('MATCH (a:Subject {id: $id})-[:MEMBER_OF]->(:OCG)<-[:MEMBER_OF]-(b:Subject) WHERE b <> a AND b.agency = $agency RETURN b.id AS id LIMIT 1', { id: s.id, agency: viewer.agency }));
       if (r[0]) pairs.push({ from: s.id, to: r[0].id as string });
     }
     const spDriver = summarise(await timeEach(pairs, (p) => findPaths(db, viewer, p.from, p.to, 6, 1, undefined)));
