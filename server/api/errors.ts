@@ -26,7 +26,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original && isNeo4jTimeout(original)) {
     return { message: 'The query took too long and was stopped', path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
   }
-  if (original && (original as { code?: string }).code === 'ServiceUnavailable') {
+  if (original && isUnavailable(original)) {
     return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
   }
   if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
@@ -41,6 +41,13 @@ function rootCause(error: unknown): unknown {
   let e = error as { originalError?: unknown } | undefined;
   for (let i = 0; i < 5 && e && typeof e === 'object' && 'originalError' in e && e.originalError; i++) e = e.originalError as typeof e;
   return e === error && (error instanceof GraphQLError || (error as { name?: string })?.name === 'GraphQLError') ? undefined : e;
+}
+
+/** The database going away shows up under several codes and messages depending on timing. */
+function isUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; retriable?: boolean };
+  return /ServiceUnavailable|SessionExpired|TransientError|DatabaseUnavailable/.test(err.code ?? '') ||
+    /ECONNREFUSED|ECONNRESET|EPIPE|connection (was )?(closed|lost|refused)|socket|shutting down|Pool is closed|acquire a connection/i.test(err.message ?? '');
 }
 
 function isNeo4jTimeout(e: unknown): boolean {
