@@ -1,6 +1,7 @@
 import { mapLegacyGrade } from '../server/domain/grading.js';
 import type { EntityType, LinkType } from '../server/domain/model.js';
 import type { MarkingsInput } from '../server/domain/validate.js';
+import { mulberry32 } from '../server/domain/random.js';
 
 /**
  * Deterministic synthetic intelligence data for demos, tests and benchmarks.
@@ -81,17 +82,7 @@ export const CANARY_RECORDS: readonly { marker: string; id: string; type: Entity
 // ---------------------------------------------------------------------------------------------
 // PRNG
 
-/** mulberry32: small, fast, good enough for synthetic data, and identical on every platform. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Mixes the seed with a stream number so clusters get independent streams. */
 function streamSeed(seed: number, stream: number): number {

@@ -28,6 +28,7 @@ import louvain from 'graphology-communities-louvain';
 import eigenvectorCentrality from 'graphology-metrics/centrality/eigenvector.js';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import modularity from 'graphology-metrics/graph/modularity.js';
+import { mulberry32 } from '../domain/random.js';
 
 export interface SubNetwork {
   nodes: readonly { id: string }[];
@@ -561,17 +562,6 @@ function powerIteration(
   }
 }
 
-/** mulberry32: tiny seeded PRNG, enough to make Louvain's random walk repeatable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function computeMetrics(net: SubNetwork, opts: MetricsOptions = {}): MetricsResult {
   const wanted = new Set<MetricName>(opts.metrics ?? METRIC_NAMES);

@@ -188,11 +188,10 @@ export async function neighbours(db: Db, viewer: Viewer, ids: string[], limit: n
       edges.push({ id: rel.id, type: rel.type, source: rel.source, target: rel.target, props: rel.props });
     }
   }
-  let omitted = 0;
   const counts = await db.read(cypher(
     `UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE ${vis.text} RETURN sum(COUNT { (n)-[r]-(m:Entity) WHERE NOT coalesce(r.archived,false) AND NOT coalesce(m.archived,false) AND NOT ${hid.text} }) AS c`,
     { ...hid.params, ids },
   ));
-  omitted = Math.max(0, (counts[0]!.c as number) - edges.length);
+  const omitted = Math.max(0, (counts[0]!.c as number) - edges.length);
   return { nodes, edges, omitted };
 }
