@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { SavedChart } from '../workspace/chartStore.js';
 import type { WorkspaceState } from '../workspace/GraphWorkspace.js';
 import { CanvasContext, useWorkspace, useWorkspaceState, type CanvasHandle } from '../ui/context.js';
@@ -17,6 +17,11 @@ import { Toolbar } from './Toolbar.js';
 import { TopBar } from './TopBar.js';
 import { InvestigationsPanel } from '../investigations/index.js';
 import type { GraphQLApi } from '../api.js';
+
+// Loaded when first opened, so the impact views add nothing to the first page load.
+const ImpactView = lazy(() => import('../impact/ImpactView.js'));
+// The requirement board, collection plans and decision log: their own chunk, fetched on first use.
+const RequirementsView = lazy(() => import('../requirements/RequirementsView.js').then((m) => ({ default: m.RequirementsView })));
 
 export function App() {
   const s = useWorkspaceState();
@@ -45,6 +50,12 @@ function Workspace() {
   const [charts, setCharts] = useState(false);
   const [investigations, setInvestigations] = useState(false);
   const canRunCypher = useWorkspaceState().viewer?.permissions.includes('runCypher') ?? false;
+  const [impact, setImpact] = useState(false);
+  // The impact map and matrix are read queries: every role that reads through the policy may open them.
+  const canQueryImpact = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
+  const [requirements, setRequirements] = useState(false);
+  // The board, gap overlay, plans and decision log are reads: every role that reads may open them.
+  const canReadRequirements = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
   const [webgl] = useState(webglPreferred);
   // Cytoscape fixes its renderer when created (and the WebGL one changes shared state), so a
@@ -65,10 +76,11 @@ function Workspace() {
     focusSearch: () => searchRef.current?.focus(),
     toggleHelp: () => setHelp((h) => !h),
     closeOverlays: () => {
-      if (help || charts || expandDialog) {
+      if (help || charts || expandDialog || requirements) {
         setHelp(false);
         setCharts(false);
         setExpandDialog(null);
+        setRequirements(false);
         return true;
       }
       return false;
@@ -97,6 +109,8 @@ function Workspace() {
           onHelp={() => setHelp(true)}
           onCharts={() => setCharts(true)}
           onInvestigations={canRunCypher ? () => setInvestigations(true) : undefined}
+          onRequirements={canReadRequirements ? () => setRequirements(true) : undefined}
+          onImpact={canQueryImpact ? () => setImpact(true) : undefined}
           webgl={webgl}
           onWebgl={setWebgl}
           leftOpen={leftOpen}
@@ -130,6 +144,16 @@ function Workspace() {
               />
             </div>
           </div>
+        )}
+        {impact && (
+          <Suspense fallback={<div className="overlay" data-testid="impact-loading-view"><div className="dialog">Loading…</div></div>}>
+            <ImpactView onClose={() => setImpact(false)} />
+          </Suspense>
+        )}
+        {requirements && (
+          <Suspense fallback={<div className="overlay" data-testid="requirements-loading"><div className="dialog">Loading…</div></div>}>
+            <RequirementsView api={ws.api as unknown as GraphQLApi} onClose={() => setRequirements(false)} />
+          </Suspense>
         )}
         {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
       </div>

@@ -2,12 +2,17 @@ import type { ColourBy, SizeBy } from '../workspace/GraphWorkspace.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
 import { LayoutPicker } from './LayoutPicker.js';
+import { GapOverlayControl } from '../requirements/GapOverlayControl.js';
 
 interface Props {
   onHelp(): void;
   onCharts(): void;
   /** Opens the Cypher investigations panel (only offered to roles allowed to run Cypher). */
   onInvestigations?(): void;
+  /** Opens the requirement board, collection plans and decision log (roles that read); the gap overlay comes with it. */
+  onRequirements?(): void;
+  /** Opens the cross-boundary impact map and matrix (only offered to roles that may query impact). */
+  onImpact?(): void;
   webgl: boolean;
   onWebgl(on: boolean): void;
   leftOpen: boolean;
@@ -58,9 +63,16 @@ export function Toolbar(p: Props) {
         </label>
         <button onClick={() => void ws.analyse()} disabled={s.doc.nodes.size < 2} title="Centrality and communities of the drawn network" data-testid="analyse">Analyse</button>
       </div>
+      {p.onRequirements && (
+        <div className="group">
+          <button onClick={p.onRequirements} data-testid="open-requirements" title="Intelligence requirements: coverage, what to collect next, collection plans, decisions">Requirements</button>
+        </div>
+      )}
+      {p.onRequirements && <GapOverlayControl />}
       <div className="spacer" />
       <div className="group">
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
+        {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}
         <ExportMenu />
         <label className="inline small" title="Faster drawing for large charts">
