@@ -50,7 +50,8 @@ function layout(data: ImpactMapData) {
     name: id ? (names.get(id)?.name ?? 'Area not shared with you') : 'Lead area not recorded',
     at: [70, 60 + step * i + step / 2],
   }));
-  return { areas, offMap, proj, box };
+  // Too many to label without overlap: names move to tooltips.
+  return { areas, offMap, offMapLabels: step >= 44, proj, box };
 }
 
 export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Props) {
@@ -114,10 +115,13 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
             return (
               <g key={o.id || 'none'} className="impact-origin" data-testid={`impact-origin-${o.id || 'none'}`} data-band={band ?? 'none'}
                 onMouseEnter={() => setHovered(o.id)} onMouseLeave={() => setHovered(null)} onClick={() => setSelected((x) => (x === o.id ? null : o.id))}>
+                <title>{o.name}</title>
                 <circle cx={o.at[0]} cy={o.at[1]} r={14} fill={band ? scale.colour(band) : '#f8fafc'} />
-                <foreignObject x={18} y={o.at[1] + 16} width={OFF_MAP_W - 24} height={40}>
-                  <div className="impact-origin-label">{o.name}</div>
-                </foreignObject>
+                {drawn.offMapLabels && (
+                  <foreignObject x={18} y={o.at[1] + 16} width={OFF_MAP_W - 24} height={40}>
+                    <div className="impact-origin-label">{o.name}</div>
+                  </foreignObject>
+                )}
               </g>
             );
           })}
