@@ -2,6 +2,7 @@ import { ENTITY_LOOK, ROLE_COLOUR, linkLook } from '../graph/style.js';
 import { useWorkspaceState } from '../ui/context.js';
 import { entityTitle, humanCode, linkTitle } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
+import { GapPanel } from '../requirements/GapPanel.js';
 
 export function LinkSample({ type, width = 2 }: { type: string; width?: number }) {
   const l = linkLook(type);
@@ -46,6 +47,7 @@ export function Legend() {
           <span key={r} className="role-swatch"><span style={{ borderColor: c }} /> {humanCode(r)}</span>
         ))}
       </div>
+      <GapPanel />
       {s.display.colourBy === 'community' && <p className="small muted">Colours show communities found by the network analysis.</p>}
       {s.display.sizeBy !== 'none' && <p className="small muted">Size shows {s.display.sizeBy === 'degree' ? 'links on the chart' : s.display.sizeBy}.</p>}
     </section>

@@ -66,9 +66,9 @@ export function Toolbar(p: Props) {
       {p.onRequirements && (
         <div className="group">
           <button onClick={p.onRequirements} data-testid="open-requirements" title="Intelligence requirements: coverage, what to collect next, collection plans, decisions">Requirements</button>
+          <GapOverlayControl />
         </div>
       )}
-      {p.onRequirements && <GapOverlayControl />}
       <div className="spacer" />
       <div className="group">
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>

@@ -46,7 +46,7 @@ export function edgeData(e: ChartEdge): Record<string, unknown> {
 export class CytoscapeView {
   readonly cy: Core;
   private readonly runner = new LayoutRunner();
-  private rendered: Partial<Pick<WorkspaceState, 'doc' | 'filters' | 'timeRange' | 'display' | 'metrics' | 'selection' | 'paths'>> = {};
+  private rendered: Partial<Pick<WorkspaceState, 'doc' | 'filters' | 'timeRange' | 'display' | 'metrics' | 'selection' | 'paths' | 'gaps'>> = {};
   private lastLayout = 0;
   private lastView = 0;
   private applyingSelection = false;
@@ -133,9 +133,10 @@ export class CytoscapeView {
       if (docChanged || s.metrics !== r.metrics || s.display !== r.display) this.syncDerived(s);
       if (docChanged || s.filters !== r.filters || s.timeRange !== r.timeRange) this.syncVisibility();
       if (docChanged || s.paths !== r.paths) this.syncPaths(s);
+      if (docChanged || s.gaps !== r.gaps) this.syncGaps(s);
     });
     if (docChanged || s.selection !== r.selection) this.syncSelection(s.selection);
-    this.rendered = { doc: s.doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths };
+    this.rendered = { doc: s.doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps };
     if (s.layoutRequest && s.layoutRequest.id !== this.lastLayout) {
       this.lastLayout = s.layoutRequest.id;
       void this.runLayout(s.layoutRequest);
@@ -231,6 +232,12 @@ export class CytoscapeView {
     cy.elements().forEach((el) => {
       el.addClass(on.has(el.id()) ? 'path' : 'faded');
     });
+  }
+
+  /** The gap overlay's state per node, as data the stylesheet rings (`node[gap = ...]`). */
+  private syncGaps(s: WorkspaceState): void {
+    const marks = s.gaps?.marks;
+    this.cy.nodes().forEach((n) => setOrRemove(n, 'gap', marks?.get(n.id())?.state));
   }
 
   private syncSelection(sel: ReadonlySet<string>): void {

@@ -54,6 +54,18 @@ export const LINK_LOOK: Record<string, LinkLook> = {
   RESTRICTED: { colour: '#9ca3af', line: 'dashed', arrow: false, title: 'Restricted link' },
 };
 
+/**
+ * Coverage of an intelligence requirement (board, gap overlay ring, legend): a colour and a ring
+ * style each, so the state reads without relying on colour, and the words shown beside it.
+ */
+export interface CoverageLook { colour: string; soft: string; ring: 'solid' | 'dashed' | 'dotted' | 'double'; title: string; meaning: string }
+export const COVERAGE_LOOK: Record<string, CoverageLook> = {
+  NONE: { colour: '#b91c1c', soft: '#fee2e2', ring: 'double', title: 'No coverage', meaning: 'no intelligence answers it' },
+  WEAK: { colour: '#c2410c', soft: '#ffedd5', ring: 'dashed', title: 'Weak', meaning: 'only weak or single-source intelligence' },
+  STALE: { colour: '#6d28d9', soft: '#ede9fe', ring: 'dotted', title: 'Stale', meaning: 'nothing within the review period' },
+  COVERED: { colour: '#15803d', soft: '#dcfce7', ring: 'solid', title: 'Covered', meaning: 'recent, corroborated intelligence' },
+};
+
 export const ROLE_COLOUR: Record<string, string> = {
   PRINCIPAL: '#dc2626', SIGNIFICANT: '#ea580c', PERIPHERAL: '#ca8a04', UNKNOWN: '#94a3b8',
 };
@@ -154,5 +166,12 @@ export function chartStyle(display: Display): StylesheetJson {
     { selector: 'edge:selected', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, 'z-index': 20, opacity: 1 } },
     { selector: '.filtered', style: { display: 'none' } },
   );
+  // The gap overlay: an outline outside the border, so it shows beside roles, pins and selection.
+  for (const [state, look] of Object.entries(COVERAGE_LOOK)) {
+    sheet.push({
+      selector: `node[gap = "${state}"]`,
+      style: { 'outline-color': look.colour, 'outline-style': look.ring, 'outline-width': look.ring === 'double' ? 7 : 4, 'outline-offset': 3, 'outline-opacity': 1 },
+    });
+  }
   return sheet;
 }

@@ -42,6 +42,10 @@ export interface ViewRequest { id: number; kind: 'fit' | 'focus'; ids?: string[]
 
 export interface Notice { id: number; level: 'info' | 'warn' | 'error'; text: string }
 
+/** Coverage of the entities an intelligence requirement names, drawn as rings on the chart. */
+export interface GapMark { state: string; reason: string }
+export interface GapOverlay { requirementId: string; requirementLabel: string; marks: ReadonlyMap<string, GapMark> }
+
 export interface LinkInspection {
   id: string;
   status: 'loading' | 'ready' | 'error';
@@ -77,6 +81,8 @@ export interface WorkspaceState {
   undoLabel: string | null;
   redoLabel: string | null;
   chart: { id: string | null; name: string; store: 'local' | 'server' | null };
+  /** The gap overlay shown, if any. */
+  gaps: GapOverlay | null;
 }
 
 export interface WorkspaceOptions {
@@ -110,7 +116,7 @@ export class GraphWorkspace {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
       display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, paths: null, inspection: null,
       layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
-      chart: { id: null, name: 'Untitled chart', store: null },
+      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
     };
   }
 
@@ -200,7 +206,7 @@ export class GraphWorkspace {
     this.redoStack = [];
     this.set({
       doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, paths: null, inspection: null,
-      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null },
+      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
     });
   }
 
@@ -581,6 +587,11 @@ export class GraphWorkspace {
 
   setDisplay(patch: Partial<Display>): void {
     this.set({ display: { ...this.state.display, ...patch } });
+  }
+
+  /** Shows (or with null removes) the gap overlay; entities added later are marked too. */
+  showGaps(gaps: GapOverlay | null): void {
+    this.set({ gaps });
   }
 
   /** Social-network measures of the drawn entities (server-side), then colour by community. */
