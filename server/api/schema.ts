@@ -4,13 +4,15 @@ import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from './admin.js';
 import { AnalysisResolver } from './analysis.js';
 import { AuthResolver } from './auth.js';
+import { ChartResolver } from './charts.js';
 import { EntityResolver } from './entities.js';
+import { ImportResolver } from './importing.js';
 import { InvestigationResolver } from './investigations.js';
 import { DisseminationResolver, OcgResolver } from './ocg.js';
 import { RequirementResolver, TaskingResolver } from './requirements.js';
 
 /** Resolver classes are listed here; feature modules add theirs. */
-export const RESOLVERS = [AuthResolver, EntityResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver] as const;
+export const RESOLVERS = [AuthResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver] as const;
 
 export async function buildApiSchema(extra: readonly Function[] = []): Promise<GraphQLSchema> {
   return buildSchema({

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
+import { CsvError, parse, type Info } from 'csv-parse';
 import type { Db, Tx } from '../db/db.js';
 import { run } from '../db/db.js';
 import { DomainError } from '../domain/errors.js';
 import type { Grade } from '../domain/grading.js';
+import { can, decide, type Access, type Markings, type Viewer } from '../domain/policy.js';
 import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../domain/model.js';
 import { todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
 import { checkLink, existingEntities, linkContentHash, linkId, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
@@ -65,6 +66,14 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number | undefined, phase: ImportPhase) => void;
   /** "Today" for future-date checks (YYYY-MM-DD); default the current date. */
   today?: string;
+  /**
+   * Uploads by a signed-in user: every row must be owned by the writer's agency and visible to the
+   * writer in full; existing records (nodes and links) may be changed only when the writer sees
+   * them in full; links may only touch records the writer sees in full (others are reported as
+   * unknown, exactly as if they did not exist); reports need the grade permission. The operator's
+   * CLI import has no writer and is not limited this way.
+   */
+  writer?: Viewer;
 }
 
 export interface ImportError {
@@ -206,7 +215,8 @@ async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<
       yield { line: 1, error: e.message };
       return;
     }
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+    // Not every parser error code starts with CSV_ (INVALID_OPENING_QUOTE does not).
+    if (e instanceof CsvError) {
       // csv-parse cannot resynchronise reliably after malformed quoting: stop here, loudly.
       yield { line: err.lines ?? 0, error: `malformed CSV (${err.message}); the rest of the file was not read` };
       return;
@@ -418,7 +428,9 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     for (let i = 0; i < missing.length; i += LOOKUP_CHUNK) {
       const chunk = missing.slice(i, i + LOOKUP_CHUNK);
       const found = await db.readTx((tx) => existingEntities(tx, chunk));
-      for (const id of chunk) graphTypes.set(id, found.get(id)?.type ?? null);
+      // For an upload, records the writer does not see in full do not exist.
+      const access = opts.writer ? await accessOf(db, opts.writer, [...found.keys()]) : undefined;
+      for (const id of chunk) graphTypes.set(id, !access || access.get(id) === 'full' ? found.get(id)?.type ?? null : null);
     }
   };
   const fileType = (id: string) => {
@@ -432,8 +444,9 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
   const agencyKnown = async (agency: string): Promise<boolean | undefined> => {
     if (fileType(agency) === 'Agency') return true;
     if (!agencyOk.has(agency)) {
-      await lookup([agency]);
-      agencyOk.set(agency, graphTypes.get(agency) === 'Agency');
+      // Agencies are a directory: known whoever owns their record.
+      const found = await db.readTx((tx) => existingEntities(tx, [agency]));
+      agencyOk.set(agency, found.get(agency)?.type === 'Agency');
     }
     return agencyOk.get(agency) || undefined;
   };
@@ -458,6 +471,12 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
         reject(p, row.line, reason);
         const id = tryId(row.values.id);
         if (id && !rejectedIds.has(id)) rejectedIds.set(id, where(p, row.line));
+        continue;
+      }
+      const refusal = opts.writer && writerRefusal(opts.writer, rec);
+      if (refusal) {
+        reject(p, row.line, refusal);
+        if (!rejectedIds.has(rec.id)) rejectedIds.set(rec.id, where(p, row.line));
         continue;
       }
       const hash = entityHash(rec);
@@ -516,9 +535,19 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
       const chunk = ids.slice(i, i + LOOKUP_CHUNK);
       const found = await db.readTx((tx) => existingEntities(tx, chunk));
+      const access = opts.writer ? await accessOf(db, opts.writer, [...found.keys()]) : undefined;
       for (const id of chunk) {
         const info = nodes.get(id)!;
         const old = found.get(id);
+        if (old && access && access.get(id) !== 'full') {
+          // The same answer whoever holds it, so an upload cannot be used to probe for hidden records.
+          if (!info.bad) {
+            reject(info.part, info.line, `id ${id} is already in use by a record you may not change: choose another id`);
+            info.bad = true;
+            rejectedIds.set(id, where(info.part, info.line));
+          }
+          continue;
+        }
         if (old && old.type !== info.type) {
           if (!info.bad) {
             reject(info.part, info.line, `${id} already exists in the graph as a ${old.type}, not a ${info.type}`);
@@ -538,6 +567,9 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
   const pendingDry: { info: EdgeInfo; rec: LinkRecord; id: string }[] = [];
 
   const checkChunk = async (p: number, chunk: { line: number; rec: LinkRecord }[]) => {
+    const held = opts.writer
+      ? await db.readTx((tx) => linkAccess(tx, opts.writer!, chunk.map(({ rec }) => ({ id: linkId(rec.source, rec.type, rec.target), source: rec.source, target: rec.target }))))
+      : undefined;
     const unknownIds = new Set<string>();
     for (const { rec } of chunk) {
       for (const id of [rec.source, rec.target, ...rec.reportIds]) if (!fileType(id) && !rejectedIds.has(id)) unknownIds.add(id);
@@ -563,6 +595,12 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
           else if (t) throw new DomainError('VALIDATION', `reportIds: ${id} is a ${t}, not an IntelligenceReport`, 'reportIds');
         }
         checkLink(rec, ents, reports);
+        const refusal = opts.writer && writerRefusal(opts.writer, rec);
+        if (refusal) throw new DomainError('FORBIDDEN', refusal, 'agency');
+        const access = held?.get(linkId(rec.source, rec.type, rec.target));
+        if (access && access !== 'full') {
+          throw new DomainError('FORBIDDEN', `the ${rec.type} link ${rec.source} -> ${rec.target} is held by another agency or under restricted markings: contact its owner to change it`);
+        }
         if (checkAgencies && !(await agencyKnown(rec.markings.agency))) {
           throw new DomainError('VALIDATION', `unknown agency ${JSON.stringify(rec.markings.agency)}: no Agency entity with that id in the file or the graph`, 'agency');
         }
@@ -711,9 +749,11 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
       if (!batch.length) return;
       const list = batch;
       batch = [];
-      const c = await db.writeTx((tx: Tx) =>
-        kind === 'node' ? writeEntities(tx, list as EntityRecord[], now) : writeCheckedLinks(tx, list as LinkRecord[], now),
-      );
+      const c = await db.writeTx(async (tx: Tx) => {
+        // An upload re-checks ownership inside the write: nothing changed hands since validation.
+        if (opts.writer) await assertWriterMay(tx, opts.writer, kind, list);
+        return kind === 'node' ? writeEntities(tx, list as EntityRecord[], now) : writeCheckedLinks(tx, list as LinkRecord[], now);
+      });
       counts.created += c.created;
       counts.updated += c.updated;
       counts.unchanged += c.unchanged;
@@ -754,6 +794,52 @@ async function writeCheckedLinks(tx: Tx, list: LinkRecord[], now: string): Promi
   const grades = await gradesOf(tx, [...new Set(list.flatMap((r) => r.reportIds))]);
   for (const r of list) checkLink(r, ents, grades);
   return writeLinks(tx, list, now, grades);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads: the writer's ownership
+
+/** Why a row may not be uploaded by this writer, or undefined when it may. */
+function writerRefusal(writer: Viewer, rec: EntityRecord | LinkRecord): string | undefined {
+  if (rec.markings.agency !== writer.agency) return `agency ${rec.markings.agency}: you may import only records owned by your own agency (${writer.agency})`;
+  if (decide(writer, rec.markings) !== 'full') return 'classification or compartments beyond your own access: you could not read this record once imported';
+  if ('type' in rec && !('source' in rec) && rec.type === 'IntelligenceReport' && !can(writer, 'grade')) {
+    return 'intelligence reports carry a grading: importing them needs the grade permission';
+  }
+  return undefined;
+}
+
+const MARKING_FIELDS = (a: string) =>
+  `${a}.agency AS agency, ${a}.classification AS classification, ${a}.compartments AS compartments, ${a}.nfd AS nfd, ${a}.disseminatedTo AS disseminatedTo`;
+
+async function entityAccess(tx: Tx, writer: Viewer, ids: string[]): Promise<Map<string, Access>> {
+  if (!ids.length) return new Map();
+  const rows = await run(tx, { text: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, ${MARKING_FIELDS('n')}`, params: { ids } });
+  return new Map(rows.map((r) => [r.id as string, decide(writer, r as Markings)]));
+}
+
+async function linkAccess(tx: Tx, writer: Viewer, links: { id: string; source: string; target: string }[]): Promise<Map<string, Access>> {
+  if (!links.length) return new Map();
+  const rows = await run(tx, {
+    text: `UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r {id: row.id}]->(:Entity {id: row.target}) RETURN r.id AS id, ${MARKING_FIELDS('r')}`,
+    params: { rows: links },
+  });
+  return new Map(rows.map((r) => [r.id as string, decide(writer, r as Markings)]));
+}
+
+const accessOf = (db: Db, writer: Viewer, ids: string[]) => db.readTx((tx) => entityAccess(tx, writer, ids));
+
+async function assertWriterMay(tx: Tx, writer: Viewer, kind: 'node' | 'edge', list: (EntityRecord | LinkRecord)[]): Promise<void> {
+  if (kind === 'node') {
+    const access = await entityAccess(tx, writer, (list as EntityRecord[]).map((r) => r.id));
+    for (const [id, a] of access) if (a !== 'full') throw new DomainError('CONFLICT', `id ${id} is already in use by a record you may not change`, 'id');
+    return;
+  }
+  const links = list as LinkRecord[];
+  const ends = await entityAccess(tx, writer, [...new Set(links.flatMap((r) => [r.source, r.target, ...r.reportIds]))]);
+  for (const [id, a] of ends) if (a !== 'full') throw new DomainError('NOT_FOUND', `Unknown entity ${id}`, 'id');
+  const held = await linkAccess(tx, writer, links.map((r) => ({ id: linkId(r.source, r.type, r.target), source: r.source, target: r.target })));
+  for (const [id, a] of held) if (a !== 'full') throw new DomainError('FORBIDDEN', `the link ${id} is held by another agency or under restricted markings`);
 }
 
 function tryId(v: unknown): string | undefined {

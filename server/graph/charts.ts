@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { cypher, type Db } from '../db/db.js';
+import { DomainError, invalid, notFound } from '../domain/errors.js';
+import { stubId, type AgencyDirectory, type Viewer } from '../domain/policy.js';
+import { entitiesById, linksAmong } from './entities.js';
+import { buildSlice, type GraphSlice, type Seen } from './slice.js';
+
+/**
+ * Charts saved on the server. A chart keeps ids and layout (positions, pins, hidden items,
+ * filters, time range), never intelligence content: opening one reads its entities again through
+ * the policy, as the person opening it, so a colleague it is shared with sees exactly what their
+ * own access allows — records they may not know of are dropped together with their positions, and
+ * records they see only as "intelligence held" become stubs where the record was.
+ *
+ * Charts are shared only inside the owner's agency: a chart's name and shape are the owner's
+ * work product, and passing them to a partner is a dissemination, with its own workflow.
+ */
+
+export const MAX_CHART_IDS = 20_000;
+export const MAX_LAYOUT_BYTES = 4_000_000;
+const NAME_MAX = 200;
+
+/** The layout document as the client sends it (version 1). Unknown keys are dropped. */
+export interface ChartLayout {
+  version: 1;
+  entityIds: string[];
+  positions: Record<string, { x: number; y: number }>;
+  pinned: string[];
+  hidden: string[];
+  hiddenLinks: string[];
+  /** Restricted markers the owner had on the chart (opaque ids; only ever returned to the owner). */
+  stubs: Record<string, unknown>[];
+  stubLinks: Record<string, unknown>[];
+  filters: unknown;
+  timeRange: unknown;
+}
+
+export interface ChartSummary {
+  id: string;
+  name: string;
+  ownerId: string;
+  ownerName: string;
+  ownerUsername: string;
+  savedAt: string;
+  nodeCount: number;
+  edgeCount: number;
+  sharedWith: { username: string; displayName: string }[];
+}
+
+export interface OpenedChart extends ChartSummary {
+  layout: ChartLayout;
+  graph: GraphSlice;
+  /** Entities saved on the chart that this viewer may not see (dropped without saying which). */
+  withheld: number;
+}
+
+const strList = (v: unknown, field: string, max = MAX_CHART_IDS): string[] => {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x || x.length > 300)) throw invalid(`layout.${field}`, `${field} must be a list of ids`);
+  if (v.length > max) throw invalid(`layout.${field}`, `At most ${max} ${field}`);
+  return [...new Set(v as string[])];
+};
+
+/** Checks a layout document from a client; throws a field error a user can act on. */
+export function parseLayout(text: string): ChartLayout {
+  if (text.length > MAX_LAYOUT_BYTES) throw new DomainError('LIMIT_EXCEEDED', `A chart layout may be at most ${MAX_LAYOUT_BYTES / 1e6} MB`, 'layout');
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid('layout', 'The chart layout is not valid JSON');
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('layout', 'The chart layout must be an object');
+  if (raw.version !== 1) throw invalid('layout.version', 'Unsupported chart layout version');
+  const positions: ChartLayout['positions'] = {};
+  if (raw.positions !== undefined) {
+    if (!raw.positions || typeof raw.positions !== 'object' || Array.isArray(raw.positions)) throw invalid('layout.positions', 'positions must be an object');
+    for (const [id, p] of Object.entries(raw.positions as Record<string, unknown>)) {
+      const { x, y } = (p ?? {}) as { x?: unknown; y?: unknown };
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) throw invalid('layout.positions', `Bad position for ${id.slice(0, 60)}`);
+      positions[id] = { x, y };
+    }
+  }
+  const objList = (v: unknown, field: string) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => !x || typeof x !== 'object' || typeof (x as { id?: unknown }).id !== 'string')) throw invalid(`layout.${field}`, `${field} must be a list of records with ids`);
+    if (v.length > MAX_CHART_IDS) throw invalid(`layout.${field}`, `At most ${MAX_CHART_IDS} ${field}`);
+    return v as Record<string, unknown>[];
+  };
+  return {
+    version: 1,
+    entityIds: strList(raw.entityIds, 'entityIds'),
+    positions,
+    pinned: strList(raw.pinned, 'pinned'),
+    hidden: strList(raw.hidden, 'hidden'),
+    hiddenLinks: strList(raw.hiddenLinks, 'hiddenLinks', MAX_CHART_IDS * 4),
+    stubs: objList(raw.stubs, 'stubs'),
+    stubLinks: objList(raw.stubLinks, 'stubLinks'),
+    filters: raw.filters ?? null,
+    timeRange: raw.timeRange ?? null,
+  };
+}
+
+const SUMMARY = `c.id AS id, c.name AS name, c.ownerId AS ownerId, o.displayName AS ownerName, o.username AS ownerUsername,
+  c.savedAt AS savedAt, c.nodeCount AS nodeCount, c.edgeCount AS edgeCount,
+  [(c)-[:SHARED_WITH]->(u:User) | {username: u.username, displayName: u.displayName}] AS sharedWith`;
+
+const toSummary = (r: Record<string, unknown>): ChartSummary => ({
+  id: r.id as string, name: r.name as string, ownerId: r.ownerId as string, ownerName: (r.ownerName as string) ?? '', ownerUsername: (r.ownerUsername as string) ?? '',
+  savedAt: r.savedAt as string, nodeCount: Number(r.nodeCount ?? 0), edgeCount: Number(r.edgeCount ?? 0),
+  sharedWith: ((r.sharedWith as ChartSummary['sharedWith']) ?? []).sort((a, b) => a.username.localeCompare(b.username)),
+});
+
+/** The viewer's own charts and those shared with them, newest first. */
+export async function listCharts(db: Db, viewer: Viewer): Promise<ChartSummary[]> {
+  const rows = await db.read(cypher(
+    `CALL {
+       MATCH (c:SavedChart {ownerId: $me}) RETURN c
+       UNION
+       MATCH (c:SavedChart)-[:SHARED_WITH]->(:User {id: $me}) RETURN c
+     }
+     MATCH (o:User {id: c.ownerId}) WHERE o.agency = $agency
+     RETURN ${SUMMARY} ORDER BY c.savedAt DESC, c.id LIMIT 500`,
+    { me: viewer.userId, agency: viewer.agency },
+  ));
+  return rows.map(toSummary);
+}
+
+/** A chart the viewer owns or that was shared with them; anything else is "not found". */
+async function chartRow(db: Db, viewer: Viewer, id: string): Promise<(ChartSummary & { layout: string }) | undefined> {
+  const rows = await db.read(cypher(
+    `MATCH (c:SavedChart {id: $id}) MATCH (o:User {id: c.ownerId})
+     WHERE o.agency = $agency AND (c.ownerId = $me OR exists { (c)-[:SHARED_WITH]->(:User {id: $me}) })
+     RETURN ${SUMMARY}, c.layout AS layout`,
+    { id, me: viewer.userId, agency: viewer.agency },
+  ));
+  return rows[0] ? { ...toSummary(rows[0]), layout: rows[0].layout as string } : undefined;
+}
+
+/**
+ * Opens a chart as the viewer: its entities through the policy, its layout cut down to what the
+ * viewer may see. Positions of records seen only as stubs move to the stub's opaque id.
+ */
+export async function openChart(db: Db, viewer: Viewer, dir: AgencyDirectory, id: string, opts: { maxEdges: number; seen?: Seen }): Promise<OpenedChart> {
+  const row = await chartRow(db, viewer, id);
+  if (!row) throw notFound('Chart', id);
+  const saved = parseLayout(row.layout);
+  const records = await entitiesById(db, saved.entityIds);
+  const edges = await linksAmong(db, records.map((r) => r.id), opts.maxEdges);
+  const graph = buildSlice(viewer, dir, records, edges, { seen: opts.seen });
+
+  // Real id -> the id the viewer gets (itself, or the stub's opaque id); absent when hidden.
+  const shown = new Set(graph.nodes.map((n) => n.id));
+  const asShown = new Map<string, string>();
+  for (const eid of saved.entityIds) {
+    if (shown.has(eid)) asShown.set(eid, eid);
+    else if (shown.has(stubId(eid))) asShown.set(eid, stubId(eid));
+  }
+  const mine = row.ownerId === viewer.userId;
+  const stubs = mine ? saved.stubs.filter((s) => !shown.has(s.id as string)) : [];
+  const ids = new Set([...asShown.values(), ...stubs.map((s) => s.id as string)]);
+  const edgeIds = new Set(graph.edges.map((e) => e.id));
+  const stubLinks = mine ? saved.stubLinks.filter((l) => ids.has(l.source as string) && ids.has(l.target as string) && !edgeIds.has(l.id as string)) : [];
+  for (const l of stubLinks) edgeIds.add(l.id as string);
+
+  const mapIds = (list: string[]) => list.map((x) => asShown.get(x) ?? (ids.has(x) ? x : undefined)).filter((x): x is string => !!x);
+  const positions: ChartLayout['positions'] = {};
+  for (const [k, p] of Object.entries(saved.positions)) {
+    const to = asShown.get(k) ?? (ids.has(k) ? k : undefined);
+    if (to) positions[to] = p;
+  }
+  const layout: ChartLayout = {
+    version: 1,
+    entityIds: graph.nodes.filter((n) => !n.restricted).map((n) => n.id),
+    positions,
+    pinned: mapIds(saved.pinned),
+    hidden: mapIds(saved.hidden),
+    hiddenLinks: saved.hiddenLinks.filter((x) => edgeIds.has(x)),
+    stubs, stubLinks,
+    filters: saved.filters, timeRange: saved.timeRange,
+  };
+  const { layout: _raw, ...summary } = row;
+  return { ...summary, layout, graph, withheld: saved.entityIds.length - asShown.size };
+}
+
+export interface SaveChartInput {
+  /** Overwrite this chart (owner only); omit to create a new one. */
+  id?: string;
+  name: string;
+  layout: string;
+}
+
+export async function saveChart(db: Db, viewer: Viewer, input: SaveChartInput): Promise<ChartSummary> {
+  const name = input.name.trim();
+  if (!name) throw invalid('name', 'Give the chart a name');
+  if (name.length > NAME_MAX) throw invalid('name', `A chart name may be at most ${NAME_MAX} characters`);
+  const layout = parseLayout(input.layout);
+  const nodeCount = layout.entityIds.length + layout.stubs.length;
+  // The client's own count of links on its chart, for the list only.
+  const claimed = Number((JSON.parse(input.layout) as { edgeCount?: unknown }).edgeCount);
+  const edgeCount = Number.isFinite(claimed) ? Math.max(0, Math.min(Math.floor(claimed), 10_000_000)) : 0;
+  const now = new Date().toISOString();
+  if (input.id !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(input.id)) throw invalid('id', 'A chart id is letters, digits, _ and - only');
+  const id = input.id ?? `CHART-${randomUUID()}`;
+  const rows = await db.write(cypher(
+    `OPTIONAL MATCH (old:SavedChart {id: $id})
+     WITH old WHERE old IS NULL OR old.ownerId = $me
+     MERGE (c:SavedChart {id: $id})
+     ON CREATE SET c.ownerId = $me, c.createdAt = $now
+     SET c.name = $name, c.layout = $layout, c.savedAt = $now, c.nodeCount = $nodeCount, c.edgeCount = $edgeCount
+     WITH c MATCH (o:User {id: c.ownerId})
+     RETURN ${SUMMARY}`,
+    { id, me: viewer.userId, name, layout: JSON.stringify(layout), now, nodeCount, edgeCount },
+  ));
+  // Someone else's chart (or one that does not exist for this viewer): never overwritten.
+  if (!rows[0]) throw input.id ? notFound('Chart', input.id) : new DomainError('CONFLICT', 'Could not save the chart');
+  return toSummary(rows[0]);
+}
+
+/** Replaces the list of colleagues a chart is shared with (owner only; same agency only). */
+export async function shareChart(db: Db, viewer: Viewer, id: string, usernames: string[]): Promise<ChartSummary> {
+  const wanted = [...new Set(usernames.map((u) => u.trim()).filter(Boolean))];
+  if (wanted.length > 200) throw invalid('usernames', 'Share with at most 200 colleagues');
+  const own = await db.read(cypher('MATCH (c:SavedChart {id: $id, ownerId: $me}) RETURN c.id AS id', { id, me: viewer.userId }));
+  if (!own[0]) throw notFound('Chart', id);
+  const users = await db.read(cypher(
+    'UNWIND $names AS name MATCH (u:User {username: name}) WHERE NOT coalesce(u.disabled,false) RETURN u.username AS username, u.id AS id, u.agency AS agency',
+    { names: wanted },
+  ));
+  const byName = new Map(users.map((u) => [u.username as string, u]));
+  for (const name of wanted) {
+    const u = byName.get(name);
+    // Users of other agencies are answered exactly like unknown ones.
+    if (!u || u.agency !== viewer.agency) throw invalid('usernames', `${name} is not a colleague in your agency: charts are shared only within an agency (use dissemination for partners)`);
+    if (u.id === viewer.userId) throw invalid('usernames', 'A chart is always available to its owner');
+  }
+  const rows = await db.write(cypher(
+    `MATCH (c:SavedChart {id: $id, ownerId: $me})
+     OPTIONAL MATCH (c)-[s:SHARED_WITH]->() DELETE s
+     WITH DISTINCT c
+     CALL (c) { UNWIND $ids AS uid MATCH (u:User {id: uid}) MERGE (c)-[:SHARED_WITH]->(u) }
+     WITH c MATCH (o:User {id: c.ownerId})
+     RETURN ${SUMMARY}`,
+    { id, me: viewer.userId, ids: wanted.map((n) => byName.get(n)!.id as string) },
+  ));
+  return toSummary(rows[0]!);
+}
+
+/** Deletes a chart (owner), or removes it from the viewer's list (a colleague it was shared with). */
+export async function deleteChart(db: Db, viewer: Viewer, id: string): Promise<boolean> {
+  const rows = await db.write(cypher(
+    `MATCH (c:SavedChart {id: $id})
+     OPTIONAL MATCH (c)-[s:SHARED_WITH]->(:User {id: $me})
+     WITH c, s WHERE c.ownerId = $me OR s IS NOT NULL
+     FOREACH (_ IN CASE WHEN c.ownerId = $me THEN [] ELSE [1] END | DELETE s)
+     WITH c, c.ownerId = $me AS mine
+     FOREACH (_ IN CASE WHEN mine THEN [1] ELSE [] END | DETACH DELETE c)
+     RETURN mine`,
+    { id, me: viewer.userId },
+  ));
+  if (!rows[0]) throw notFound('Chart', id);
+  return true;
+}
+
+/** Colleagues a chart can be shared with: active users of the viewer's agency. */
+export async function colleagues(db: Db, viewer: Viewer): Promise<{ username: string; displayName: string }[]> {
+  const rows = await db.read(cypher(
+    `MATCH (u:User {agency: $agency}) WHERE u.id <> $me AND NOT coalesce(u.disabled,false)
+     RETURN u.username AS username, coalesce(u.displayName, u.username) AS displayName ORDER BY displayName LIMIT 1000`,
+    { agency: viewer.agency, me: viewer.userId },
+  ));
+  return rows as { username: string; displayName: string }[];
+}
