@@ -154,7 +154,7 @@ describe('the analyst workspace in a browser', () => {
   it('saves the chart and reopens it after a reload', async () => {
     const saved = await chartCounts(page);
     await page.getByTestId('open-charts').click();
-    expect(await page.getByTestId('charts-local-note').textContent()).toContain('this browser only');
+    expect(await page.getByTestId('charts-local-note').textContent()).toContain('saved on the server');
     await page.getByTestId('chart-name').fill('Vexley network');
     await page.getByTestId('chart-save').click();
     await expect.poll(() => page.getByTestId('chart-item').count()).toBe(1);
@@ -172,6 +172,42 @@ describe('the analyst workspace in a browser', () => {
     const stub = await page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes('[?restricted]').length);
     expect(stub).toBe(1);
     await screenshot(page, '09-chart-reopened');
+  });
+
+  it('shares the chart with a colleague, who sees it through their own access', async () => {
+    // The colleague is in the same agency but cleared only to OFFICIAL: the OCG (OFFICIAL-SENSITIVE)
+    // must come back as a restricted stub, never by name.
+    const colleague = `${app.t.prefix}.colleague`;
+    await app.t.user('colleague', 'ANALYST', { agency: `${app.t.prefix}-AG1`, clearance: 'OFFICIAL' });
+    const ownerView = await page.evaluate(() =>
+      (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().map((n) => ({ id: n.id(), restricted: !!n.data('restricted') })));
+    expect(ownerView.some((n) => n.id === net.firm)).toBe(true);
+
+    await page.getByTestId('open-charts').click();
+    await page.getByTestId('chart-share-Vexley network').click();
+    await page.getByTestId(`share-with-${colleague}`).check();
+    await page.getByTestId('chart-share-save').click();
+    await expect.poll(() => page.getByTestId('chart-shared-with').textContent()).toContain(colleague);
+    await screenshot(page, '09b-chart-shared');
+    await page.getByTestId('charts-close').click();
+
+    const other = await app.newPage();
+    await signIn(other, app.t.url, colleague);
+    await other.getByTestId('open-charts').click();
+    await expect.poll(() => other.getByTestId('chart-list-shared').getByTestId('chart-item').count()).toBe(1);
+    expect(await other.getByTestId('chart-owner').textContent()).toContain('shared by');
+    await other.getByTestId('chart-open-Vexley network').click();
+    const expected = ownerView.filter((n) => !n.restricted).length;
+    await expect.poll(async () => (await chartCounts(other)).nodes).toBe(expected);
+    await settled(other);
+    const seen = await other.evaluate(() =>
+      (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().map((n) => ({ id: n.id(), restricted: !!n.data('restricted'), label: String(n.data('label') ?? '') })));
+    expect(seen.some((n) => n.id === net.firm)).toBe(false);
+    expect(seen.filter((n) => n.restricted)).toHaveLength(1);
+    expect(seen.some((n) => n.label.includes('Vexley Firm'))).toBe(false);
+    expect(await other.locator('body').textContent()).not.toContain('Vexley Firm');
+    await screenshot(other, '09c-chart-opened-by-colleague');
+    await other.close();
   });
 
   it('exports the chart as a PNG picture', async () => {

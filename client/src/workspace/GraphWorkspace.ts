@@ -690,11 +690,12 @@ export class GraphWorkspace {
     if (!store) return undefined;
     const chartName = (name ?? this.state.chart.name).trim() || 'Untitled chart';
     const chart = this.snapshot(chartName, asNew || !this.state.chart.id ? newChartId() : this.state.chart.id!);
-    const ok = await this.run('Save chart', async () => { await store.save(chart); return true; });
-    if (!ok) return undefined;
-    this.set({ chart: { id: chart.id, name: chartName, store: store.kind } });
-    this.notify('info', `Saved “${chartName}” (${store.kind === 'local' ? 'in this browser' : 'on the server'})`);
-    const { id, savedAt, nodeCount, edgeCount } = chart;
+    const stored = await this.run('Save chart', async () => (await store.save(chart)) ?? chart);
+    if (!stored) return undefined;
+    const copied = stored.id !== chart.id;
+    this.set({ chart: { id: stored.id, name: chartName, store: store.kind } });
+    this.notify('info', `Saved “${chartName}” ${store.kind === 'local' ? '(in this browser)' : copied ? 'as your own copy on the server' : '(on the server)'}`);
+    const { id, savedAt, nodeCount, edgeCount } = stored;
     return { id, name: chartName, savedAt, nodeCount, edgeCount };
   }
 
@@ -715,9 +716,10 @@ export class GraphWorkspace {
    */
   async restoreChart(chart: SavedChart, as: WorkspaceState['chart'] = { id: null, name: chart.name, store: this.store?.kind ?? null }): Promise<boolean> {
     const doc = await this.run(`Open ${chart.name}`, async () => {
-      const nodes: GraphNode[] = [];
-      const edges: GraphEdge[] = [];
-      for (let i = 0; i < chart.entityIds.length; i += MAX_IDS_PER_REQUEST) {
+      // A server chart comes with its entities already read through the opener's access.
+      const nodes: GraphNode[] = [...(chart.graph?.nodes ?? [])];
+      const edges: GraphEdge[] = [...(chart.graph?.edges ?? [])];
+      for (let i = 0; !chart.graph && i < chart.entityIds.length; i += MAX_IDS_PER_REQUEST) {
         const s = await this.api.graph(chart.entityIds.slice(i, i + MAX_IDS_PER_REQUEST));
         nodes.push(...s.nodes);
         edges.push(...s.edges);
@@ -730,7 +732,7 @@ export class GraphWorkspace {
       return placeUnplaced(d);
     });
     if (!doc) return false;
-    const missing = chart.entityIds.filter((eid) => !doc.nodes.has(eid)).length;
+    const missing = chart.withheld ?? chart.entityIds.filter((eid) => !doc.nodes.has(eid)).length;
     this.commit(`Open ${chart.name}`, doc, {
       chart: as, filters: chart.filters ?? noFilters(), timeRange: chart.timeRange ?? null, selection: new Set(), metrics: null, paths: null,
     });

@@ -3,9 +3,10 @@ import type { GraphEdge, GraphNode } from './types.js';
 import type { Filters, TimeRange } from './visibility.js';
 
 /**
- * Where saved charts live. For now a browser-local store; a server store will implement the same
- * interface. A saved chart keeps ids and layout, not intelligence content: on opening, the
- * entities are read again through the API, so today's access rules apply to what is shown.
+ * Where saved charts live: on the server (ServerChartStore, shared with colleagues), or in this
+ * browser (LocalChartStore, for a server without chart storage and for tests). A saved chart keeps
+ * ids and layout, not intelligence content: on opening, the entities are read again through the
+ * API, so today's access rules — the opener's, not the saver's — apply to what is shown.
  * Restricted stubs are kept as they are (they carry only "held by" and a contact).
  */
 export interface SavedChartSummary {
@@ -14,6 +15,15 @@ export interface SavedChartSummary {
   savedAt: string;
   nodeCount: number;
   edgeCount: number;
+  /** Server charts: whose it is, and with whom it is shared (owner's view only). */
+  ownerName?: string;
+  mine?: boolean;
+  sharedWith?: Colleague[];
+}
+
+export interface Colleague {
+  username: string;
+  displayName: string;
 }
 
 export interface SavedChart extends SavedChartSummary {
@@ -27,6 +37,10 @@ export interface SavedChart extends SavedChartSummary {
   stubLinks: GraphEdge[];
   filters: Filters;
   timeRange: TimeRange | null;
+  /** Server charts: the entities as the opener may see them today (read with the layout). */
+  graph?: { nodes: GraphNode[]; edges: GraphEdge[] };
+  /** Server charts: saved entities the opener may not see. */
+  withheld?: number;
 }
 
 export interface ChartStore {
@@ -34,8 +48,12 @@ export interface ChartStore {
   readonly kind: 'local' | 'server';
   list(): Promise<SavedChartSummary[]>;
   load(id: string): Promise<SavedChart | null>;
-  save(chart: SavedChart): Promise<void>;
+  /** Saves; answers the chart as stored when the store chose its id (a copy of a colleague's chart). */
+  save(chart: SavedChart): Promise<SavedChartSummary | void>;
   remove(id: string): Promise<void>;
+  /** Server stores: share with colleagues (replacing the list), and who they are. */
+  share?(id: string, usernames: string[]): Promise<SavedChartSummary>;
+  colleagues?(): Promise<Colleague[]>;
 }
 
 /** The subset of the Web Storage API the local store needs (so tests can pass a Map-backed one). */
@@ -98,4 +116,71 @@ export class MemoryStorage implements KeyValueStorage {
   getItem(k: string) { return this.map.get(k) ?? null; }
   setItem(k: string, v: string) { this.map.set(k, v); }
   removeItem(k: string) { this.map.delete(k); }
+}
+
+/** The API calls the server store needs (GraphQLApi.request). */
+export interface GraphQLRequester {
+  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+const SUMMARY_FIELDS = 'id name ownerName mine savedAt nodeCount edgeCount sharedWith{ username displayName }';
+
+/**
+ * Charts on the server. The owner saves and shares; a colleague opens the chart through their own
+ * access and may save their own copy (saving over someone else's chart makes a copy).
+ */
+export class ServerChartStore implements ChartStore {
+  readonly kind = 'server' as const;
+  /** Ids of charts colleagues shared with this user: saving one makes a copy. */
+  private readonly others = new Set<string>();
+
+  constructor(private readonly api: GraphQLRequester, private readonly fields: { node: string; edge: string }) {}
+
+  private note(list: SavedChartSummary[]): SavedChartSummary[] {
+    for (const c of list) if (c.mine === false) this.others.add(c.id);
+    return list;
+  }
+
+  async list(): Promise<SavedChartSummary[]> {
+    const r = await this.api.request<{ charts: SavedChartSummary[] }>(`{ charts{ ${SUMMARY_FIELDS} } }`);
+    return this.note(r.charts);
+  }
+
+  async load(id: string): Promise<SavedChart | null> {
+    const r = await this.api.request<{ chart: SavedChartSummary & { layout: string; withheld: number; graph: { nodes: GraphNode[]; edges: GraphEdge[] } } }>(
+      `query($id: ID!){ chart(id: $id){ ${SUMMARY_FIELDS} layout withheld graph{ nodes{ ${this.fields.node} } edges{ ${this.fields.edge} } } } }`,
+      { id },
+    );
+    const { layout, graph, withheld, ...summary } = r.chart;
+    this.note([summary]);
+    const l = JSON.parse(layout) as Omit<SavedChart, keyof SavedChartSummary>;
+    return { ...l, ...summary, version: 1, graph, withheld, timeRange: l.timeRange ?? null };
+  }
+
+  async save(chart: SavedChart): Promise<SavedChartSummary> {
+    const { id, name, savedAt: _s, nodeCount: _n, ownerName: _o, mine: _m, sharedWith: _w, graph: _g, withheld: _h, ...layout } = chart;
+    const copy = this.others.has(id);
+    const r = await this.api.request<{ saveChart: SavedChartSummary }>(
+      `mutation($name: String!, $layout: String!, $id: ID){ saveChart(name: $name, layout: $layout, id: $id){ ${SUMMARY_FIELDS} } }`,
+      { name, layout: JSON.stringify(layout), id: copy ? null : id },
+    );
+    return r.saveChart;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.api.request(`mutation($id: ID!){ deleteChart(id: $id) }`, { id });
+    this.others.delete(id);
+  }
+
+  async share(id: string, usernames: string[]): Promise<SavedChartSummary> {
+    const r = await this.api.request<{ shareChart: SavedChartSummary }>(
+      `mutation($id: ID!, $u: [String!]!){ shareChart(id: $id, usernames: $u){ ${SUMMARY_FIELDS} } }`,
+      { id, u: usernames },
+    );
+    return r.shareChart;
+  }
+
+  async colleagues(): Promise<Colleague[]> {
+    return (await this.api.request<{ colleagues: Colleague[] }>('{ colleagues{ username displayName } }')).colleagues;
+  }
 }
