@@ -250,9 +250,12 @@ describe('intelligence requirements in the browser', () => {
     // The ring is drawn, in a style per state (not colour alone).
     expect(await cy<string[]>('(c, ids) => ids.map((id) => c.getElementById(id).style("outline-style"))', [ids.NOBODY, ids.THIN, ids.STASH, ids.OCG]))
       .toEqual(['double', 'dashed', 'dotted', 'solid']);
-    const legend = await page.getByTestId('gap-legend').textContent();
-    expect(legend).toContain('Gaps: Eastside county line');
-    expect(legend).toMatch(/No coverage.*Weak.*Stale.*Covered/);
+    expect(await page.getByTestId('gap-legend').textContent()).toMatch(/No coverage.*Weak.*Stale.*Covered/);
+    // Each named entity is listed with its state and why, gaps first.
+    const listed = await page.getByTestId('gap-entities').locator(':scope > li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid'), e.getAttribute('data-state')]));
+    expect(listed).toEqual([[`gap-entity-${ids.NOBODY}`, 'NONE'], [`gap-entity-${ids.THIN}`, 'WEAK'], [`gap-entity-${ids.STASH}`, 'STALE'], [`gap-entity-${ids.OCG}`, 'COVERED']]);
+    expect(await page.getByTestId(`gap-entity-${ids.THIN}`).textContent()).toContain('Only weak intelligence');
+    expect(await page.getByTestId(`gap-entity-${ids.STASH}`).textContent()).toContain('Nothing since 2020-02-01');
     await page.evaluate(() => (window as unknown as { __workspace: { clearSelection(): void } }).__workspace.clearSelection());
     await screenshot(page, 'gap-overlay');
 

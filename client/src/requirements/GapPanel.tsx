@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
-import { CoverageLegend } from './CoverageBadge.js';
+import { CoverageLegend, CoverageRing } from './CoverageBadge.js';
+import { COVERAGE_ORDER, type CoverageState } from './model.js';
 import { requirementOptions, showRequirementGaps, type RequirementOption } from './gaps.js';
 import type { Requester } from './model.js';
+
+const SHOWN = 12;
 
 /**
  * The gap overlay's place in the legend: which requirement is shown (and a choice of another),
@@ -28,6 +31,9 @@ export function GapPanel() {
   const gaps = s.gaps;
   const named = [...gaps.marks.keys()].filter((id) => !id.startsWith('restricted-'));
   const onChart = named.filter((id) => s.doc.nodes.has(id)).length;
+  // Worst first, so the gaps lead.
+  const marks = [...gaps.marks].sort(([, a], [, b]) =>
+    COVERAGE_ORDER.indexOf(a.state as CoverageState) - COVERAGE_ORDER.indexOf(b.state as CoverageState) || a.label.localeCompare(b.label));
 
   const choose = async (id: string) => {
     const label = options?.find((o) => o.id === id)?.label ?? id;
@@ -40,21 +46,36 @@ export function GapPanel() {
   };
 
   return (
-    <div className="gap-panel" data-testid="gap-panel">
+    <div className="gap-panel" data-testid="gap-panel" style={{ minWidth: 0 }}>
       <h4 style={{ marginTop: 0 }}>Gap overlay</h4>
       <select
         value={gaps.requirementId} onChange={(e) => void choose(e.target.value)} disabled={busy || !options}
-        aria-label="Requirement shown" data-testid="gap-requirement" style={{ width: '100%', marginBottom: 4 }}
+        aria-label="Requirement shown" data-testid="gap-requirement" style={{ width: '100%', maxWidth: '100%', marginBottom: 4 }}
       >
         {(options ?? [{ id: gaps.requirementId, label: gaps.requirementLabel }]).map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
       </select>
       <button
-        onClick={() => void ws.add(named)} disabled={busy || !named.length} style={{ width: '100%', marginBottom: 6 }}
+        onClick={() => void ws.add(named)} disabled={busy || !named.length} style={{ width: '100%', marginBottom: 6, whiteSpace: 'normal', height: 'auto', minHeight: 26 }}
         title="Add the subjects, groups, places and areas this requirement names to the chart" data-testid="gap-add-entities"
       >
         Add named entities ({onChart} of {named.length} on chart)
       </button>
-      <CoverageLegend title={`Gaps: ${gaps.requirementLabel}`} testId="gap-legend" />
+      <ul className="legend-list" data-testid="gap-entities">
+        {marks.slice(0, SHOWN).map(([id, m]) => (
+          <li key={id} data-testid={`gap-entity-${id}`} data-state={m.state} style={{ alignItems: 'flex-start' }}>
+            <CoverageRing state={m.state} size={13} />
+            <span style={{ minWidth: 0 }}>
+              {s.doc.nodes.has(id)
+                ? <button className="link" onClick={() => { ws.select([id]); ws.focus([id]); }}>{m.label}</button>
+                : <span>{m.label}</span>}
+              <span className="small muted" style={{ display: 'block' }}>{m.reason}</span>
+            </span>
+          </li>
+        ))}
+        {marks.length > SHOWN && <li className="small muted">and {marks.length - SHOWN} more</li>}
+        {!marks.length && <li className="small muted">It names no entities you may see.</li>}
+      </ul>
+      <CoverageLegend title="Rings" testId="gap-legend" />
     </div>
   );
 }

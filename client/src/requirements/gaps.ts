@@ -7,7 +7,7 @@ import { Q, type EntityGap, type Requester } from './model.js';
  */
 export async function loadGapOverlay(api: Requester, requirementId: string, requirementLabel: string): Promise<{ overlay: GapOverlay; gaps: EntityGap[] }> {
   const { gapOverlay } = await api.request<{ gapOverlay: EntityGap[] }>(Q.gapOverlay, { id: requirementId });
-  const marks = new Map(gapOverlay.map((g) => [g.entityId, { state: g.state, reason: g.reason }]));
+  const marks = new Map(gapOverlay.map((g) => [g.entityId, { state: g.state, reason: g.reason, label: g.entity.label }]));
   return { overlay: { requirementId, requirementLabel, marks }, gaps: gapOverlay };
 }
 

@@ -43,7 +43,7 @@ export interface ViewRequest { id: number; kind: 'fit' | 'focus'; ids?: string[]
 export interface Notice { id: number; level: 'info' | 'warn' | 'error'; text: string }
 
 /** Coverage of the entities an intelligence requirement names, drawn as rings on the chart. */
-export interface GapMark { state: string; reason: string }
+export interface GapMark { state: string; reason: string; label: string }
 export interface GapOverlay { requirementId: string; requirementLabel: string; marks: ReadonlyMap<string, GapMark> }
 
 export interface LinkInspection {
