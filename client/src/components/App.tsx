@@ -10,6 +10,7 @@ import { FiltersPanel } from './FiltersPanel.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { Legend } from './Legend.js';
 import { Notices } from './Notices.js';
+import { ImportDialog } from './ImportDialog.js';
 import { SavedCharts } from './SavedCharts.js';
 import { SignIn } from './SignIn.js';
 import { TimeBar } from './TimeBar.js';
@@ -51,6 +52,8 @@ function Workspace() {
   const [investigations, setInvestigations] = useState(false);
   const canRunCypher = useWorkspaceState().viewer?.permissions.includes('runCypher') ?? false;
   const [impact, setImpact] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const canImport = useWorkspaceState().viewer?.permissions.includes('import') ?? false;
   // The impact map and matrix are read queries: every role that reads through the policy may open them.
   const canQueryImpact = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   const [requirements, setRequirements] = useState(false);
@@ -76,8 +79,9 @@ function Workspace() {
     focusSearch: () => searchRef.current?.focus(),
     toggleHelp: () => setHelp((h) => !h),
     closeOverlays: () => {
-      if (help || charts || expandDialog || requirements) {
+      if (help || charts || expandDialog || requirements || importing) {
         setHelp(false);
+        setImporting(false);
         setCharts(false);
         setExpandDialog(null);
         setRequirements(false);
@@ -111,6 +115,7 @@ function Workspace() {
           onInvestigations={canRunCypher ? () => setInvestigations(true) : undefined}
           onRequirements={canReadRequirements ? () => setRequirements(true) : undefined}
           onImpact={canQueryImpact ? () => setImpact(true) : undefined}
+          onImport={canImport ? () => setImporting(true) : undefined}
           webgl={webgl}
           onWebgl={setWebgl}
           leftOpen={leftOpen}
@@ -145,6 +150,7 @@ function Workspace() {
             </div>
           </div>
         )}
+        {importing && <ImportDialog api={ws.api as unknown as GraphQLApi} onClose={() => setImporting(false)} />}
         {impact && (
           <Suspense fallback={<div className="overlay" data-testid="impact-loading-view"><div className="dialog">Loading…</div></div>}>
             <ImpactView onClose={() => setImpact(false)} />

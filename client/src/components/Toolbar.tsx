@@ -13,6 +13,8 @@ interface Props {
   onRequirements?(): void;
   /** Opens the cross-boundary impact map and matrix (only offered to roles that may query impact). */
   onImpact?(): void;
+  /** Opens the upload dialog (only offered to roles allowed to import). */
+  onImport?(): void;
   webgl: boolean;
   onWebgl(on: boolean): void;
   leftOpen: boolean;
@@ -72,6 +74,7 @@ export function Toolbar(p: Props) {
       <div className="spacer" />
       <div className="group">
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
+        {p.onImport && <button onClick={p.onImport} data-testid="open-import" title="Import entities and links from CSV or JSON files">Import</button>}
         {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}
         <ExportMenu />
