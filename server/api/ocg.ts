@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx as C, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { DomainError, invalid, notFound } from '../domain/errors.js';
-import { CLASSIFICATIONS, CRIME_TYPES, HANDLING_CONDITIONS } from '../domain/codes.js';
+import { invalid, notFound } from '../domain/errors.js';
+import { CRIME_TYPES, HANDLING_CONDITIONS } from '../domain/codes.js';
 import {
-  disseminationView, highestClassification, IMPACT_STATUS, validateDissemination, validateNfd,
+  disseminationView, IMPACT_STATUS, validateDissemination, validateNfd,
 } from '../domain/dissemination.js';
 import { reviewDue, scoreOcg, validateTemplate, type HarmTemplate } from '../domain/harm.js';
-import { decide, type Viewer } from '../domain/policy.js';
-import { todayIso, validateId } from '../domain/validate.js';
+import { decide, isReferenceGeography, type Viewer } from '../domain/policy.js';
+import { todayIso } from '../domain/validate.js';
 import { entitiesById, neighbours } from '../graph/entities.js';
 import {
   disseminate, disseminations, markNotForDissemination, nfdRecords, sharedTexts, type DisseminationRecord,
 } from '../graph/dissemination.js';
 import {
-  areaFamily, areas, assertEvidence, assertOwnOcg, harmAssessmentRow, harmAssessmentsOf, impactById, impactCandidates, impactFor,
+  areaFamily, areas, assessOcg, assertOwnOcg, harmAssessmentRow, harmAssessmentsOf, impactById, impactCandidates,
   impacts, latestOverall, listTemplates, loadTemplate, ocgById, ocgsLedIn, ownImpacts, ownOcgsWithOverdueReview, reassessImpact,
-  resolveArea, saveTemplate, writeHarmAssessment, writeImpact, type AreaRow, type HarmAssessmentRecord, type ImpactRecordRow,
+  recordImpact, resolveArea, saveTemplate, type AreaRow, type HarmAssessmentRecord, type ImpactRecordRow,
 } from '../graph/ocg.js';
 import { buildSlice, redactNode, type RawRecord } from '../graph/slice.js';
 import { requireViewer, type Ctx } from './context.js';
@@ -212,7 +212,10 @@ class ImpactMatrixRow {
   @Field(() => AccessLevel) access!: string;
 }
 
-@ObjectType('MapArea', { simpleResolvers: true })
+@ObjectType('MapArea', {
+  simpleResolvers: true,
+  description: 'An area on the impact map. Administrative geography (name, kind, boundary) is public reference data, shown whoever owns the area record unless it is marked above OFFICIAL',
+})
 class MapArea {
   @Field(() => ID, { description: 'The area id, or an opaque restricted id for an area the viewer may only know exists' }) id!: string;
   @Field(() => String) name!: string;
@@ -364,6 +367,39 @@ const areaEntity = (a: AreaRow): RawRecord => {
   return rest as RawRecord;
 };
 
+/**
+ * Areas as the map and matrix show them, by real id: each area record under the policy, except that
+ * administrative geography another agency owns is reference data (`isReferenceGeography`), named and
+ * drawn rather than a stub. An area the viewer may not know exists is left out.
+ */
+async function geography(ctx: Ctx, viewer: Viewer, ids: (string | null | undefined)[], loaded: AreaRow[] = []): Promise<Map<string, MapArea>> {
+  const { db, agencies } = ctx.services;
+  await agencies.refresh();
+  const have = new Map(loaded.map((a) => [a.id, a]));
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const missing = wanted.filter((id) => !have.has(id));
+  for (const a of missing.length ? await areas(db, viewer, { ids: missing }) : []) have.set(a.id, a);
+  const out = new Map<string, MapArea>();
+  for (const id of wanted) {
+    const a = have.get(id);
+    if (!a) continue;
+    const reference = decide(viewer, a as never) === 'stub' && isReferenceGeography(a.type as string, a as never);
+    const n = reference ? undefined : redactNode(viewer, agencies, areaEntity(a), ctx.seen);
+    if (reference) ctx.seen.add(a.id);
+    else if (!n) continue;
+    const props = n ? n.props : a;
+    out.set(id, {
+      id: n?.id ?? a.id, name: n?.label ?? ((a.label as string) ?? a.id), kind: (props.kind as string) ?? null, boundary: (props.boundary as string) ?? null,
+      parentId: null, restricted: n?.restricted ?? false,
+    });
+  }
+  for (const [id, m] of out) {
+    const parent = have.get(id)?.parentId;
+    if (!m.restricted && parent) m.parentId = out.get(parent)?.id ?? null;
+  }
+  return out;
+}
+
 /** Batch-loads what impact records refer to and shapes them for the viewer (full or shared copy). */
 async function impactViews(ctx: Ctx, viewer: Viewer, rows: ImpactRecordRow[]): Promise<ImpactRecordView[]> {
   if (!rows.length) return [];
@@ -483,13 +519,7 @@ export class OcgResolver {
   @Mutation(() => HarmAssessmentView, { description: 'Score a group for harm against a template; kept with who, when, version and review date' })
   async assessOcgHarm(@Arg('input', () => AssessOcgInput) input: AssessOcgInput, @C() ctx: Ctx): Promise<HarmAssessmentView> {
     const viewer = requireViewer(ctx, 'assessImpact');
-    const { db } = ctx.services;
-    const ocg = assertOwnOcg(viewer, await ocgById(db, input.ocgId), input.ocgId);
-    const template = await loadTemplate(db, input.templateVersion);
-    const score = scoreOcg(template, answerMap(input.answers));
-    const now = new Date().toISOString();
-    const row = harmAssessmentRow(`HA-${randomUUID()}`, ocg, score, viewer, { now, reviewDue: reviewDue(template, now.slice(0, 10), input.reviewDue) });
-    await db.writeTx((tx) => writeHarmAssessment(tx, row));
+    const row = await assessOcg(ctx.services.db, viewer, { ...input, answers: answerMap(input.answers) });
     return assessmentView(viewer, row, todayIso(), ctx)!;
   }
 
@@ -561,49 +591,9 @@ export class OcgResolver {
   @Mutation(() => ImpactRecordView, { description: 'Record a group\u2019s impact on an area outside its lead area, with a harm assessment for that area' })
   async recordImpact(@Arg('input', () => RecordImpactInput) input: RecordImpactInput, @C() ctx: Ctx): Promise<ImpactRecordView> {
     const viewer = requireViewer(ctx, 'assessImpact');
-    const { db } = ctx.services;
-    const ocg = assertOwnOcg(viewer, await ocgById(db, input.ocgId), input.ocgId);
-    const given = await resolveArea(db, viewer, input.areaId);
-    const [area] = given.forceId === given.id ? [given] : await areas(db, viewer, { ids: [given.forceId] });
-    if (!area) throw notFound('Area', input.areaId, 'areaId');
-    const lead = ocg.leadArea ? (await areas(db, viewer, { ids: [ocg.leadArea as string] }))[0] : undefined;
-    if (lead && lead.forceId === area.id) throw invalid('areaId', 'That is the group\u2019s lead area: record impact on other partners\u2019 areas');
-    const existing = await impactFor(db, ocg.id, area.id);
-    if (existing) throw new DomainError('CONFLICT', 'An impact on that area is already recorded for this group; reassess it instead', 'areaId', { impactId: existing.id });
-    const affectedAgency = input.affectedAgency ? validateId(input.affectedAgency, 'affectedAgency') : (area.responsibleAgencies[0] ?? (area.agency as string));
-    if (!affectedAgency) throw invalid('affectedAgency', 'No agency is recorded as responsible for that area: name the affected partner');
-    const template = await loadTemplate(db, input.templateVersion);
-    const score = scoreOcg(template, answerMap(input.answers));
-    let evidenceIds = [...new Set(input.evidenceIds ?? [])];
-    if (!input.evidenceIds) {
-      const found = (await impactCandidates(db, viewer, ocg.id)).find((c) => c.areaId === area.id);
-      evidenceIds = [...new Set((found?.evidence ?? []).flatMap((e) => (e.kind === 'OPERATES_IN' ? [] : [e.id, e.via])).filter((x): x is string => !!x))];
-    }
-    if (evidenceIds.length > 200) throw invalid('evidenceIds', 'At most 200 evidence records');
-    await assertEvidence(db, viewer, evidenceIds);
-    const now = new Date().toISOString();
-    const due = reviewDue(template, now.slice(0, 10), input.reviewDue);
-    const id = `IMP-${randomUUID()}`;
-    const assessment = harmAssessmentRow(`HA-${randomUUID()}`, ocg, score, viewer, { now, reviewDue: due }, { areaId: area.id, impactId: id });
-    const summary = input.summary?.trim().slice(0, 20000) || null;
-    if (input.classification && !(CLASSIFICATIONS as readonly string[]).includes(input.classification)) {
-      throw invalid('classification', `Classification must be one of ${CLASSIFICATIONS.join(', ')}`);
-    }
-    const classification = highestClassification([ocg.classification as string, input.classification]);
-    const row: ImpactRecordRow = {
-      id, ocgId: ocg.id, areaId: area.id, leadAreaId: lead?.forceId ?? null, affectedAgency, summary, evidenceIds,
-      assessmentId: assessment.id, templateVersion: score.templateVersion, harm: score.total, band: score.band,
-      assessedBy: viewer.username, assessedAt: now, reviewDue: due, status: 'OPEN', createdAt: now, updatedAt: now,
-      agency: viewer.agency, classification, compartments: (ocg.compartments as string[]) ?? [], handling: 'P', handlingConditions: [],
-      disseminatedTo: [], nfd: false,
-    };
-    await db.writeTx(async (tx) => {
-      // Two assessors recording the same impact at once: the second finds the first.
-      if (await impactFor(tx, ocg.id, area.id)) throw new DomainError('CONFLICT', 'An impact on that area is already recorded for this group', 'areaId');
-      await writeImpact(tx, row, assessment);
-    });
+    const { impact, assessment } = await recordImpact(ctx.services.db, viewer, { ...input, answers: answerMap(input.answers) });
     ctx.seen.add(assessment.id);
-    return (await impactViews(ctx, viewer, [row]))[0]!;
+    return (await impactViews(ctx, viewer, [impact]))[0]!;
   }
 
   @Mutation(() => ImpactRecordView, { description: 'A new harm assessment of an impact (for its review); the record shows the latest' })
@@ -666,48 +656,44 @@ export class OcgResolver {
     const viewer = requireViewer(ctx);
     const rows = await filteredImpacts(ctx, viewer, filter);
     const views = await impactViews(ctx, viewer, rows.map((r) => r.impact));
-    const crimes = new Map(rows.map((r) => [r.impact.id, (r.ocg.crimeTypes as string[]) ?? []]));
-    return views.map((v) => ({
-      impactId: v.id, areaId: v.area.id, areaName: v.area.label, ocgId: v.ocg.id, ocgName: v.ocg.label,
-      crimeTypes: v.ocg.restricted ? [] : (crimes.get(v.id) ?? []), harm: v.harm, band: v.band, assessedAt: v.assessedAt,
-      reviewDue: v.reviewDue, reviewOverdue: v.reviewOverdue, status: v.status, access: v.access,
-    }));
+    const raw = new Map(rows.map((r) => [r.impact.id, r]));
+    const geo = await geography(ctx, viewer, views.map((v) => raw.get(v.id)!.impact.areaId));
+    return views.map((v) => {
+      const r = raw.get(v.id)!;
+      const area = geo.get(r.impact.areaId);
+      return {
+        impactId: v.id, areaId: area?.id ?? v.area.id, areaName: area?.name ?? v.area.label, ocgId: v.ocg.id, ocgName: v.ocg.label,
+        crimeTypes: v.ocg.restricted ? [] : ((r.ocg.crimeTypes as string[]) ?? []), harm: v.harm, band: v.band, assessedAt: v.assessedAt,
+        reviewDue: v.reviewDue, reviewOverdue: v.reviewOverdue, status: v.status, access: v.access,
+      };
+    });
   }
 
-  @Query(() => ImpactMap, { description: 'Areas with their boundaries (GeoJSON) and impact flows from each group\u2019s lead area to the areas it impacts' })
+  @Query(() => ImpactMap, {
+    description: 'Areas with their boundaries (GeoJSON): your own, and every area an impact you may see touches; and impact flows from each group\u2019s lead area to the areas it impacts',
+  })
   async impactMap(
     @Arg('filter', () => ImpactFilter, { nullable: true }) filter: ImpactFilter | undefined,
-    @Arg('areaKinds', () => [String], { nullable: true, description: 'Area kinds to draw; FORCE by default' }) areaKinds: string[] | undefined,
+    @Arg('areaKinds', () => [String], { nullable: true, description: 'Kinds of your own areas to draw; FORCE by default' }) areaKinds: string[] | undefined,
     @C() ctx: Ctx,
   ): Promise<ImpactMap> {
     const viewer = requireViewer(ctx);
-    const { db, agencies } = ctx.services;
+    const { db } = ctx.services;
     const rows = await filteredImpacts(ctx, viewer, filter);
     const views = await impactViews(ctx, viewer, rows.map((r) => r.impact));
-    const drawn = await areas(db, viewer, { kinds: areaKinds?.length ? areaKinds : ['FORCE'] });
+    const raw = new Map(rows.map((r) => [r.impact.id, r.impact]));
+    const shown = views.map((v) => raw.get(v.id)!);
+    const own = (await areas(db, viewer, { kinds: areaKinds?.length ? areaKinds : ['FORCE'] }))
+      .filter((a) => ['full', 'shared'].includes(decide(viewer, a as never)));
+    const geo = await geography(ctx, viewer, [...own.map((a) => a.id), ...shown.flatMap((i) => [i.areaId, i.leadAreaId])], own);
     const out = new Map<string, MapArea>();
-    const visibleIds = new Map<string, string>();
-    const add = (a: AreaRow | RawRecord) => {
-      const n = redactNode(viewer, agencies, areaEntity(a as AreaRow), ctx.seen);
-      if (!n) return;
-      visibleIds.set(a.id, n.id);
-      if (!out.has(n.id)) {
-        out.set(n.id, {
-          id: n.id, name: n.label, kind: (n.props.kind as string) ?? null, boundary: (n.props.boundary as string) ?? null,
-          parentId: null, restricted: n.restricted,
-        });
-      }
-    };
-    for (const a of drawn) if (['full', 'shared'].includes(decide(viewer, a as never))) add(a);
-    for (const a of drawn) {
-      const m = out.get(visibleIds.get(a.id) ?? '');
-      if (m && a.parentId) m.parentId = visibleIds.get(a.parentId) ?? null;
-    }
-    const flows: ImpactFlow[] = views.map((v) => {
-      for (const n of [v.area, v.leadArea]) {
-        if (n && !out.has(n.id)) out.set(n.id, { id: n.id, name: n.label, kind: (n.props.kind as string) ?? null, boundary: (n.props.boundary as string) ?? null, parentId: null, restricted: n.restricted });
-      }
-      return { impactId: v.id, fromAreaId: v.leadArea?.id ?? null, toAreaId: v.area.id, ocgId: v.ocg.id, ocgName: v.ocg.label, band: v.band, harm: v.harm, status: v.status };
+    for (const a of geo.values()) if (!out.has(a.id)) out.set(a.id, a);
+    const flows: ImpactFlow[] = views.map((v, k) => {
+      const i = shown[k]!;
+      return {
+        impactId: v.id, fromAreaId: (i.leadAreaId && geo.get(i.leadAreaId)?.id) || null, toAreaId: geo.get(i.areaId)?.id ?? v.area.id,
+        ocgId: v.ocg.id, ocgName: v.ocg.label, band: v.band, harm: v.harm, status: v.status,
+      };
     });
     return { areas: [...out.values()], flows };
   }

@@ -111,6 +111,18 @@ export function policyParams(viewer: Viewer): Record<string, unknown> {
   };
 }
 
+/**
+ * Administrative geography is public reference data, not intelligence: the name, kind, code and
+ * boundary of a region, force or BCU are published, so a viewer may be shown them for an Area record
+ * another agency owns (a stub under `decide`), as the agency directory names every agency. Only while
+ * the record is marked as plain reference data (OFFICIAL, no compartments, not NFD): an area held
+ * above that stays a stub or hidden. Nothing else about the record (markings, links, disseminations)
+ * is shown this way, and `decide` is unchanged for it.
+ */
+export function isReferenceGeography(type: string | null | undefined, m: Markings): boolean {
+  return type === 'Area' && (m.classification ?? 'OFFICIAL') === 'OFFICIAL' && !(m.compartments ?? []).length && !m.nfd;
+}
+
 /** What a stub may say: that something is held, by whom, and whom to contact. Nothing else. */
 export interface Stub {
   id: string;

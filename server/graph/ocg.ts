@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { cypher, run, type Db, type Query, type Tx } from '../db/db.js';
+import { CLASSIFICATIONS } from '../domain/codes.js';
+import { highestClassification } from '../domain/dissemination.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
-import { DEFAULT_HARM_TEMPLATE, validateTemplate, type HarmScore, type HarmTemplate } from '../domain/harm.js';
+import { DEFAULT_HARM_TEMPLATE, reviewDue, scoreOcg, validateTemplate, type HarmScore, type HarmTemplate } from '../domain/harm.js';
 import { decide, hiddenFilter, stubId, visibleFilter, type Viewer } from '../domain/policy.js';
+import { validateId } from '../domain/validate.js';
 import type { RawRecord } from './slice.js';
 
 /**
@@ -426,4 +430,99 @@ export function assertOwnOcg(viewer: Viewer, ocg: RawRecord | undefined, id: str
   if (!ocg || decide(viewer, ocg as never) !== 'full') throw notFound('OCG', id, 'ocgId');
   if (ocg.archived) throw invalid('ocgId', 'That group is archived');
   return ocg;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The assessor's actions, with their rules: the API's mutations and the demo seed both call these.
+
+/** When an action happens and the ids it creates (the API leaves them to the defaults; the seed fixes them). */
+export interface ActionOptions {
+  id?: string;
+  assessmentId?: string;
+  /** ISO timestamp of the action; the review date is counted from its day. */
+  now?: string;
+}
+
+export interface AssessOcgInput {
+  ocgId: string;
+  answers: Record<string, number>;
+  templateVersion?: string | null;
+  reviewDue?: string | null;
+}
+
+/** Scores one of the viewer's own groups against a template (overall, not area-specific). */
+export async function assessOcg(db: Db, viewer: Viewer, input: AssessOcgInput, opts: ActionOptions = {}): Promise<HarmAssessmentRecord> {
+  const ocg = assertOwnOcg(viewer, await ocgById(db, input.ocgId), input.ocgId);
+  const template = await loadTemplate(db, input.templateVersion);
+  const score = scoreOcg(template, input.answers);
+  const now = opts.now ?? new Date().toISOString();
+  const row = harmAssessmentRow(opts.id ?? `HA-${randomUUID()}`, ocg, score, viewer, { now, reviewDue: reviewDue(template, now.slice(0, 10), input.reviewDue) });
+  await db.writeTx((tx) => writeHarmAssessment(tx, row));
+  return row;
+}
+
+export interface RecordImpactInput {
+  ocgId: string;
+  /** The area's id or the restricted id the viewer was shown; recorded at force level. */
+  areaId: string;
+  answers: Record<string, number>;
+  templateVersion?: string | null;
+  reviewDue?: string | null;
+  summary?: string | null;
+  /** Defaults to the evidence detection finds in that area. */
+  evidenceIds?: string[] | null;
+  /** Defaults to the agency responsible for the area. */
+  affectedAgency?: string | null;
+  classification?: string | null;
+}
+
+/**
+ * Records a group's impact on an area outside its lead force, harm-assessed for that area. The group
+ * must be the viewer's own and live; the area is taken at force level and may not be the lead force;
+ * one record per group and area; evidence must be records the assessor sees in full.
+ */
+export async function recordImpact(
+  db: Db, viewer: Viewer, input: RecordImpactInput, opts: ActionOptions = {},
+): Promise<{ impact: ImpactRecordRow; assessment: HarmAssessmentRecord }> {
+  const ocg = assertOwnOcg(viewer, await ocgById(db, input.ocgId), input.ocgId);
+  const given = await resolveArea(db, viewer, input.areaId);
+  const [area] = given.forceId === given.id ? [given] : await areas(db, viewer, { ids: [given.forceId] });
+  if (!area) throw notFound('Area', input.areaId, 'areaId');
+  const lead = ocg.leadArea ? (await areas(db, viewer, { ids: [ocg.leadArea as string] }))[0] : undefined;
+  if (lead && lead.forceId === area.id) throw invalid('areaId', 'That is the group\u2019s lead area: record impact on other partners\u2019 areas');
+  const existing = await impactFor(db, ocg.id, area.id);
+  if (existing) throw new DomainError('CONFLICT', 'An impact on that area is already recorded for this group; reassess it instead', 'areaId', { impactId: existing.id });
+  const affectedAgency = input.affectedAgency ? validateId(input.affectedAgency, 'affectedAgency') : (area.responsibleAgencies[0] ?? (area.agency as string));
+  if (!affectedAgency) throw invalid('affectedAgency', 'No agency is recorded as responsible for that area: name the affected partner');
+  const template = await loadTemplate(db, input.templateVersion);
+  const score = scoreOcg(template, input.answers);
+  let evidenceIds = [...new Set(input.evidenceIds ?? [])];
+  if (!input.evidenceIds) {
+    const found = (await impactCandidates(db, viewer, ocg.id)).find((c) => c.areaId === area.id);
+    evidenceIds = [...new Set((found?.evidence ?? []).flatMap((e) => (e.kind === 'OPERATES_IN' ? [] : [e.id, e.via])).filter((x): x is string => !!x))];
+  }
+  if (evidenceIds.length > 200) throw invalid('evidenceIds', 'At most 200 evidence records');
+  await assertEvidence(db, viewer, evidenceIds);
+  const now = opts.now ?? new Date().toISOString();
+  const due = reviewDue(template, now.slice(0, 10), input.reviewDue);
+  const id = opts.id ?? `IMP-${randomUUID()}`;
+  const assessment = harmAssessmentRow(opts.assessmentId ?? `HA-${randomUUID()}`, ocg, score, viewer, { now, reviewDue: due }, { areaId: area.id, impactId: id });
+  const summary = input.summary?.trim().slice(0, 20000) || null;
+  if (input.classification && !(CLASSIFICATIONS as readonly string[]).includes(input.classification)) {
+    throw invalid('classification', `Classification must be one of ${CLASSIFICATIONS.join(', ')}`);
+  }
+  const classification = highestClassification([ocg.classification as string, input.classification]);
+  const impact: ImpactRecordRow = {
+    id, ocgId: ocg.id, areaId: area.id, leadAreaId: lead?.forceId ?? null, affectedAgency, summary, evidenceIds,
+    assessmentId: assessment.id, templateVersion: score.templateVersion, harm: score.total, band: score.band,
+    assessedBy: viewer.username, assessedAt: now, reviewDue: due, status: 'OPEN', createdAt: now, updatedAt: now,
+    agency: viewer.agency, classification, compartments: (ocg.compartments as string[]) ?? [], handling: 'P', handlingConditions: [],
+    disseminatedTo: [], nfd: false,
+  };
+  await db.writeTx(async (tx) => {
+    // Two assessors recording the same impact at once: the second finds the first.
+    if (await impactFor(tx, ocg.id, area.id)) throw new DomainError('CONFLICT', 'An impact on that area is already recorded for this group', 'areaId');
+    await writeImpact(tx, impact, assessment);
+  });
+  return { impact, assessment };
 }

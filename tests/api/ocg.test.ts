@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
 import { DEFAULT_HARM_TEMPLATE } from '../../server/domain/harm.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { asEach, found, type GqlResult } from '../helpers/viewers.js';
+import { asEach, found, stringsIn, type GqlResult } from '../helpers/viewers.js';
 
 /**
  * OCG mapping and cross-boundary impact on a hand-built world: agency 1 leads a group from force
@@ -248,9 +248,12 @@ describe('what each partner sees', () => {
     expect(areas.find((a) => a.id === ids.F2)).toMatchObject({ restricted: false, boundary: square(1, 50) });
     const flow = (map.data.impactMap.flows as Record<string, string>[]).find((f) => f.impactId === ids.IMP2)!;
     expect(flow).toMatchObject({ toAreaId: ids.F2, ocgId: ids.O1, band: 'B', status: 'DISSEMINATED' });
-    // The lead force's area belongs to Force One: the partner knows it only as a restricted area.
-    expect(flow.fromAreaId).toMatch(/^restricted-/);
-    expect(areas.find((a) => a.id === flow.fromAreaId)).toMatchObject({ restricted: true, boundary: null });
+    // The group's lead area is Force One's record, but administrative geography is public reference
+    // data: the partner sees its name and boundary, on the map. Only its own areas and the areas its
+    // impacts touch are drawn.
+    expect(flow.fromAreaId).toBe(ids.F1);
+    expect(areas.find((a) => a.id === ids.F1)).toMatchObject({ name: 'Force One area', kind: 'FORCE', restricted: false, boundary: square(0, 50) });
+    expect(areas.map((a) => a.id).sort()).toEqual([ids.F1, ids.F2].sort());
 
     const area = await t.gql(`query($a:ID!){ ocgsImpactingArea(areaId:$a){ relation band harm ocg{ id access props } impact{ id sharedText summary status evidence{ id restricted } } } }`, { a: ids.B2 }, tok.partnerA);
     expect(area.errors).toBeUndefined();
@@ -261,6 +264,34 @@ describe('what each partner sees', () => {
     const none = await t.gql(`query($a:ID!){ ocgsImpactingArea(areaId:$a){ relation } }`, { a: ids.F3 }, tok.partnerB);
     expect(none.data.ocgsImpactingArea).toEqual([]);
     expect(found([m, map, area], ORIGINAL_MARKERS)).toEqual([]);
+  });
+
+  it('a partner sees nothing of an impact not disseminated to it, not even the areas it touches', async () => {
+    const MAP = `query{ impactMap{ areas{ id name boundary restricted } flows{ impactId fromAreaId toAreaId ocgId } } }`;
+    const r = await t.gql(MAP, {}, tok.partnerB);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.impactMap.flows).toEqual([]);
+    // Its own force area only: Force One's and Force Two's are no business of this map.
+    expect(r.data.impactMap.areas).toEqual([expect.objectContaining({ id: ids.F3, name: 'Force Three area', restricted: false })]);
+    const strings = stringsIn(r.data);
+    for (const id of [ids.IMP2, ids.O1, ids.F1, ids.F2, ids.B2]) expect(strings.has(id), id).toBe(false);
+    expect(found(r, ['Force One area', 'Force Two area', 'Northside Crew', ...ORIGINAL_MARKERS])).toEqual([]);
+  });
+
+  it('an area record marked above OFFICIAL is not reference geography: the partner knows it only as restricted', async () => {
+    const MAP = `query{ impactMap{ areas{ id name boundary restricted } flows{ impactId fromAreaId toAreaId } } }`;
+    await t.db.write(cypher("MATCH (a:Area:Entity {id: $id}) SET a.classification = 'OFFICIAL-SENSITIVE'", { id: ids.F1 }));
+    try {
+      const r = await t.gql(MAP, {}, tok.partnerA);
+      expect(r.errors).toBeUndefined();
+      const flow = (r.data.impactMap.flows as { impactId: string; fromAreaId: string }[]).find((f) => f.impactId === ids.IMP2)!;
+      expect(flow.fromAreaId).toMatch(/^restricted-/);
+      expect((r.data.impactMap.areas as { id: string }[]).find((a) => a.id === flow.fromAreaId)).toMatchObject({ name: 'Intelligence held by Force One', restricted: true, boundary: null });
+      expect(stringsIn(r.data).has(ids.F1)).toBe(false);
+      expect(found(r, ['Force One area', square(0, 50)])).toEqual([]);
+    } finally {
+      await t.db.write(cypher("MATCH (a:Area:Entity {id: $id}) SET a.classification = 'OFFICIAL'", { id: ids.F1 }));
+    }
   });
 
   it('the group\u2019s network is shown as far as the partner may see it', async () => {
@@ -317,6 +348,9 @@ describe('not for dissemination', () => {
     expect(diss.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'impactId' });
     const partner = await t.gql(`query($id:ID!){ impactRecord(id:$id){ id } }`, { id: imp3 }, tok.managerB);
     expect(partner.data.impactRecord).toBeNull();
+    // Nor does it reach the affected partner's map: no flow, and the lead force's area is not drawn for it.
+    const map = await t.gql(`query{ impactMap{ areas{ id } flows{ impactId } } }`, {}, tok.managerB);
+    expect(map.data.impactMap).toEqual({ areas: [{ id: ids.F3 }], flows: [] });
   });
 
   it('managers see the count and list of not-for-dissemination markings with justification and approver', async () => {
