@@ -116,8 +116,6 @@ function Workspace() {
           onRequirements={canReadRequirements ? () => setRequirements(true) : undefined}
           onImpact={canQueryImpact ? () => setImpact(true) : undefined}
           onImport={canImport ? () => setImporting(true) : undefined}
-          webgl={webgl}
-          onWebgl={setWebgl}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
         />
@@ -137,7 +135,7 @@ function Workspace() {
           </aside>
         </main>
         <TimeBar />
-        {help && <HelpOverlay onClose={() => setHelp(false)} />}
+        {help && <HelpOverlay onClose={() => setHelp(false)} webgl={webgl} onWebgl={setWebgl} />}
         {charts && <SavedCharts onClose={() => setCharts(false)} />}
         {investigations && (
           <div className="overlay" role="dialog" aria-label="Investigations" data-testid="investigations-dialog">

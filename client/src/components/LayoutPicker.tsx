@@ -21,9 +21,9 @@ export function LayoutPicker() {
   };
   return (
     <div className="group" role="group" aria-label="Layout">
-      <label className="inline" title={LAYOUTS.find((l) => l[0] === name)?.[2]}>
-        Layout
-        <select value={name} onChange={(e) => run(e.target.value as LayoutName)} disabled={!s.doc.nodes.size} data-testid="layout-picker">
+      <label className="inline" title={`Layout: ${LAYOUTS.find((l) => l[0] === name)?.[2]}`}>
+        <span className="wide-only">Layout</span>
+        <select aria-label="Layout" value={name} onChange={(e) => run(e.target.value as LayoutName)} disabled={!s.doc.nodes.size} data-testid="layout-picker">
           {LAYOUTS.map(([n, label, title]) => <option key={n} value={n} title={title}>{label}</option>)}
         </select>
       </label>

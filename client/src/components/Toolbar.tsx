@@ -15,8 +15,6 @@ interface Props {
   onImpact?(): void;
   /** Opens the upload dialog (only offered to roles allowed to import). */
   onImport?(): void;
-  webgl: boolean;
-  onWebgl(on: boolean): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -78,10 +76,7 @@ export function Toolbar(p: Props) {
         {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}
         <ExportMenu />
-        <label className="inline small" title="Faster drawing for large charts">
-          <input type="checkbox" checked={p.webgl} onChange={(e) => p.onWebgl(e.target.checked)} data-testid="webgl-toggle" /> WebGL
-        </label>
-        <button className="icon" onClick={p.onHelp} title="Keyboard shortcuts (?)" data-testid="help-button">?</button>
+        <button className="icon" onClick={p.onHelp} title="Keyboard shortcuts and display settings (?)" data-testid="help-button">?</button>
       </div>
     </div>
   );
