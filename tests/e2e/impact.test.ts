@@ -10,8 +10,9 @@ import { screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '.
  * own. Force Two's partner liaison (agency 2) receives, by dissemination, the impact of
  * Northside Crew (band B) and Eastgate Network (band D) on Force Two's area. Quarry Lane Firm's
  * impact on the same area (band A) is recorded but not yet disseminated: the partner must not see
- * it, so the area shows band B, not A. Force One shares its boundary with Force Two; Force Three
- * does not, so its group's flow starts off the map.
+ * it, so the area shows band B, not A. Force One's area is the lead area of an impact shared with
+ * the partner: administrative geography is public reference data, so it is drawn. Force Three holds
+ * its area record above OFFICIAL (not plain reference data), so its group's flow starts off the map.
  */
 let app: BrowserApp;
 let page: Page;
@@ -50,12 +51,10 @@ beforeAll(async () => {
   await t.entity('AG4', 'Agency', { kind: 'POLICE', desk: 'FIB 4' }, own(`${t.prefix}-AG4`), 'Force Four');
   ids.F1 = await t.entity('F1', 'Area', { kind: 'FORCE', boundary: square(0, 50) }, own(AG1), 'Force One area');
   ids.F2 = await t.entity('F2', 'Area', { kind: 'FORCE', boundary: square(1, 50) }, own(AG2), 'Force Two area');
-  ids.F3 = await t.entity('F3', 'Area', { kind: 'FORCE', boundary: square(2, 51) }, own(AG3), 'Force Three area');
+  ids.F3 = await t.entity('F3', 'Area', { kind: 'FORCE', boundary: square(2, 51) }, { ...own(AG3), classification: 'OFFICIAL-SENSITIVE' }, 'Force Three area');
   await t.link(AG1, 'RESPONSIBLE_FOR', ids.F1, {}, [], own(AG1));
   await t.link(AG2, 'RESPONSIBLE_FOR', ids.F2, {}, [], own(AG2));
   await t.link(AG3, 'RESPONSIBLE_FOR', ids.F3, {}, [], own(AG3));
-  // Neighbouring forces share their boundaries: Force One's with Force Two (Force Three's is not shared).
-  await t.db.write(cypher('MATCH (a:Area:Entity {id: $id}) SET a.disseminatedTo = [$to]', { id: ids.F1, to: AG2 }));
 
   ids.O1 = await t.entity('O1', 'OCG', { status: 'ACTIVE', crimeTypes: ['DRUGS_SUPPLY', 'FIREARMS'], leadAgency: AG1, leadArea: ids.F1 }, own(AG1), 'Northside Crew');
   ids.O2 = await t.entity('O2', 'OCG', { status: 'ACTIVE', crimeTypes: ['FIREARMS'], leadAgency: AG1, leadArea: ids.F1 }, own(AG1), 'Quarry Lane Firm');
@@ -98,11 +97,12 @@ describe('cross-boundary impact for a partner, in a browser', () => {
     // Force Two's area: band B (Northside Crew), not A (Quarry Lane Firm's impact was not shared).
     expect(await attr(`impact-area-${ids.F2}`, 'data-band')).toBe('B');
     expect(await attr(`impact-area-${ids.F2}`, 'fill')).toBe(await attr('impact-legend-B', 'data-colour'));
-    // Force One's area is drawn (shared boundary) and, impacted by nothing the partner sees, neutral.
+    // Force One's area (another force's record) is drawn as public geography and, impacted by nothing the partner sees, neutral.
     expect(await attr(`impact-area-${ids.F1}`, 'data-band')).toBe('none');
+    expect(await attr(`impact-area-${ids.F1}`, 'data-name')).toBe('Force One area');
     expect(await attr(`impact-area-${ids.F1}`, 'fill')).toBe(await attr('impact-legend-none', 'data-colour'));
     expect(await attr('impact-legend-B', 'data-colour')).not.toBe(await attr('impact-legend-none', 'data-colour'));
-    // Force Three's boundary is not the partner's to see.
+    // Force Three's area record is held above OFFICIAL: the partner may not see its boundary.
     expect(await page.getByTestId(`impact-area-${ids.F3}`).count()).toBe(0);
     expect(await page.getByTestId('impact-empty').count()).toBe(0);
   });
@@ -124,7 +124,7 @@ describe('cross-boundary impact for a partner, in a browser', () => {
     }, { flow: recorded.O1.id, from: ids.F1, to: ids.F2 });
     expect(geo).toMatchObject({ starts: true, ends: true });
 
-    // Eastgate Network is led from Force Three's area, which the partner knows only as restricted: its flow starts off the map.
+    // Eastgate Network is led from Force Three's area, whose record the partner knows only as restricted: its flow starts off the map.
     const f3 = page.getByTestId(`impact-flow-${recorded.O3.id}`);
     const from3 = (await f3.getAttribute('data-from'))!;
     expect(from3).toMatch(/^restricted-/);

@@ -18,7 +18,10 @@ interface Props {
 }
 
 const W = 1000, H = 680;
-/** Left column for areas the flows touch whose boundary the viewer may not see (other forces' areas). */
+/**
+ * Left column for areas the flows touch that cannot be drawn: an area record held above OFFICIAL (the
+ * viewer knows it only as restricted; plain administrative geography is always drawn), or one with no boundary.
+ */
 const OFF_MAP_W = 190;
 
 interface DrawnArea { id: string; name: string; restricted: boolean; d: string; at: [number, number] }
@@ -47,7 +50,7 @@ function layout(data: ImpactMapData) {
   const step = Math.min(110, (H - 80) / Math.max(1, offIds.length));
   const offMap: OffMap[] = offIds.map((id, i) => ({
     id,
-    name: id ? (names.get(id)?.name ?? 'Area not shared with you') : 'Lead area not recorded',
+    name: id ? (names.get(id)?.name ?? 'Restricted area') : 'Lead area not recorded',
     at: [70, 60 + step * i + step / 2],
   }));
   // Too many to label without overlap: names move to tooltips.
@@ -91,7 +94,7 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
           {drawn.offMap.length > 0 && (
             <g className="impact-offmap">
               <rect x={8} y={8} width={OFF_MAP_W - 8} height={H - 16} rx={8} />
-              <text x={18} y={30} className="impact-offmap-title">Not drawn: boundary not shared</text>
+              <text x={18} y={30} className="impact-offmap-title">Not drawn: restricted or no boundary</text>
             </g>
           )}
           {drawn.areas.map((a) => {
