@@ -12,7 +12,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return {
       message: original.message,
       path: formatted.path,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) },
+      extensions: { code: original.code, ...(original.field !== undefined ? { field: original.field } : {}), ...(original.details ?? {}) },
     };
   }
   if (original instanceof DatabaseUnavailableError) {

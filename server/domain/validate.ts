@@ -97,36 +97,56 @@ export function coerceProp(name: string, def: PropDef, raw: unknown, today: stri
   }
 }
 
+/** Markings also arrive untyped (JSON imports, markings given among props): anything else than text is refused. */
+const shown = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 80);
+function markingText(m: MarkingsInput, field: keyof MarkingsInput): string | undefined {
+  const v: unknown = m[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw invalid(field, `${field} must be text, not ${shown(v)}`);
+  return v;
+}
+function markingList(m: MarkingsInput, field: 'compartments' | 'handlingConditions'): string[] {
+  const v: unknown = m[field];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw invalid(field, `${field} must be a list of codes, not ${shown(v)}`);
+  return v;
+}
+
 export function validateMarkings(m: MarkingsInput, defaults: { agency?: string }): EntityRecord['markings'] {
-  const classification = (m.classification ?? 'OFFICIAL').trim();
+  const classification = (markingText(m, 'classification') ?? 'OFFICIAL').trim();
   if (!(CLASSIFICATIONS as readonly string[]).includes(classification)) {
     throw invalid('classification', `Classification must be one of ${CLASSIFICATIONS.join(', ')}`);
   }
-  const agency = (m.agency ?? defaults.agency ?? '').trim();
+  const agency = (markingText(m, 'agency') ?? defaults.agency ?? '').trim();
   if (!agency) throw invalid('agency', 'The originating agency is required');
   validateId(agency, 'agency');
-  const compartments = [...new Set((m.compartments ?? []).map((c) => c.trim()).filter(Boolean))];
+  const compartments = [...new Set(markingList(m, 'compartments').map((c) => c.trim()).filter(Boolean))];
   for (const c of compartments) {
     if (!(COMPARTMENTS as readonly string[]).includes(c)) throw invalid('compartments', `Unknown compartment ${JSON.stringify(c)}`);
   }
-  const handling = (m.handling ?? 'P').trim();
-  const handlingConditions = [...new Set(m.handlingConditions ?? [])];
-  validateGrading({ handling, handlingConditions, handlingNotes: m.handlingNotes });
+  const handling = (markingText(m, 'handling') ?? 'P').trim();
+  const handlingConditions = [...new Set(markingList(m, 'handlingConditions'))];
+  const handlingNotes = markingText(m, 'handlingNotes');
+  validateGrading({ handling, handlingConditions, handlingNotes });
   const out: EntityRecord['markings'] = { classification, agency, compartments, handling, handlingConditions };
-  if (m.handlingNotes?.trim()) out.handlingNotes = m.handlingNotes.trim().slice(0, 2000);
+  if (handlingNotes?.trim()) out.handlingNotes = handlingNotes.trim().slice(0, 2000);
+  if (m.nfd !== undefined && m.nfd !== null && typeof m.nfd !== 'boolean') throw invalid('nfd', `nfd must be true or false, not ${shown(m.nfd)}`);
   if (m.nfd) {
-    if (!m.nfdJustification?.trim()) throw invalid('nfdJustification', 'Not for dissemination needs a recorded justification');
-    if (!m.nfdApprover?.trim()) throw invalid('nfdApprover', 'Not for dissemination needs an approver');
+    const nfdJustification = markingText(m, 'nfdJustification')?.trim();
+    const nfdApprover = markingText(m, 'nfdApprover')?.trim();
+    if (!nfdJustification) throw invalid('nfdJustification', 'Not for dissemination needs a recorded justification');
+    if (!nfdApprover) throw invalid('nfdApprover', 'Not for dissemination needs an approver');
     out.nfd = true;
-    out.nfdJustification = m.nfdJustification.trim();
-    out.nfdApprover = m.nfdApprover.trim();
+    out.nfdJustification = nfdJustification;
+    out.nfdApprover = nfdApprover;
   }
   return out;
 }
 
 function splitInput(raw: Record<string, unknown>): { props: Record<string, unknown>; markings: MarkingsInput } {
-  const props: Record<string, unknown> = {};
-  const markings: Record<string, unknown> = {};
+  // No prototype: a key such as "__proto__" stays a key, and is then refused as unknown.
+  const props: Record<string, unknown> = Object.create(null);
+  const markings: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(raw)) {
     if ((MARKING_KEYS as readonly string[]).includes(k)) markings[k] = v;
     else props[k] = v;
@@ -139,7 +159,7 @@ export function validateProps(kind: 'entity' | 'link', type: string, raw: Record
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
     if ((SYSTEM_KEYS as readonly string[]).includes(k)) throw invalid(k, `${k} is managed by the platform and cannot be set`);
-    const def = defs[k];
+    const def = Object.hasOwn(defs, k) ? defs[k] : undefined; // not "constructor" and the like
     if (!def) throw invalid(k, `${type} has no property ${JSON.stringify(k)}; known: ${Object.keys(defs).join(', ') || 'none'}`);
     const val = coerceProp(k, def, v, today);
     if (val !== undefined) out[k] = val;
