@@ -182,6 +182,11 @@ function headerMapper(kind: 'node' | 'edge', seenHeader: { length: number }) {
 
 async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<RowEvent> {
   const header = { length: 0 };
+  // csv-parse cannot resynchronise reliably after malformed quoting, so the first such fault ends
+  // the read. It is taken as a skip rather than a stream error: a failing stream drops whatever
+  // records it had parsed but not yet handed over, a number that depends on timing, and the two
+  // passes of an import would then see different rows.
+  let malformed: { lines?: number; message: string } | undefined;
   const parser = parse({
     bom: true,
     columns: headerMapper(kind, header),
@@ -192,8 +197,15 @@ async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<
     relax_column_count: true,
     info: true,
     raw: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      malformed ??= err ?? { message: 'unreadable record' };
+    },
+    on_record: (rec) => (malformed ? null : rec),
   });
   pipeline(Readable.from(normalisedText(openSource(src))), parser, () => {});
+  const malformedRow = (e: { lines?: number; message: string }): RowBad =>
+    ({ line: Math.max(1, e.lines ?? 1), error: `malformed CSV (${e.message}); the rest of the file was not read` });
   try {
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: Info & { error?: unknown }; raw: string }>) {
       // info.lines is the line a record ends on; count the newlines inside it (quoted values)
@@ -209,16 +221,15 @@ async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<
       }
       yield { line, values: rec.record };
     }
+    if (malformed) yield malformedRow(malformed);
   } catch (e) {
-    const err = e as { code?: string; lines?: number; message?: string };
     if (e instanceof HeaderError) {
       yield { line: 1, error: e.message };
       return;
     }
     // Not every parser error code starts with CSV_ (INVALID_OPENING_QUOTE does not).
     if (e instanceof CsvError) {
-      // csv-parse cannot resynchronise reliably after malformed quoting: stop here, loudly.
-      yield { line: err.lines ?? 0, error: `malformed CSV (${err.message}); the rest of the file was not read` };
+      yield malformedRow(e as CsvError & { lines?: number });
       return;
     }
     throw e;
@@ -375,6 +386,8 @@ interface NodeInfo {
   line: number;
   type: string;
   hash: string;
+  /** The owning agency (one shared string per agency). */
+  agency: string;
   bad?: boolean;
   grade?: Omit<ReportGrade, 'id'>;
   dry?: keyof WriteCounts;
@@ -413,6 +426,28 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
   const nodes = new Map<string, NodeInfo>();
   /** Ids whose node row was rejected, so edges to them get a useful reason. */
   const rejectedIds = new Map<string, string>();
+  // Lines that repeat an accepted row: skipped as duplicates, unless that row is rejected later,
+  // when they are rejected with it (as a repeat of an already rejected row is).
+  const nodeRepeats = new Map<string, { part: number; line: number }[]>();
+  const edgeRepeats = new Map<string, { part: number; line: number }[]>();
+  const repeated = (repeats: typeof nodeRepeats, counts: ImportCounts, key: string, part: number, line: number) => {
+    counts.duplicates++;
+    (repeats.get(key) ?? repeats.set(key, []).get(key)!).push({ part, line });
+  };
+  const rejectRepeats = (repeats: typeof nodeRepeats, counts: ImportCounts, key: string, first: { part: number; line: number }) => {
+    for (const r of repeats.get(key) ?? []) {
+      reject(r.part, r.line, `repeats ${where(first.part, first.line)}, which was rejected`);
+      counts.duplicates--;
+    }
+    repeats.delete(key);
+  };
+  /** Rejects an accepted node row after the fact, and the lines that repeated it. */
+  const rejectNode = (id: string, info: NodeInfo, reason: string) => {
+    reject(info.part, info.line, reason);
+    info.bad = true;
+    rejectedIds.set(id, where(info.part, info.line));
+    rejectRepeats(nodeRepeats, nodeCounts, id, info);
+  };
   const buffered = new Map<number, { line: number; rec: EntityRecord | LinkRecord }[]>();
   let validated = 0;
   const tick = () => {
@@ -440,7 +475,7 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
 
   // Agencies: a record owned by an agency nobody knows is invisible to everyone.
   const agencyOk = new Map<string, boolean>();
-  const pendingAgency = new Map<string, { part: number; line: number; id?: string }[]>();
+  const agencyNames = new Map<string, string>();
   const agencyKnown = async (agency: string): Promise<boolean | undefined> => {
     if (fileType(agency) === 'Agency') return true;
     if (!agencyOk.has(agency)) {
@@ -484,19 +519,16 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
       if (prev) {
         if (prev.hash === hash) {
           if (prev.bad) reject(p, row.line, `repeats ${where(prev.part, prev.line)}, which was rejected`);
-          else nodeCounts.duplicates++;
+          else repeated(nodeRepeats, nodeCounts, rec.id, p, row.line);
           continue;
         }
         // Two different versions of one id: neither can be trusted over the other.
-        if (!prev.bad) {
-          reject(prev.part, prev.line, `id ${rec.id} is given again at ${where(p, row.line)} with different content`);
-          prev.bad = true;
-          rejectedIds.set(rec.id, where(prev.part, prev.line));
-        }
+        if (!prev.bad) rejectNode(rec.id, prev, `id ${rec.id} is given again at ${where(p, row.line)} with different content`);
         reject(p, row.line, `id ${rec.id} was already given at ${where(prev.part, prev.line)} with different content`);
         continue;
       }
-      const info: NodeInfo = { part: p, line: row.line, type: rec.type, hash };
+      const agency = agencyNames.get(rec.markings.agency) ?? agencyNames.set(rec.markings.agency, rec.markings.agency).get(rec.markings.agency)!;
+      const info: NodeInfo = { part: p, line: row.line, type: rec.type, hash, agency };
       if (rec.type === 'IntelligenceReport') {
         info.grade = {
           sourceEvaluation: rec.props.sourceEvaluation as Grade['sourceEvaluation'],
@@ -507,26 +539,21 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
         };
       }
       nodes.set(rec.id, info);
-      if (checkAgencies && !(await agencyKnown(rec.markings.agency))) {
-        (pendingAgency.get(rec.markings.agency) ?? pendingAgency.set(rec.markings.agency, []).get(rec.markings.agency)!).push({ part: p, line: row.line, id: rec.id });
-      }
       if (!part.reopenable) (buffered.get(p) ?? buffered.set(p, []).get(p)!).push({ line: row.line, rec });
     }
   }
 
-  // Agencies declared later in the file than the rows that use them are fine.
-  for (const [agency, rows] of pendingAgency) {
-    if (fileType(agency) === 'Agency') continue;
-    for (const r of rows) {
-      reject(r.part, r.line, `unknown agency ${JSON.stringify(agency)}: no Agency entity with that id in the file or the graph`);
-      const n = nodes.get(r.id!);
-      if (n && n.part === r.part && n.line === r.line) {
-        n.bad = true;
-        rejectedIds.set(r.id!, where(r.part, r.line));
-      }
+  // Owners are checked once the whole file is read, against its final state: an Agency row may
+  // come after the rows it owns, or be rejected after them (given twice with different content),
+  // and an Agency row that is rejected takes the rows it owns with it, hence the repeat.
+  for (let changed = checkAgencies; changed;) {
+    changed = false;
+    for (const [id, n] of nodes) {
+      if (n.bad || (await agencyKnown(n.agency))) continue;
+      rejectNode(id, n, `unknown agency ${JSON.stringify(n.agency)}: no Agency entity with that id in the file or the graph`);
+      changed ||= n.type === 'Agency';
     }
   }
-  pendingAgency.clear();
 
   // Ids already in the graph: a different type is a conflict; the content hash tells a dry run
   // whether the row would create, update or leave the entity unchanged.
@@ -541,19 +568,11 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
         const old = found.get(id);
         if (old && access && access.get(id) !== 'full') {
           // The same answer whoever holds it, so an upload cannot be used to probe for hidden records.
-          if (!info.bad) {
-            reject(info.part, info.line, `id ${id} is already in use by a record you may not change: choose another id`);
-            info.bad = true;
-            rejectedIds.set(id, where(info.part, info.line));
-          }
+          if (!info.bad) rejectNode(id, info, `id ${id} is already in use by a record you may not change: choose another id`);
           continue;
         }
         if (old && old.type !== info.type) {
-          if (!info.bad) {
-            reject(info.part, info.line, `${id} already exists in the graph as a ${old.type}, not a ${info.type}`);
-            info.bad = true;
-            rejectedIds.set(id, where(info.part, info.line));
-          }
+          if (!info.bad) rejectNode(id, info, `${id} already exists in the graph as a ${old.type}, not a ${info.type}`);
           continue;
         }
         info.dry = !old ? 'created' : old.hash === info.hash && !old.archived ? 'unchanged' : 'updated';
@@ -615,12 +634,13 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
       if (prev) {
         if (prev.hash === hash) {
           if (prev.bad) reject(p, line, `repeats ${where(prev.part, prev.line)}, which was rejected`);
-          else edgeCounts.duplicates++;
+          else repeated(edgeRepeats, edgeCounts, id, p, line);
           continue;
         }
         if (!prev.bad) {
           reject(prev.part, prev.line, `the ${rec.type} link ${rec.source} -> ${rec.target} is given again at ${where(p, line)} with different content`);
           prev.bad = true;
+          rejectRepeats(edgeRepeats, edgeCounts, id, prev);
         }
         reject(p, line, `the ${rec.type} link ${rec.source} -> ${rec.target} was already given at ${where(prev.part, prev.line)} with different content`);
         continue;
