@@ -20,6 +20,8 @@ export interface ViewOptions {
 
 /** Below this many nodes, position changes (layouts, undo) are animated. */
 const ANIMATE_MAX_NODES = 300;
+/** From this many elements, panning and zooming draw from a cached picture (see tuneForSize). */
+const TEXTURE_ABOVE = 1500;
 
 export function nodeData(n: ChartNode): Record<string, unknown> {
   const d = n.data;
@@ -71,6 +73,17 @@ export class CytoscapeView {
     this.bindCanvasEvents();
     this.render(ws.getState());
     this.unsubscribe = ws.subscribe(() => this.render(ws.getState()));
+  }
+
+  /**
+   * Large charts pan and zoom from a cached picture of the chart, drawn again in full when the
+   * gesture ends (Cytoscape's textureOnViewport, switched with the chart's size: small charts stay
+   * crisp while moving). The canvas renderer reads the option on every frame.
+   */
+  private tuneForSize(): void {
+    if (this.opts.webgl) return;
+    const renderer = (this.cy as unknown as { renderer(): { textureOnViewport?: boolean } | undefined }).renderer();
+    if (renderer) renderer.textureOnViewport = this.cy.elements().length >= TEXTURE_ABOVE;
   }
 
   destroy(): void {
@@ -136,6 +149,7 @@ export class CytoscapeView {
       if (docChanged || s.gaps !== r.gaps) this.syncGaps(s);
     });
     if (docChanged || s.selection !== r.selection) this.syncSelection(s.selection);
+    if (docChanged) this.tuneForSize();
     this.rendered = { doc: s.doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps };
     if (s.layoutRequest && s.layoutRequest.id !== this.lastLayout) {
       this.lastLayout = s.layoutRequest.id;
