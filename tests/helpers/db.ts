@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,4 +74,42 @@ export async function countByPrefix(db: Db, prefix: string): Promise<{ nodes: nu
     { p: prefix },
   ));
   return { nodes: row!.nodes as number, rels: row!.rels as number };
+}
+
+export interface Fingerprint {
+  nodes: number;
+  rels: number;
+  /** One sorted line per node and relationship: identity, then a hash of its labels or type and properties. */
+  lines: string[];
+}
+
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      : v;
+
+/**
+ * The exact state of the entities whose ids start with the prefix (plus any listed ids) and of every
+ * relationship touching them, so "the graph is as before" can be asserted. `ignore` drops properties
+ * that legitimately differ between two equal imports (createdAt, updatedAt).
+ */
+export async function fingerprintByPrefix(db: Db, prefix: string, opts: { ids?: string[]; ignore?: string[] } = {}): Promise<Fingerprint> {
+  const ignore = new Set(opts.ignore ?? []);
+  const ids = opts.ids ?? [];
+  const digest = (labels: unknown, props: Record<string, unknown>) =>
+    createHash('sha1').update(JSON.stringify(canonical({ labels, props: Object.fromEntries(Object.entries(props).filter(([k]) => !ignore.has(k))) }))).digest('base64url');
+  const nodes = await db.read(cypher(
+    'MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.id IN $ids RETURN n.id AS id, labels(n) AS labels, properties(n) AS props',
+    { p: prefix, ids },
+  ));
+  const rels = await db.read(cypher(
+    'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $p OR a.id IN $ids RETURN a.id AS a, b.id AS b, type(r) AS type, properties(r) AS props ' +
+    'UNION MATCH (a:Entity)-[r]->(b:Entity) WHERE b.id STARTS WITH $p OR b.id IN $ids RETURN a.id AS a, b.id AS b, type(r) AS type, properties(r) AS props',
+    { p: prefix, ids },
+  ));
+  const lines = [
+    ...nodes.map((n) => `node ${n.id} ${digest([...(n.labels as string[])].sort(), n.props as Record<string, unknown>)}`),
+    ...rels.map((r) => `rel ${r.a} -${r.type}-> ${r.b} ${digest(r.type, r.props as Record<string, unknown>)}`),
+  ].sort();
+  return { nodes: nodes.length, rels: rels.length, lines };
 }
