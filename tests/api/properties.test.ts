@@ -17,7 +17,7 @@ import { deleteByPrefix, fingerprintByPrefix } from '../helpers/db.js';
  */
 const SEED = Number(process.env.FC_SEED ?? 20_250_611);
 // A time limit also bounds shrinking, which replays cases against the database: a failure found is still reported.
-const runs = (numRuns: number) => ({ seed: SEED, numRuns: Number(process.env.FC_RUNS ?? numRuns), interruptAfterTimeLimit: 60_000 });
+const runs = (numRuns: number) => ({ seed: SEED, numRuns: Number(process.env.FC_RUNS ?? numRuns), interruptAfterTimeLimit: 40_000 });
 
 let t: TestApp;
 let officer: string;
@@ -321,7 +321,7 @@ describe('GraphQL mutations under random and malformed input', { timeout: 180_00
           }
         }
       }),
-      runs(100),
+      runs(80),
     );
     const summary = Object.fromEntries([...tally].sort());
     console.info('GraphQL outcomes:', JSON.stringify(summary));
@@ -791,7 +791,7 @@ describe('importer under random and malformed files', { timeout: 180_000 }, () =
           expect((await fingerprintByPrefix(t.db, scope)).lines).toEqual(after.lines);
         }
       }),
-      runs(120),
+      runs(100),
     );
     console.info('importer cases:', JSON.stringify(tally));
     expect(tally.rejectedFiles).toBeGreaterThan(0);
