@@ -43,6 +43,12 @@ export function validateId(id: unknown, field = 'id'): string {
   return id.trim();
 }
 
+/** A day that exists: Date.parse rolls 1990-02-30 over into March instead of refusing it. */
+const isRealDay = (day: string) => {
+  const time = Date.parse(day);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+};
+
 /** Coerces and checks one property value against its definition; returns the value to store. */
 export function coerceProp(name: string, def: PropDef, raw: unknown, today: string): unknown {
   if (raw === undefined || raw === null || raw === '') return undefined;
@@ -61,7 +67,7 @@ export function coerceProp(name: string, def: PropDef, raw: unknown, today: stri
       if (typeof raw !== 'string') throw bad('expected an ISO date');
       const s = raw.trim();
       const ok = def.kind === 'date' ? DATE_RE.test(s) : !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s);
-      if (!ok || Number.isNaN(Date.parse(s.slice(0, 10)))) throw bad(`expected a date as YYYY-MM-DD, got ${JSON.stringify(raw)}`);
+      if (!ok || !isRealDay(s.slice(0, 10))) throw bad(`expected a date as YYYY-MM-DD, got ${JSON.stringify(raw)}`);
       const iso = def.kind === 'date' ? s : new Date(s).toISOString();
       if (!def.future && iso.slice(0, 10) > today) throw bad(`${iso.slice(0, 10)} is in the future`);
       return iso;

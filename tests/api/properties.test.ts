@@ -414,7 +414,7 @@ function badNodeRow(RP: string, json: boolean): fc.Arbitrary<Cells> {
     fc.constantFrom('F', 'a', '1').map((ia) => ({ ...report, intelAssessment: ia })),
     fc.constant({ ...report, handling: 'C' }),
     fc.constant({ ...report, handling: 'X' }),
-    fc.constantFrom('2999-01-01', tomorrow, '1990-13-45').map((dob) => ({ ...subject, dob })),
+    fc.constantFrom('2999-01-01', tomorrow, '1990-13-45', '1990-02-30', '2023-02-29', '1990-04-31').map((dob) => ({ ...subject, dob })),
     fc.oneof(fc.double({ min: 90.0001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -90.0001, noNaN: true })).map((lat) => ({ type: 'Location', address: 'Somewhere', lat, lon: 0, agency: ag })),
     fc.double({ min: 180.0001, max: 1e9, noNaN: true }).map((lon) => ({ type: 'Location', address: 'Somewhere', lat: 0, lon, agency: ag })),
     fc.tuple(fc.constantFrom('x', 'é', '😀'), fc.integer({ min: 201, max: 30_000 })).map(([c, k]) => ({ ...subject, forename: c.repeat(k) })),
