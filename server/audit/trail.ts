@@ -3,7 +3,8 @@ import { cypher, run, type Db } from '../db/db.js';
 
 /**
  * Append-only, hash-chained audit trail. Each event's hash covers its content and the previous
- * hash; one (:AuditHead) node is write-locked per append so the chain has a single order.
+ * hash; one (:AuditHead) node is write-locked per append transaction so the chain has a single
+ * order (across API instances too).
  * Editing or removing any event breaks verification from that point on.
  */
 export interface AuditInput {
@@ -37,32 +38,99 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export async function appendAudit(db: Db, input: AuditInput): Promise<AuditEvent> {
+/**
+ * Appends one event, durably, before it resolves. Events arriving while a write is in flight are
+ * appended together in the next transaction (group commit): one head lock and one commit for many
+ * events, in arrival order, so under load every request still waits for its own event to be
+ * committed but no longer queues behind one commit per request.
+ */
+export function appendAudit(db: Db, input: AuditInput): Promise<AuditEvent> {
+  let w = writers.get(db);
+  if (!w) writers.set(db, (w = new AuditWriter(db)));
+  return w.append(input);
+}
+
+const writers = new WeakMap<Db, AuditWriter>();
+const MAX_BATCH = 500;
+
+interface Pending { input: AuditInput; resolve(e: AuditEvent): void; reject(e: unknown): void }
+
+class AuditWriter {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Db) {}
+
+  append(input: AuditInput): Promise<AuditEvent> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const events = await appendEvents(this.db, batch.map((p) => p.input));
+          batch.forEach((p, i) => p.resolve(events[i]!));
+        } catch (e) {
+          if (batch.length === 1) {
+            batch[0]!.reject(e);
+            continue;
+          }
+          // One bad event must not take the others with it: write them one by one.
+          for (const p of batch) {
+            try {
+              p.resolve((await appendEvents(this.db, [p.input]))[0]!);
+            } catch (err) {
+              p.reject(err);
+            }
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+async function appendEvents(db: Db, inputs: AuditInput[]): Promise<AuditEvent[]> {
   return db.writeTx(async (tx) => {
     const head = await run(tx, cypher(
       'MERGE (h:AuditHead {id: 1}) ON CREATE SET h.seq = 0, h.hash = $genesis SET h.lock = true RETURN h.seq AS seq, h.hash AS hash',
       { genesis: GENESIS },
     ));
-    const prev = head[0]!;
-    const ids = input.resultIds ?? [];
-    const event: Omit<AuditEvent, 'hash'> = {
-      seq: (prev.seq as number) + 1,
-      at: new Date().toISOString(),
-      actor: input.actor,
-      agency: input.agency ?? '',
-      op: input.op,
-      outcome: input.outcome,
-      args: JSON.stringify(input.args ?? {}),
-      resultIds: ids.length > MAX_IDS ? [...ids.slice(0, MAX_IDS), `+${ids.length - MAX_IDS} more`] : ids,
-      detail: input.detail ?? '',
-      prevHash: prev.hash as string,
-    };
-    const full: AuditEvent = { ...event, hash: eventHash(event) };
+    let seq = head[0]!.seq as number;
+    let prevHash = head[0]!.hash as string;
+    const at = new Date().toISOString();
+    const events = inputs.map((input) => {
+      const ids = input.resultIds ?? [];
+      const event: Omit<AuditEvent, 'hash'> = {
+        seq: ++seq,
+        at,
+        actor: input.actor,
+        agency: input.agency ?? '',
+        op: input.op,
+        outcome: input.outcome,
+        args: JSON.stringify(input.args ?? {}),
+        resultIds: ids.length > MAX_IDS ? [...ids.slice(0, MAX_IDS), `+${ids.length - MAX_IDS} more`] : ids,
+        detail: input.detail ?? '',
+        prevHash,
+      };
+      const full: AuditEvent = { ...event, hash: eventHash(event) };
+      prevHash = full.hash;
+      return full;
+    });
+    const last = events[events.length - 1]!;
     await run(tx, cypher(
-      'MATCH (h:AuditHead {id: 1}) CREATE (a:AuditEvent) SET a = $e SET h.seq = $e.seq, h.hash = $e.hash, h.lock = false',
-      { e: full },
+      'MATCH (h:AuditHead {id: 1}) UNWIND $events AS e CREATE (a:AuditEvent) SET a = e ' +
+        'WITH h, count(*) AS n SET h.seq = $seq, h.hash = $hash, h.lock = false',
+      { events, seq: last.seq, hash: last.hash },
     ));
-    return full;
+    return events;
   });
 }
 

@@ -227,6 +227,19 @@ describe.sequential('tamper evidence (on the shared trail, each change restored)
     expect(r.events).toBeGreaterThanOrEqual(2);
   });
 
+  it('appends concurrent events in one order: every caller gets its own committed event, the chain stays whole', async () => {
+    const actor = `${t.prefix}.burst`;
+    const events = await Promise.all(Array.from({ length: 120 }, (_, i) => appendAudit(t.db, { actor, op: 'burst', outcome: 'ok', detail: `n=${i}` })));
+    // Each caller got its own event, with a distinct place in the chain.
+    expect(new Set(events.map((e) => e.seq)).size).toBe(120);
+    expect(events.map((e) => e.detail)).toEqual(Array.from({ length: 120 }, (_, i) => `n=${i}`));
+    // In the order they arrived, each following the one before (other files may append in between).
+    for (let i = 1; i < events.length; i++) expect(events[i]!.seq).toBeGreaterThan(events[i - 1]!.seq);
+    const stored = await readAudit(t.db, { actor, op: 'burst', limit: 200 });
+    expect(stored.map((e) => e.hash).sort()).toEqual(events.map((e) => e.hash).sort());
+    expect(await verifyLive(t.db)).toMatchObject({ ok: true });
+  });
+
   it.each([
     ['actor', 'mallory'],
     ['resultIds', []],

@@ -236,8 +236,13 @@ try {
       child.stderr!.on('data', (d) => { buf += d; });
     });
     const url = `http://127.0.0.1:${port}`;
-    await createUser(db, { username: viewer.username, password: 'bench-password-1', role: 'ANALYST', clearance: 'SECRET', agency: 'AG-WMP' }, { ifAbsent: true });
-    const tok = (await gql(url, '', 'mutation { signIn(username:"bench.analyst", password:"bench-password-1") { token } }')).data.signIn.token;
+    // 50 users, each signed in with their own session: one per connection.
+    const tokens: string[] = [];
+    for (let u = 1; u <= 50; u++) {
+      const username = `bench.user${u}`;
+      await createUser(db, { username, password: 'bench-password-1', role: 'ANALYST', clearance: 'SECRET', agency: 'AG-WMP' }, { ifAbsent: true });
+      tokens.push((await gql(url, '', 'mutation($u:String!){ signIn(username:$u, password:"bench-password-1") { token } }', { u: username })).data.signIn.token);
+    }
     const ids = (await db.read(cypher("MATCH (s:Subject {agency:'AG-WMP'}) RETURN s.id AS id, s.surname AS surname LIMIT 200"))) as { id: string; surname: string }[];
     const bodies = ids.flatMap((s) => [
       JSON.stringify({ query: 'query($q:String!){ search(text:$q, limit:10){ entity{ id label } } }', variables: { q: s.surname } }),
@@ -245,6 +250,7 @@ try {
       JSON.stringify({ query: 'query($id:ID!){ expand(ids:[$id], hops:1, limit:200){ nodes{ id } edges{ id } } }', variables: { id: s.id } }),
     ]);
     let i = 0;
+    let nextUser = 0;
     let maxRss = 0;
     const sampler = setInterval(() => {
       try {
@@ -254,12 +260,13 @@ try {
     }, 500);
     const result = await autocannon({
       url: `${url}/graphql`, connections: 50, duration: seconds, method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+      headers: { 'content-type': 'application/json' },
+      setupClient: (client) => client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${tokens[nextUser++ % tokens.length]}` }),
       requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
     });
     clearInterval(sampler);
     child.kill('SIGTERM');
-    out(`${seconds} s, 50 connections, search / entity / 1-hop expand in rotation, against the API as its own process.`);
+    out(`${seconds} s, 50 connections each signed in as its own user, search / entity / 1-hop expand in rotation, against the API as its own process (\`npm run bench -- --only load\`).`);
     out();
     out('| requests/s (mean) | p50 | p95 (p97.5 reported by autocannon) | p99 | errors | non-2xx | API max RSS |');
     out('|---|---|---|---|---|---|---|');
