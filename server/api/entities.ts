@@ -3,7 +3,8 @@ import { Arg, Ctx as C, ID, Int, Mutation, Query, Resolver } from 'type-graphql'
 import { run } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { gradeStrength, type Grade } from '../domain/grading.js';
-import { decide } from '../domain/policy.js';
+import { classificationRank } from '../domain/codes.js';
+import { decide, type Viewer } from '../domain/policy.js';
 import { todayIso, validateEntity, validateLink, validateMarkings, validateProps, type EntityRecord } from '../domain/validate.js';
 import { entitiesById, linkById, linksAmong, listEntities, neighbours, searchEntities } from '../graph/entities.js';
 import { buildSlice, redactEdge, redactNode, type RawRecord } from '../graph/slice.js';
@@ -121,6 +122,7 @@ export class EntityResolver {
       { defaultAgency: viewer.agency, newId: () => `${input.type.slice(0, 3).toUpperCase()}-${randomUUID()}` },
     );
     if (rec.markings.agency !== viewer.agency) throw invalid('agency', 'You can only create records owned by your own agency');
+    assertWithinAccess(viewer, rec.markings);
     // Reports carry a grading: only those who evaluate and grade may submit them.
     if (rec.type === 'IntelligenceReport') requireViewer(ctx, 'grade');
     const counts = await ctx.services.db.writeTx(async (tx) => {
@@ -144,6 +146,7 @@ export class EntityResolver {
     for (const [k, v] of Object.entries(props)) if (v === null) delete props[k];
     const markings = patch.markings ? validateMarkings({ ...current.markings, ...patch.markings }, { agency: viewer.agency }) : current.markings;
     if (markings.agency !== current.markings.agency) throw invalid('agency', 'Ownership cannot be changed here');
+    assertWithinAccess(viewer, markings);
     const rec = validateEntity({ id, type, label: patch.label ?? current.label, props: { ...props }, markings }, {});
     const counts = await ctx.services.db.writeTx(async (tx) => {
       // Clear removed properties explicitly: writeEntities only adds and overwrites.
@@ -170,6 +173,7 @@ export class EntityResolver {
     const viewer = requireViewer(ctx, 'write');
     const rec = validateLink({ ...input, props: input.props ?? {}, markings: input.markings ?? {} }, { defaultAgency: viewer.agency });
     if (rec.markings.agency !== viewer.agency) throw invalid('agency', 'You can only create records owned by your own agency');
+    assertWithinAccess(viewer, rec.markings);
     await this.assertCanSee(ctx, [rec.source, rec.target, ...rec.reportIds]);
     const id = linkId(rec.source, rec.type, rec.target);
     // An existing link may only be changed by someone who sees it in full.
@@ -218,6 +222,13 @@ export class EntityResolver {
       if (!r || decide(ctx.viewer!, r as never) !== 'full') throw notFound('Entity', id, 'id');
     }
   }
+}
+
+/** A record marked beyond the writer's own clearance or compartments would vanish from them: refused. */
+function assertWithinAccess(viewer: Viewer, m: EntityRecord['markings']): void {
+  if (decide(viewer, m) === 'full') return;
+  const field = classificationRank(m.classification) > classificationRank(viewer.clearance) ? 'classification' : 'compartments';
+  throw invalid(field, `You cannot mark a record beyond your own access (${field === 'classification' ? `clearance ${viewer.clearance}` : 'compartments'}): you could not read it afterwards`);
 }
 
 function currentRecord(raw: RawRecord): EntityRecord {

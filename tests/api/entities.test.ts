@@ -65,6 +65,20 @@ describe('entities through GraphQL against the real database', () => {
     expect(g.data.entity).toBeNull();
   });
 
+  it('refuses markings beyond the writer’s own access, on create and on update', async () => {
+    // The officer is cleared to SECRET with no compartments: TOP SECRET or CHIS would hide the record from them.
+    const top = await t.gql(CREATE, { input: { id: `${t.prefix}-TS1`, type: 'Subject', props: { forename: 'Too', surname: 'High' }, markings: { classification: 'TOP SECRET' } } }, officer);
+    expect(top.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'classification' });
+    const chis = await t.gql(CREATE, { input: { id: `${t.prefix}-TS2`, type: 'Subject', props: { forename: 'Not', surname: 'Cleared' }, markings: { compartments: ['CHIS'] } } }, officer);
+    expect(chis.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'compartments' });
+    expect((await t.gql(GET, { id: `${t.prefix}-TS1` }, officer)).data.entity).toBeNull();
+    const id = `${t.prefix}-TS3`;
+    await t.gql(CREATE, { input: { id, type: 'Subject', props: { forename: 'Kept', surname: 'Visible' } } }, officer);
+    const up = await t.gql(`mutation($id:ID!,$p:EntityPatch!){ updateEntity(id:$id, patch:$p){ changed } }`, { id, p: { markings: { classification: 'TOP SECRET' } } }, officer);
+    expect(up.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'classification' });
+    expect((await t.gql(GET, { id }, officer)).data.entity.markings.classification).toBe('OFFICIAL');
+  });
+
   it('refuses unknown ids in links and reports, and self-loops', async () => {
     const s = await t.entity('L1', 'Subject', { forename: 'Ann' });
     const r1 = await t.gql(`mutation($i:LinkInput!){ createLink(input:$i){ id } }`, { i: { source: s, target: `${t.prefix}-nope`, type: 'ASSOCIATE_OF' } }, analyst);
