@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATIONS, COMPARTMENTS } from '../../server/domain/codes.js';
 import {
-  can, decide, hiddenFilter, PERMISSIONS, policyParams, PROTECTED_COMPARTMENTS, ROLE_PERMISSIONS, ROLES, stubId, visibleFilter,
+  can, decide, hiddenFilter, isReferenceGeography, PERMISSIONS, policyParams, PROTECTED_COMPARTMENTS, ROLE_PERMISSIONS, ROLES, stubId, visibleFilter,
   visibleProps, type Access, type Markings, type Viewer,
 } from '../../server/domain/policy.js';
 
@@ -188,5 +188,30 @@ describe('stubs and visible properties', () => {
     expect(visibleProps('entity', 'Subject', 'shared', raw)).toEqual({ forename: 'Lee' });
     expect(visibleProps('entity', 'IntelligenceReport', 'shared', { text: 'original', sanitisedText: 'sanitised', sourceId: 'SRC-9', sourceEvaluation: '2' }))
       .toEqual({ sanitisedText: 'sanitised', sourceEvaluation: '2' });
+  });
+});
+
+describe('reference geography', () => {
+  const cases: [string, string, Markings, boolean][] = [
+    ['another agency’s OFFICIAL area', 'Area', { classification: 'OFFICIAL', agency: OTHER }, true],
+    ['an area with no classification (OFFICIAL by default)', 'Area', { agency: OTHER }, true],
+    ['an area marked OFFICIAL-SENSITIVE', 'Area', { classification: 'OFFICIAL-SENSITIVE', agency: OTHER }, false],
+    ['an area in a compartment', 'Area', { agency: OTHER, compartments: ['OP-NIGHTJAR'] }, false],
+    ['an area not for dissemination', 'Area', { agency: OTHER, nfd: true }, false],
+    ['an area with an unknown classification', 'Area', { classification: 'official', agency: OTHER }, false],
+    ['an OFFICIAL record of another type (intelligence)', 'Location', { classification: 'OFFICIAL', agency: OTHER }, false],
+    ['an OFFICIAL agency record', 'Agency', { classification: 'OFFICIAL', agency: OTHER }, false],
+  ];
+  it.each(cases)('%s', (_name, type, m, expected) => {
+    expect(isReferenceGeography(type, m)).toBe(expected);
+  });
+  it('never names an area whose existence decide hides from the viewer, whatever the markings', () => {
+    const markings = fc.record({
+      classification: fc.constantFrom<string | null>(null, ...CLASSIFICATIONS, 'COSMIC'), agency: fc.constantFrom<string | null>(OWN, OTHER, null),
+      compartments: fc.subarray([...COMPARTMENTS]), nfd: fc.constantFrom<boolean | null>(true, false, null),
+      disseminatedTo: fc.constantFrom<string[] | null>(null, [], [OWN], [OTHER]),
+    });
+    const viewers = fc.record({ clearance: fc.constantFrom('OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET'), compartments: fc.subarray([...COMPARTMENTS]) }).map((v) => viewer(v));
+    fc.assert(fc.property(markings, viewers, (m, v) => !isReferenceGeography('Area', m) || decide(v, m) !== 'hidden'));
   });
 });
