@@ -668,6 +668,7 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
 
   // An OCG every other cluster, with members in every role; some are led by partner agencies.
   let ocgAgency: string | undefined;
+  let crossBoundary: { entities: EntityInput[]; links: LinkInput[] } = { entities: [], links: [] };
   if (c % 2 === 0) {
     const ocgId = seedIds.ocg(c);
     const partnerLed = c % 10 === 4 ? 'AG-NCA' : c % 10 === 8 ? 'AG-HMRC' : c % 20 === 6 ? 'AG-BF' : undefined;
@@ -710,6 +711,11 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
     }
     const v = rng.pick(vehicles);
     fact(ocgId, 'USES_VEHICLE', v.id, {}, { topic: 'OCG vehicle', text: () => `The ${name} uses ${v.vrm} for deliveries.`, sanitised: 'A group uses a vehicle.', sources: ['ANPR', 'CHIS'] });
+    const ocg = entities.find((e) => e.id === ocgId)!;
+    crossBoundary = countyLine(c, seed, world, force, bcu, {
+      id: ocgId, name, agency: ocgAgency, status: ocg.props.status as string, crimeTypes,
+      members: pool.map((p, i) => ({ ...p, role: roles[i]! })), operatesIn: areas,
+    });
   }
 
   // Reports: each supports one to three facts and mentions their endpoints.
@@ -766,6 +772,72 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
     else if (open && open.m.agency !== force.agency) f.link.markings = markings(open.m.agency!);
     links.push(f.link);
   }
+  return { entities: [...entities, ...crossBoundary.entities], links: [...links, ...crossBoundary.links] };
+}
+
+const CROSS_BOUNDARY_EVENTS = ['Drugs seizure', 'Vehicle stop', 'Cash seizure', 'Robbery'];
+
+/**
+ * County lines and other cross-boundary operation: a live group often works from an address in
+ * another force's area (a trap house, a cash business, a house of multiple occupation), and the lead
+ * agency's own intelligence shows it: the group uses the address, a member was involved in an
+ * incident there, and the group is recorded as operating there, all on one report the lead agency
+ * owns (so it sees its own evidence of the impact). Drawn from a PRNG stream of its own, so the rest
+ * of the cluster is the same with or without it.
+ */
+function countyLine(
+  c: number, seed: number, world: World, force: Force, home: Bcu,
+  ocg: { id: string; name: string; agency: string; status: string; crimeTypes: string[]; members: (Person & { role: string })[]; operatesIn: Set<string> },
+): { entities: EntityInput[]; links: LinkInput[] } {
+  const rng = new Rng(streamSeed(seed, 0x40000000 + c));
+  const odds = ocg.status === 'ACTIVE' ? 0.6 : ocg.status === 'DORMANT' ? 0.3 : 0;
+  if (!rng.chance(odds) || ocg.members.length < 2) return { entities: [], links: [] };
+  const other = rng.pick(FORCES.filter((f) => f !== force));
+  const target = rng.pick(other.bcus);
+  const runner = rng.pick(ocg.members.filter((m) => m.role !== 'PRINCIPAL'));
+  const m = () => markings(ocg.agency);
+  const drugs = ocg.crimeTypes.includes('DRUGS_SUPPLY') || ocg.crimeTypes.includes('CHILD_EXPLOITATION');
+  const street = rng.pick(other.streets);
+  const address = `${rng.chance(0.5) ? `Flat ${rng.int(1, 12)}, ` : ''}${rng.int(1, 200)} ${street}, ${target.name}`;
+  const pc = postcode(rng, target);
+  const trap = { id: seedIds.location(c, 90), address, label: `${address} ${pc}` };
+  const eventType = drugs ? rng.pick(CROSS_BOUNDARY_EVENTS) : rng.pick(['Cash seizure', 'Vehicle stop']);
+  const date = rng.date('2024-06-01', '2025-06-15');
+  const event = { id: seedIds.event(c, 5), label: `${eventType}, ${street}, ${target.name}, ${date}` };
+  const report = seedIds.report(c, 60);
+  const recorded = addDays(date, rng.int(1, 10));
+  const kind: SourceKind = ocg.agency === force.agency ? rng.pick(['ANPR', 'CLOSED', 'COMMS_DATA'] as const) : 'PARTNER';
+  const source = pickSource(rng, world, kind, ocg.agency);
+  const grade = rng.weighted(GRADES_CLOSED);
+  const use = drugs ? `as a trap house for its drugs line into ${target.name}` : `as a base in ${target.name}`;
+  const entities: EntityInput[] = [
+    {
+      id: trap.id, type: 'Location', label: trap.label, markings: m(),
+      props: { address, postcode: pc, lat: round(target.lat + (rng.next() - 0.5) * 0.07, 5), lon: round(target.lon + (rng.next() - 0.5) * 0.1, 5), kind: 'RESIDENTIAL' },
+    },
+    { id: event.id, type: 'Event', label: event.label, props: { eventType, date, description: `${eventType} on ${street}, ${target.name}.` }, markings: m() },
+    {
+      id: report, type: 'IntelligenceReport', label: `${force.code}/${recorded.slice(2, 4)}/CL${pad(c, 5)} Cross-boundary operation`, markings: m(),
+      props: {
+        text: `The ${ocg.name} uses ${trap.label} ${use}. ${runner.label} was involved in the ${eventType.toLowerCase()} on ${street} on ${date}.`,
+        sanitisedText: 'An organised crime group is operating from an address in another force area.',
+        sourceEvaluation: grade[0], intelAssessment: grade[1], recordedAt: `${recorded}T${pad(rng.int(7, 22), 2)}:${pad(rng.int(0, 59), 2)}:00.000Z`,
+        eventDate: date, originatingArea: home.id, sourceId: source.id, howObtained: 'TASKED', purpose: 'PREVENTING_OFFENCES', reviewDate: addDays(recorded, 365 * 2),
+      },
+    },
+  ];
+  const link = (source: string, type: LinkType, target: string, props: Record<string, unknown> = {}, reportIds: string[] = [report]): LinkInput =>
+    ({ source, target, type, props, reportIds, markings: m() });
+  const links: LinkInput[] = [
+    link(trap.id, 'LOCATED_IN', target.id, {}, []),
+    link(event.id, 'LOCATED_IN', target.id, {}, []),
+    link(ocg.id, 'FREQUENTS', trap.id, { from: addDays(date, -rng.int(30, 300)) }),
+    link(runner.id, 'INVOLVED_IN', event.id),
+    link(report, 'FROM_SOURCE', source.id, {}, []),
+    link(report, 'ORIGINATED_BY', ocg.agency, {}, []),
+    ...[ocg.id, runner.id, trap.id, event.id].map((e) => link(report, 'MENTIONS', e, {}, [])),
+  ];
+  if (!ocg.operatesIn.has(target.id)) links.push(link(ocg.id, 'OPERATES_IN', target.id, { from: addDays(date, -rng.int(30, 300)) }));
   return { entities, links };
 }
 

@@ -2,12 +2,15 @@ import { cypher, type Db } from '../server/db/db.js';
 import type { Grade } from '../server/domain/grading.js';
 import { validateEntity, validateLink, type EntityRecord, type LinkRecord } from '../server/domain/validate.js';
 import { writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../server/graph/write.js';
+import { todayIso } from '../server/domain/validate.js';
 import { generateSeed, SEED_PLAN, type SeedSize } from './generate.js';
+import { seedImpact, type ImpactSeedResult } from './impact.js';
 
 /**
  * Writes the synthetic data set through the one write path, batch by batch: each generated batch's
- * entities first, then its links, in transactions of `txRows` rows. Idempotent: seeding twice
- * leaves the graph as it was (every row "unchanged" the second time).
+ * entities first, then its links, in transactions of `txRows` rows; then OCG management on it (harm
+ * assessments, impact records, disseminations: seed/impact.ts). Idempotent: seeding twice leaves the
+ * graph as it was (every row "unchanged" the second time, no new impact records).
  */
 export interface SeedDatabaseOptions {
   size: SeedSize;
@@ -16,6 +19,10 @@ export interface SeedDatabaseOptions {
   txRows?: number;
   /** Progress in generated clusters; `rows` is the number of rows written so far. */
   onProgress?: (done: number, total: number, phase: 'seed', rows: number) => void;
+  /** Harm assessments, impact records and disseminations after the graph; default for demo and medium, not large. */
+  impacts?: boolean;
+  /** YYYY-MM-DD the OCG management records are dated back from (default today). */
+  today?: string;
 }
 
 export interface SeedResult {
@@ -25,6 +32,8 @@ export interface SeedResult {
   links: WriteCounts;
   /** Entities + links written (created, updated or found unchanged). */
   rows: number;
+  /** What the OCG management stage created; null when skipped. */
+  impact: ImpactSeedResult | null;
   elapsedMs: number;
   rowsPerSecond: number;
 }
@@ -77,8 +86,9 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
     }
     opts.onProgress?.(batch.progress.done, batch.progress.total, 'seed', rows);
   }
+  const impact = (opts.impacts ?? opts.size !== 'large') ? await seedImpact(db, { seed, today: opts.today ?? todayIso() }) : null;
   const elapsedMs = performance.now() - started;
-  return { size: opts.size, seed, entities, links, rows, elapsedMs, rowsPerSecond: Math.round(rows / (elapsedMs / 1000)) };
+  return { size: opts.size, seed, entities, links, rows, impact, elapsedMs, rowsPerSecond: Math.round(rows / (elapsedMs / 1000)) };
 }
 
 function sorted<T extends { props: Record<string, unknown> }>(r: T): T {

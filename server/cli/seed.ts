@@ -99,6 +99,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         `Seeded ${args.size} (seed ${args.seed}) into ${conn.uri}\n` +
         `  entities: ${c(result.entities)}\n` +
         `  links:    ${c(result.links)}\n` +
+        (result.impact ? `  OCG management: ${fmt(result.impact.assessments)} harm assessments, ${fmt(result.impact.impacts)} impact records, ${fmt(result.impact.disseminations)} disseminations created\n` : '') +
         `  ${fmt(result.rows)} rows in ${secs.toFixed(1)} s (${fmt(result.rowsPerSecond)} rows/s)\n`,
       );
     }

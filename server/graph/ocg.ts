@@ -392,6 +392,11 @@ export async function impactCandidates(db: Db, viewer: Viewer, ocgId: string | n
   });
 }
 
+/** The records detection found that an impact record cites as its evidence (an OPERATES_IN finding is a link, not a record). */
+export function evidenceIdsOf(candidate: ImpactCandidate | undefined): string[] {
+  return [...new Set((candidate?.evidence ?? []).flatMap((e) => (e.kind === 'OPERATES_IN' ? [] : [e.id, e.via])).filter((x): x is string => !!x))];
+}
+
 /** The viewer's own impact records and latest overall assessments, for the detection's second half. */
 export async function ownImpacts(db: Db, viewer: Viewer, ocgId: string | null): Promise<ImpactRecordRow[]> {
   const v = visibleFilter(viewer, 'i');
@@ -497,10 +502,7 @@ export async function recordImpact(
   const template = await loadTemplate(db, input.templateVersion);
   const score = scoreOcg(template, input.answers);
   let evidenceIds = [...new Set(input.evidenceIds ?? [])];
-  if (!input.evidenceIds) {
-    const found = (await impactCandidates(db, viewer, ocg.id)).find((c) => c.areaId === area.id);
-    evidenceIds = [...new Set((found?.evidence ?? []).flatMap((e) => (e.kind === 'OPERATES_IN' ? [] : [e.id, e.via])).filter((x): x is string => !!x))];
-  }
+  if (!input.evidenceIds) evidenceIds = evidenceIdsOf((await impactCandidates(db, viewer, ocg.id)).find((c) => c.areaId === area.id));
   if (evidenceIds.length > 200) throw invalid('evidenceIds', 'At most 200 evidence records');
   await assertEvidence(db, viewer, evidenceIds);
   const now = opts.now ?? new Date().toISOString();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE_TYPES } from '../../server/domain/codes.js';
 import { validateEntity, validateLink, type EntityRecord, type LinkRecord } from '../../server/domain/validate.js';
 import { checkLink } from '../../server/graph/write.js';
+import { DEFAULT_HARM_TEMPLATE, scoreOcg } from '../../server/domain/harm.js';
 import { CANARY_MARKERS, CANARY_RECORDS, generateSeed, mulberry32, type SeedBatch } from '../../seed/generate.js';
+import { answersFor, prng } from '../../seed/impact.js';
 
 const take = (it: Iterable<SeedBatch>, n: number): SeedBatch[] => {
   const out: SeedBatch[] = [];
@@ -82,6 +84,40 @@ describe('seed generator', { timeout: 60_000 }, () => {
     const forceOfBcu = new Map(links.filter((l) => l.type === 'PART_OF' && byId.get(l.source)!.props.kind === 'BCU').map((l) => [l.source, l.target]));
     const cross = links.filter((l) => l.type === 'OPERATES_IN' && forceOfBcu.get(l.target) !== byId.get(l.source)!.props.leadArea);
     expect(cross.length).toBeGreaterThan(0);
+  });
+
+  it('has county lines: groups whose lead agency\u2019s own records place them in another force\u2019s area', () => {
+    const forceOfBcu = new Map(links.filter((l) => l.type === 'PART_OF' && byId.get(l.source)!.props.kind === 'BCU').map((l) => [l.source, l.target]));
+    const areaOf = new Map(links.filter((l) => l.type === 'LOCATED_IN').map((l) => [l.source, l.target]));
+    const crossing = new Map<string, Set<string>>(); // group -> other forces it is placed in by its lead agency's own links
+    for (const l of links) {
+      const ocg = byId.get(l.source);
+      if (ocg?.type !== 'OCG' || l.markings.agency !== ocg.markings.agency) continue;
+      const bcu = l.type === 'OPERATES_IN' ? l.target : l.type === 'FREQUENTS' ? areaOf.get(l.target) : undefined;
+      const force = bcu && forceOfBcu.get(bcu);
+      if (force && force !== ocg.props.leadArea) (crossing.get(ocg.id) ?? crossing.set(ocg.id, new Set()).get(ocg.id)!).add(force);
+    }
+    expect(crossing.size).toBeGreaterThanOrEqual(4);
+    const forces = new Set([...crossing.values()].flatMap((s) => [...s]));
+    expect(forces.size).toBeGreaterThanOrEqual(3);
+    expect(forces).toContain('AREA-GMP'); // the Greater Manchester demo partner has impact to see
+    // Led by partner agencies as well as forces, each on a report the lead agency owns.
+    expect(new Set([...crossing.keys()].map((id) => byId.get(id)!.markings.agency)).size).toBeGreaterThanOrEqual(3);
+    for (const id of crossing.keys()) {
+      const supported = links.filter((l) => l.source === id && l.type === 'OPERATES_IN' && l.reportIds.some((r) => byId.get(r)!.markings.agency === byId.get(id)!.markings.agency));
+      expect(supported.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('harm answers are drawn to score in the band asked for, the same way every time', () => {
+    for (const b of DEFAULT_HARM_TEMPLATE.bands) {
+      const a = answersFor(DEFAULT_HARM_TEMPLATE, b.band, prng(1, `k-${b.band}`));
+      expect(scoreOcg(DEFAULT_HARM_TEMPLATE, a).band).toBe(b.band);
+      expect(answersFor(DEFAULT_HARM_TEMPLATE, b.band, prng(1, `k-${b.band}`))).toEqual(a);
+    }
+    expect(prng(1, 'x')()).toBe(prng(1, 'x')());
+    expect(prng(1, 'x')()).not.toBe(prng(2, 'x')());
+    expect(() => answersFor(DEFAULT_HARM_TEMPLATE, 'Z', prng(1, 'z'))).toThrow(/no band Z/);
   });
 
   it('covers the domain: sources of every type, nested areas with boundaries, requirements', () => {

@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../server/audit/trail.js';
+import { startApp } from '../../server/app.js';
+import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from '../../server/auth/bootstrap.js';
+import { loadConfig } from '../../server/config.js';
+import { cypher, Db } from '../../server/db/db.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/db/localNeo4j.js';
+import { migrate } from '../../server/db/migrate.js';
+import { addDays } from '../../server/domain/harm.js';
+import { can, type Role } from '../../server/domain/policy.js';
+import { todayIso } from '../../server/domain/validate.js';
+import { seedDatabase, type SeedResult } from '../../seed/seed.js';
+
+/**
+ * The demo seed's OCG management, end to end: the demo is seeded into a throw-away database of its
+ * own (never the shared test database), then read through the API as the demo users sign in.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+let home: string;
+let neo: LocalNeo4j | undefined;
+let db: Db;
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+let first: SeedResult;
+const tokens = new Map<string, string>();
+const today = todayIso();
+
+async function gql(query: string, variables: Record<string, unknown>, username: string) {
+  const res = await fetch(`${app!.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(username)}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  expect(body.errors, `${username}: ${JSON.stringify(body.errors)}`).toBeUndefined();
+  return body.data;
+}
+
+/** Every OCG management record, as stored, in a stable order: a re-seed must leave this unchanged. */
+async function snapshot(): Promise<string> {
+  const rows = await db.read(cypher(
+    `MATCH (n) WHERE n:HarmAssessment OR n:ImpactRecord OR n:Dissemination
+     OPTIONAL MATCH (n)-[r]->(m) WITH n, collect(type(r) + '>' + coalesce(m.id, '')) AS out
+     RETURN labels(n)[0] AS label, properties(n) AS n, out ORDER BY label, n.id`,
+  ));
+  return JSON.stringify(rows.map((r) => ({ ...r, out: (r.out as string[]).sort() })));
+}
+
+const count = async (q: string) => (await db.read(cypher(q)))[0]!.c as number;
+const readers = DEMO_USERS.filter((u) => can({ ...u, userId: u.username, role: u.role as Role }, 'read'));
+const MATRIX = 'query{ impactMatrix{ impactId areaId areaName ocgId ocgName band harm status access reviewOverdue } }';
+
+beforeAll(async () => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-seed-impact-'));
+  neo = await startLocalNeo4j({ projectRoot: root, home, boltPort: await freePort(), heap: '512m', pagecacheMiB: 96, txTimeoutSeconds: 60, startTimeoutMs: 180000 });
+  db = Db.connect(neo.uri, neo.user, neo.password, { queryTimeoutMs: 60000 });
+  await migrate(db, path.join(root, 'cypher/schema'));
+  first = await seedDatabase(db, { size: 'demo', seed: 1 });
+  await ensureDemoUsers(db);
+  app = await startApp(db, loadConfig({ PORT: '0', CLIENT_DIR: 'dist/client' }));
+  for (const u of DEMO_USERS) {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($u:String!,$p:String!){ signIn(username:$u,password:$p){ token } }', variables: { u: u.username, p: DEMO_PASSWORD } }),
+    });
+    tokens.set(u.username, ((await res.json()) as { data: { signIn: { token: string } } }).data.signIn.token);
+  }
+}, 420_000);
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  await neo?.stop();
+  if (home) fs.rmSync(home, { recursive: true, force: true });
+}, 120_000);
+
+describe('the demo seed records OCG management', () => {
+  it('assesses the groups, records cross-boundary impact across bands and disseminates some of it', async () => {
+    expect(first.impact).toMatchObject({ assessments: expect.any(Number), impacts: expect.any(Number), disseminations: expect.any(Number) });
+    const r = first.impact!;
+    expect(r.assessments).toBeGreaterThanOrEqual(8);
+    expect(r.impacts).toBeGreaterThanOrEqual(5);
+    expect(r.disseminations).toBeGreaterThanOrEqual(4);
+    expect(await count('MATCH (i:ImpactRecord) RETURN count(i) AS c')).toBe(r.impacts);
+    expect(await count('MATCH (d:Dissemination) RETURN count(d) AS c')).toBe(r.disseminations);
+
+    const impacts = (await db.read(cypher(
+      `MATCH (i:ImpactRecord)-[:IMPACT_OF]->(o:OCG) MATCH (i)-[:IMPACTS]->(a:Area) MATCH (i)-[:ASSESSED_BY]->(h:HarmAssessment)
+       RETURN properties(i) AS i, o.agency AS lead, o.leadArea AS leadArea, a.kind AS kind, h.band AS hBand`,
+    ))).map((x) => x as { i: Record<string, any>; lead: string; leadArea: string; kind: string; hBand: string });
+    for (const { i, lead, leadArea, kind, hBand } of impacts) {
+      // Outside the lead force, at force level, owned by the lead agency, with its assessment and evidence.
+      expect(i.areaId).not.toBe(leadArea);
+      expect(kind).toBe('FORCE');
+      expect(i.agency).toBe(lead);
+      expect(i.band).toBe(hBand);
+      expect(i.assessedBy).toBe('seed');
+    }
+    // Evidence is what detection found (an OPERATES_IN finding alone cites no record).
+    expect(impacts.filter((x) => x.i.evidenceIds.length > 0).length).toBeGreaterThanOrEqual(impacts.length - 1);
+    expect(new Set(impacts.map((x) => x.i.band)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(impacts.map((x) => x.i.areaId)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(impacts.map((x) => x.lead)).size).toBeGreaterThanOrEqual(3);
+    const statuses = impacts.map((x) => x.i.status);
+    expect(statuses).toContain('DISSEMINATED');
+    expect(statuses).toContain('OPEN');
+    // Some assessments are past their review date, some not.
+    const dues = impacts.map((x) => x.i.reviewDue as string);
+    expect(dues.some((d) => d < today)).toBe(true);
+    expect(dues.some((d) => d >= today)).toBe(true);
+    const overall = await db.read(cypher('MATCH (h:HarmAssessment) WHERE h.areaId IS NULL RETURN h.reviewDue AS due, h.band AS band'));
+    expect(overall.some((h) => (h.due as string) < today)).toBe(true);
+    expect(overall.some((h) => (h.due as string) >= today)).toBe(true);
+    expect(new Set(overall.map((h) => h.band)).size).toBeGreaterThanOrEqual(3);
+    // Nothing is dated after today.
+    expect(await count(`MATCH (n) WHERE (n:HarmAssessment AND n.scoredAt > '${today}T23:59:59.999Z') OR (n:Dissemination AND n.authorisedAt > '${today}T23:59:59.999Z') RETURN count(n) AS c`)).toBe(0);
+  });
+
+  it('audits every action in the unbroken chain', async () => {
+    const ops = await db.read(cypher("MATCH (e:AuditEvent {actor: 'seed'}) RETURN e.op AS op, count(*) AS c ORDER BY op"));
+    const byOp = Object.fromEntries(ops.map((o) => [o.op, o.c]));
+    expect(byOp).toEqual({ assessOcgHarm: first.impact!.assessments, disseminate: first.impact!.disseminations, recordImpact: first.impact!.impacts });
+    expect(await verifyAudit(db)).toMatchObject({ ok: true });
+  });
+
+  it('every demo user who may read sees a non-empty impact matrix: their own agency\u2019s impacts and those disseminated to it', async () => {
+    const visible = await db.read(cypher('MATCH (i:ImpactRecord) RETURN i.id AS id, i.agency AS agency, i.disseminatedTo AS to'));
+    expect(readers.map((u) => u.username)).toEqual(expect.arrayContaining(['partner.gmp', 'partner.nca']));
+    for (const u of readers) {
+      const rows = (await gql(MATRIX, {}, u.username)).impactMatrix as { impactId: string; access: string; status: string; areaName: string }[];
+      expect(rows.length, u.username).toBeGreaterThan(0);
+      const expected = visible.filter((v) => v.agency === u.agency || (v.to as string[]).includes(u.agency)).map((v) => v.id).sort();
+      expect(rows.map((r) => r.impactId).sort(), u.username).toEqual(expected);
+      for (const r of rows) {
+        if (r.access === 'shared') expect(['DISSEMINATED', 'OPEN']).toContain(r.status);
+        expect(r.areaName).not.toMatch(/^Intelligence held by/); // areas are public geography
+      }
+    }
+    const gmp = (await gql(MATRIX, {}, 'partner.gmp')).impactMatrix as { areaId: string; access: string; status: string }[];
+    expect(gmp.every((r) => r.access === 'shared' && r.areaId === 'AREA-GMP' && r.status === 'DISSEMINATED')).toBe(true);
+    const nca = (await gql(MATRIX, {}, 'partner.nca')).impactMatrix as { access: string }[];
+    expect(nca.some((r) => r.access === 'shared')).toBe(true);
+  });
+
+  it('a partner\u2019s map draws the home area of a group whose impact was disseminated to it, on the map', async () => {
+    const map = (await gql('query{ impactMap{ areas{ id name boundary restricted } flows{ impactId fromAreaId toAreaId } } }', {}, 'partner.gmp')).impactMap as {
+      areas: { id: string; name: string; boundary: string | null; restricted: boolean }[]; flows: { fromAreaId: string | null; toAreaId: string }[];
+    };
+    expect(map.flows.length).toBeGreaterThan(0);
+    for (const f of map.flows) {
+      expect(f.toAreaId).toBe('AREA-GMP');
+      const home = map.areas.find((a) => a.id === f.fromAreaId);
+      expect(home, String(f.fromAreaId)).toMatchObject({ restricted: false, boundary: expect.stringContaining('Polygon') });
+    }
+    expect(map.areas.find((a) => a.id === 'AREA-WMP')).toMatchObject({ name: 'West Midlands' });
+    expect(map.areas.every((a) => !a.restricted)).toBe(true);
+  });
+
+  it('detection shows the lead force what is left to do: overdue reviews and impacts not yet disseminated', async () => {
+    const findings = (await gql('query{ impactDetection{ reasons ocg{ id } area{ id } } }', {}, 'officer')).impactDetection as { reasons: string[] }[];
+    const reasons = new Set(findings.flatMap((f) => f.reasons));
+    expect(reasons).toContain('REVIEW_OVERDUE');
+    expect(reasons).toContain('IMPACT_NOT_DISSEMINATED');
+  });
+});
+
+describe('re-seeding', () => {
+  it('changes nothing, on the same day or a later one', async () => {
+    const before = await snapshot();
+    const events = await count('MATCH (e:AuditEvent) RETURN count(e) AS c');
+    const again = await seedDatabase(db, { size: 'demo', seed: 1 });
+    expect(again.entities).toMatchObject({ created: 0, updated: 0 });
+    expect(again.links).toMatchObject({ created: 0, updated: 0 });
+    expect(again.impact).toEqual({ ...first.impact, assessments: 0, impacts: 0, disseminations: 0 });
+    const later = await seedDatabase(db, { size: 'demo', seed: 1, today: addDays(today, 45) });
+    expect(later.impact).toMatchObject({ assessments: 0, impacts: 0, disseminations: 0 });
+    expect(await snapshot()).toBe(before);
+    expect(await count('MATCH (e:AuditEvent) RETURN count(e) AS c')).toBe(events);
+  }, 240_000);
+});
