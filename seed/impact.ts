@@ -59,10 +59,18 @@ export async function seedImpact(db: Db, opts: ImpactSeedOptions): Promise<Impac
     groupBands: shuffled(bands, prng(opts.seed, 'group-bands')), impactBands: shuffled(bands, prng(opts.seed, 'impact-bands')),
     groups: 0, candidates: 0, served: new Set(),
   };
+  // Detection group by group, as recording an impact runs it: Neo4j plans its queries once for
+  // one group (a list parameter's size is part of a cached plan's key).
+  const found = new Map<string, ImpactCandidate[]>();
+  for (const agency of leads) {
+    const list: ImpactCandidate[] = [];
+    for (const id of await liveGroups(db, agency, opts.maxAssessments ?? 60)) list.push(...await impactCandidates(db, actorFor(agency), id));
+    found.set(agency, list);
+  }
   for (const agency of leads) {
     const actor = actorFor(agency);
     await assessGroups(db, actor, template, opts, plan, result);
-    await recordImpacts(db, actor, template, opts, plan, result);
+    await recordImpacts(db, actor, template, found.get(agency)!, opts, plan, result);
   }
   return result;
 }
@@ -80,6 +88,14 @@ interface Plan {
   groups: number;
   candidates: number;
   served: Set<string>;
+}
+
+async function liveGroups(db: Db, agency: string, limit: number): Promise<string[]> {
+  const rows = await db.read(cypher(
+    "MATCH (o:OCG:Entity {agency: $agency}) WHERE NOT coalesce(o.archived, false) AND coalesce(o.status, 'ACTIVE') <> 'ARCHIVED' RETURN o.id AS id ORDER BY o.id LIMIT $limit",
+    { agency, limit },
+  ));
+  return rows.map((r) => r.id as string);
 }
 
 /** Overall harm assessments of the agency's live groups: bands spread, one in three past its review. */
@@ -105,9 +121,9 @@ async function assessGroups(db: Db, actor: Viewer, template: HarmTemplate, opts:
 
 /** Impact records for what detection finds, harm-assessed for the area, and their disseminations. */
 async function recordImpacts(
-  db: Db, actor: Viewer & { displayName: string }, template: HarmTemplate, opts: ImpactSeedOptions, plan: Plan, result: ImpactSeedResult,
+  db: Db, actor: Viewer & { displayName: string }, template: HarmTemplate, found: ImpactCandidate[], opts: ImpactSeedOptions, plan: Plan, result: ImpactSeedResult,
 ): Promise<void> {
-  const candidates = (await impactCandidates(db, actor, null))
+  const candidates = [...found]
     .filter((c) => c.ocg.status !== 'ARCHIVED')
     .sort((a, b) => a.ocg.id.localeCompare(b.ocg.id) || a.areaId.localeCompare(b.areaId))
     .slice(0, opts.maxImpacts ?? 25);
