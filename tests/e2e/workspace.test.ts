@@ -286,7 +286,7 @@ describe('the analyst workspace in a browser', () => {
   it('switches to the WebGL renderer, keeping the chart, and still selects what is clicked', async () => {
     const before = await chartCounts(page);
     await page.getByTestId('help-button').click();
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('webgl-toggle').check()]);
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('webgl-toggle').click()]);
     await page.getByTestId('workspace').waitFor();
     await expect.poll(async () => (await chartCounts(page)).nodes).toBe(before.nodes);
     await settled(page);
@@ -297,7 +297,7 @@ describe('the analyst workspace in a browser', () => {
     await expect.poll(() => ws<string[]>('w => [...w.getState().selection]')).toEqual([net.dana]);
     await screenshot(page, '13-webgl');
     await page.getByTestId('help-button').click();
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('webgl-toggle').uncheck()]);
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('webgl-toggle').click()]);
     await page.getByTestId('workspace').waitFor();
     await expect.poll(async () => (await chartCounts(page)).nodes).toBe(before.nodes);
   });
