@@ -38,8 +38,9 @@ export interface ImpactSeedResult {
 
 /** The national partner that receives copies of the highest-harm cross-boundary impacts. */
 export const NATIONAL_PARTNER = 'AG-NCA';
-const ACTOR = { userId: 'seed', username: 'seed', role: 'INTEL_OFFICER', clearance: 'SECRET', compartments: [], displayName: 'Demo data generator' } as const;
-const actorFor = (agency: string): Viewer & { displayName: string } => ({ ...ACTOR, agency, compartments: [] });
+/** Each lead agency's assessor: an intelligence officer of that agency, named `seed` in the records and the audit trail. */
+const actorFor = (agency: string): Viewer & { displayName: string } =>
+  ({ userId: 'seed', username: 'seed', role: 'INTEL_OFFICER', clearance: 'SECRET', agency, compartments: [], displayName: 'Demo data generator' });
 
 const SHARING = {
   handling: 'P',
@@ -59,18 +60,15 @@ export async function seedImpact(db: Db, opts: ImpactSeedOptions): Promise<Impac
     groupBands: shuffled(bands, prng(opts.seed, 'group-bands')), impactBands: shuffled(bands, prng(opts.seed, 'impact-bands')),
     groups: 0, candidates: 0, served: new Set(),
   };
-  // Detection group by group, as recording an impact runs it: Neo4j plans its queries once for
-  // one group (a list parameter's size is part of a cached plan's key).
-  const found = new Map<string, ImpactCandidate[]>();
-  for (const agency of leads) {
-    const list: ImpactCandidate[] = [];
-    for (const id of await liveGroups(db, agency, opts.maxAssessments ?? 60)) list.push(...await impactCandidates(db, actorFor(agency), id));
-    found.set(agency, list);
-  }
+  // Detection once per lead agency (ten queries whatever the size), before anything is written.
+  const work: { actor: Viewer & { displayName: string }; groups: Group[]; found: ImpactCandidate[] }[] = [];
   for (const agency of leads) {
     const actor = actorFor(agency);
-    await assessGroups(db, actor, template, opts, plan, result);
-    await recordImpacts(db, actor, template, found.get(agency)!, opts, plan, result);
+    work.push({ actor, groups: await liveGroups(db, agency, opts.maxAssessments ?? 60), found: await impactCandidates(db, actor, null) });
+  }
+  for (const { actor, groups, found } of work) {
+    await assessGroups(db, actor, groups, template, opts, plan, result);
+    await recordImpacts(db, actor, found, template, opts, plan, result);
   }
   return result;
 }
@@ -90,26 +88,27 @@ interface Plan {
   served: Set<string>;
 }
 
-async function liveGroups(db: Db, agency: string, limit: number): Promise<string[]> {
+interface Group { id: string; assessed: boolean }
+
+/** The agency's live groups (not archived), in id order, and whether the seed has assessed each. */
+async function liveGroups(db: Db, agency: string, limit: number): Promise<Group[]> {
   const rows = await db.read(cypher(
-    "MATCH (o:OCG:Entity {agency: $agency}) WHERE NOT coalesce(o.archived, false) AND coalesce(o.status, 'ACTIVE') <> 'ARCHIVED' RETURN o.id AS id ORDER BY o.id LIMIT $limit",
+    `MATCH (o:OCG:Entity {agency: $agency}) WHERE NOT coalesce(o.archived, false) AND coalesce(o.status, 'ACTIVE') <> 'ARCHIVED'
+     OPTIONAL MATCH (h:HarmAssessment {id: 'HA-SEED-' + o.id})
+     RETURN o.id AS id, h IS NOT NULL AS assessed ORDER BY o.id LIMIT $limit`,
     { agency, limit },
   ));
-  return rows.map((r) => r.id as string);
+  return rows.map((r) => ({ id: r.id as string, assessed: r.assessed as boolean }));
 }
 
 /** Overall harm assessments of the agency's live groups: bands spread, one in three past its review. */
-async function assessGroups(db: Db, actor: Viewer, template: HarmTemplate, opts: ImpactSeedOptions, plan: Plan, result: ImpactSeedResult): Promise<void> {
-  const groups = (await db.read(cypher(
-    `MATCH (o:OCG:Entity {agency: $agency}) WHERE NOT coalesce(o.archived, false) AND coalesce(o.status, 'ACTIVE') <> 'ARCHIVED'
-     OPTIONAL MATCH (h:HarmAssessment {id: 'HA-SEED-' + o.id})
-     RETURN o.id AS id, h IS NOT NULL AS done ORDER BY o.id LIMIT $limit`,
-    { agency: actor.agency, limit: opts.maxAssessments ?? 60 },
-  )));
+async function assessGroups(
+  db: Db, actor: Viewer, groups: Group[], template: HarmTemplate, opts: ImpactSeedOptions, plan: Plan, result: ImpactSeedResult,
+): Promise<void> {
   for (const g of groups) {
     const k = plan.groups++;
-    if (g.done) continue;
-    const id = g.id as string;
+    if (g.assessed) continue;
+    const id = g.id;
     const rng = prng(opts.seed, `assess:${id}`);
     const when = dated(rng, opts.today, template, k % 3 === 2);
     const band = plan.groupBands[k % plan.groupBands.length]!;
@@ -121,7 +120,7 @@ async function assessGroups(db: Db, actor: Viewer, template: HarmTemplate, opts:
 
 /** Impact records for what detection finds, harm-assessed for the area, and their disseminations. */
 async function recordImpacts(
-  db: Db, actor: Viewer & { displayName: string }, template: HarmTemplate, found: ImpactCandidate[], opts: ImpactSeedOptions, plan: Plan, result: ImpactSeedResult,
+  db: Db, actor: Viewer & { displayName: string }, found: ImpactCandidate[], template: HarmTemplate, opts: ImpactSeedOptions, plan: Plan, result: ImpactSeedResult,
 ): Promise<void> {
   const candidates = [...found]
     .filter((c) => c.ocg.status !== 'ARCHIVED')
