@@ -6,7 +6,7 @@ import { gradeStrength, type Grade } from '../domain/grading.js';
 import { classificationRank } from '../domain/codes.js';
 import { decide, type Viewer } from '../domain/policy.js';
 import { todayIso, validateEntity, validateLink, validateMarkings, validateProps, type EntityRecord } from '../domain/validate.js';
-import { entitiesById, linkById, linksAmong, listEntities, neighbours, searchEntities } from '../graph/entities.js';
+import { entitiesById, linkById, listEntities, neighbours, searchEntities, sliceOfIds } from '../graph/entities.js';
 import { buildSlice, redactEdge, redactNode, type RawRecord } from '../graph/slice.js';
 import { existingEntities, linkId, writeEntities, writeLinks } from '../graph/write.js';
 import { requireViewer, type Ctx } from './context.js';
@@ -67,10 +67,7 @@ export class EntityResolver {
     const viewer = requireViewer(ctx);
     if (ids.length > MAX_IDS) throw new DomainError('LIMIT_EXCEEDED', `At most ${MAX_IDS} ids`, 'ids');
     await ctx.services.agencies.refresh();
-    const { db, config } = ctx.services;
-    const nodes = await entitiesById(db, ids);
-    const edges = await linksAmong(db, nodes.map((n) => n.id), config.maxGraphNodes * 4);
-    return buildSlice(viewer, ctx.services.agencies, nodes, edges, { seen: ctx.seen });
+    return sliceOfIds(ctx.services.db, viewer, ctx.services.agencies, ids, { maxEdges: ctx.services.config.maxGraphNodes * 4, seen: ctx.seen });
   }
 
   @Query(() => GraphSlice, { description: 'Direct neighbours of these entities, capped per entity' })

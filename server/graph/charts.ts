@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { cypher, type Db } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { stubId, type AgencyDirectory, type Viewer } from '../domain/policy.js';
-import { entitiesById, linksAmong } from './entities.js';
-import { buildSlice, type GraphSlice, type Seen } from './slice.js';
+import { sliceOfIds } from './entities.js';
+import type { GraphSlice, Seen } from './slice.js';
 
 /**
  * Charts saved on the server. A chart keeps ids and layout (positions, pins, hidden items,
@@ -63,6 +63,11 @@ const strList = (v: unknown, field: string, max = MAX_CHART_IDS): string[] => {
 
 /** Checks a layout document from a client; throws a field error a user can act on. */
 export function parseLayout(text: string): ChartLayout {
+  return readLayout(text).layout;
+}
+
+/** The checked layout, and the client's own count of links on its chart (for the list only). */
+function readLayout(text: string): { layout: ChartLayout; edgeCount: number } {
   if (text.length > MAX_LAYOUT_BYTES) throw new DomainError('LIMIT_EXCEEDED', `A chart layout may be at most ${MAX_LAYOUT_BYTES / 1e6} MB`, 'layout');
   let raw: Record<string, unknown>;
   try {
@@ -87,7 +92,8 @@ export function parseLayout(text: string): ChartLayout {
     if (v.length > MAX_CHART_IDS) throw invalid(`layout.${field}`, `At most ${MAX_CHART_IDS} ${field}`);
     return v as Record<string, unknown>[];
   };
-  return {
+  const claimed = Number(raw.edgeCount);
+  const layout: ChartLayout = {
     version: 1,
     entityIds: strList(raw.entityIds, 'entityIds'),
     positions,
@@ -99,6 +105,7 @@ export function parseLayout(text: string): ChartLayout {
     filters: raw.filters ?? null,
     timeRange: raw.timeRange ?? null,
   };
+  return { layout, edgeCount: Number.isFinite(claimed) ? Math.max(0, Math.min(Math.floor(claimed), 10_000_000)) : 0 };
 }
 
 const SUMMARY = `c.id AS id, c.name AS name, c.ownerId AS ownerId, o.displayName AS ownerName, o.username AS ownerUsername,
@@ -145,9 +152,7 @@ export async function openChart(db: Db, viewer: Viewer, dir: AgencyDirectory, id
   const row = await chartRow(db, viewer, id);
   if (!row) throw notFound('Chart', id);
   const saved = parseLayout(row.layout);
-  const records = await entitiesById(db, saved.entityIds);
-  const edges = await linksAmong(db, records.map((r) => r.id), opts.maxEdges);
-  const graph = buildSlice(viewer, dir, records, edges, { seen: opts.seen });
+  const graph = await sliceOfIds(db, viewer, dir, saved.entityIds, opts);
 
   // Real id -> the id the viewer gets (itself, or the stub's opaque id); absent when hidden.
   const shown = new Set(graph.nodes.map((n) => n.id));
@@ -194,11 +199,8 @@ export async function saveChart(db: Db, viewer: Viewer, input: SaveChartInput): 
   const name = input.name.trim();
   if (!name) throw invalid('name', 'Give the chart a name');
   if (name.length > NAME_MAX) throw invalid('name', `A chart name may be at most ${NAME_MAX} characters`);
-  const layout = parseLayout(input.layout);
+  const { layout, edgeCount } = readLayout(input.layout);
   const nodeCount = layout.entityIds.length + layout.stubs.length;
-  // The client's own count of links on its chart, for the list only.
-  const claimed = Number((JSON.parse(input.layout) as { edgeCount?: unknown }).edgeCount);
-  const edgeCount = Number.isFinite(claimed) ? Math.max(0, Math.min(Math.floor(claimed), 10_000_000)) : 0;
   const now = new Date().toISOString();
   if (input.id !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(input.id)) throw invalid('id', 'A chart id is letters, digits, _ and - only');
   const id = input.id ?? `CHART-${randomUUID()}`;

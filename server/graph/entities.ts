@@ -1,10 +1,10 @@
 import { cypher, type Db, type Row } from '../db/db.js';
 import { invalid } from '../domain/errors.js';
 import { isEntityType, propDefs } from '../domain/model.js';
-import { hiddenFilter, visibleFilter, type Viewer } from '../domain/policy.js';
+import { hiddenFilter, visibleFilter, type AgencyDirectory, type Viewer } from '../domain/policy.js';
 import { phoneticCodes, tokens } from '../domain/search.js';
 import { linkTypeOfId } from './write.js';
-import type { RawEdge, RawRecord } from './slice.js';
+import { buildSlice, type GraphSlice, type RawEdge, type RawRecord, type Seen } from './slice.js';
 
 /** Reads of entities and links. Every function returns raw records; callers pass them through the policy. */
 export async function entitiesById(db: Db, ids: string[]): Promise<RawRecord[]> {
@@ -194,4 +194,13 @@ export async function neighbours(db: Db, viewer: Viewer, ids: string[], limit: n
   ));
   const omitted = Math.max(0, (counts[0]!.c as number) - edges.length);
   return { nodes, edges, omitted };
+}
+
+/** These entities and the links among them, as the viewer may see them (the `graph` query, opened charts). */
+export async function sliceOfIds(
+  db: Db, viewer: Viewer, dir: AgencyDirectory, ids: string[], opts: { maxEdges: number; seen?: Seen },
+): Promise<GraphSlice> {
+  const nodes = await entitiesById(db, ids);
+  const edges = await linksAmong(db, nodes.map((n) => n.id), opts.maxEdges);
+  return buildSlice(viewer, dir, nodes, edges, { seen: opts.seen });
 }
