@@ -210,24 +210,14 @@ export function seedsQuery(viewer: Viewer, ids: string[], f: TraversalFilter): Q
 
 const stepPattern = (lf: Query, nf: Query) => `MATCH (n)-[r]-(m:Entity) WHERE NOT m.id IN $visited AND ${lf.text} AND ${nf.text}`;
 
-/** Before fetching a hop: how many new neighbours there are in all, and links per frontier entity. */
-export function expandCountQuery(viewer: Viewer, f: TraversalFilter, frontier: string[], visited: string[]): Query {
-  const lf = linkPredicate(viewer, 'r', f);
-  const nf = nodePredicate(viewer, 'm', f);
-  return {
-    text:
-      `CALL () { UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) ${stepPattern(lf, nf)} RETURN count(DISTINCT m) AS total }\n` +
-      `UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n` +
-      `RETURN total, n.id AS id, COUNT { ${stepPattern(lf, nf)} } AS links`,
-    params: { ...lf.params, ...nf.params, frontier, visited },
-  };
-}
-
 /**
- * One hop: up to `perNodeLimit` neighbours of each frontier entity (its share of the budget),
- * strongest visible evidence first, then at most `limit` in all.
+ * One hop in one pass: for each frontier entity, its new neighbours (those the filters and the
+ * policy let through), each with the strength of its strongest visible link (-1 when only
+ * restricted links lead to it), strongest first, cut to `top`; how many it has in all; and how many
+ * distinct new neighbours the whole frontier has. The fair share and the cap are applied by
+ * `pickHop`; the chosen entities are then read by id (`entitiesByIdQuery`).
  */
-export function expandFetchQuery(viewer: Viewer, f: TraversalFilter, frontier: string[], visited: string[], perNodeLimit: number, limit: number): Query {
+export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: string[], visited: string[], top: number): Query {
   const lf = linkPredicate(viewer, 'r', f);
   const nf = nodePredicate(viewer, 'm', f);
   const vis = visible(viewer, 'r');
@@ -235,12 +225,44 @@ export function expandFetchQuery(viewer: Viewer, f: TraversalFilter, frontier: s
     text:
       `UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n` +
       `CALL (n) {\n  ${stepPattern(lf, nf)}\n` +
-      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n` +
-      `  RETURN m, best ORDER BY best DESC, m.id LIMIT $perNodeLimit\n}\n` +
-      `WITH m, max(best) AS best ORDER BY best DESC, m.id LIMIT $limit\n` +
-      `RETURN properties(m) AS m`,
-    params: { ...lf.params, ...nf.params, ...vis.params, frontier, visited, perNodeLimit, limit },
+      `  WITH m.id AS mid, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n` +
+      `  ORDER BY best DESC, mid\n  RETURN collect([mid, best]) AS cs\n}\n` +
+      `WITH collect({id: n.id, cs: cs}) AS per\n` +
+      `CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n` +
+      `UNWIND per AS p\n` +
+      `RETURN total, p.id AS id, size(p.cs) AS links, p.cs[0..$top] AS top`,
+    params: { ...lf.params, ...nf.params, ...vis.params, frontier, visited, top },
   };
+}
+
+export interface HopCandidates {
+  id: string;
+  links: number;
+  /** [neighbour id, strongest visible link strength or -1], strongest first, then by id. */
+  top: [string, number][];
+}
+
+/**
+ * Which neighbours a hop takes within its budget: everything when it fits; otherwise up to a fair
+ * share from each frontier entity (a supernode cannot starve the others), strongest visible
+ * evidence first, then by id, at most `budget` in all.
+ */
+export function pickHop(per: HopCandidates[], total: number, budget: number): string[] {
+  const capped = total > budget;
+  const perNode = capped ? fairShare(per.map((p) => p.links), budget) : Infinity;
+  const best = new Map<string, number>();
+  for (const p of per) {
+    for (const [id, strength] of p.top.slice(0, perNode)) best.set(id, Math.max(strength, best.get(id) ?? -Infinity));
+  }
+  return [...best]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, Math.min(budget, total))
+    .map(([id]) => id);
+}
+
+/** Entities by id, in the order given (ids already checked against the policy in the same transaction). */
+export function entitiesByIdQuery(ids: string[]): Query {
+  return { text: 'UNWIND $ids AS id MATCH (m:Entity {id: id}) RETURN properties(m) AS m', params: { ids } };
 }
 
 /** The links among a set that pass a filter, counted in full and returned up to a cap. */
@@ -287,7 +309,7 @@ const isVisible = (viewer: Viewer, r: Record<string, unknown>) => {
 };
 
 /**
- * Breadth-first expansion, one hop at a time, counting before fetching. Restricted records are
+ * Breadth-first expansion, one hop at a time, each hop one pass over its candidates. Restricted records are
  * shown as stubs but not expanded: what lies beyond them is for their owner to share. When the node
  * cap is reached, `omitted` counts the neighbours of that hop that were left out (what lies beyond
  * them is not explored).
@@ -300,17 +322,15 @@ export async function expand(db: Db, viewer: Viewer, ids: string[], hops: number
     let truncated = false;
     let omitted = 0;
     for (let hop = 1; hop <= hops && frontier.length; hop++) {
-      const visited = [...nodes.keys()];
-      const counts = await run(tx, expandCountQuery(viewer, f, frontier, visited));
-      const total = (counts[0]?.total as number | undefined) ?? 0;
-      if (!total) break;
       const budget = limit - nodes.size;
+      const rows = await run(tx, expandStepQuery(viewer, f, frontier, [...nodes.keys()], Math.max(1, budget)));
+      const total = (rows[0]?.total as number | undefined) ?? 0;
+      if (!total) break;
       if (budget <= 0) { truncated = true; omitted += total; break; }
-      const capped = total > budget;
-      const perNode = capped ? fairShare(counts.map((c) => c.links as number), budget) : Math.max(...counts.map((c) => c.links as number));
-      const found = (await run(tx, expandFetchQuery(viewer, f, frontier, visited, perNode, Math.min(budget, total)))).map((r) => r.m as RawRecord);
+      const picked = pickHop(rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number][] })), total, budget);
+      const found = (await run(tx, entitiesByIdQuery(picked))).map((r) => r.m as RawRecord);
       for (const m of found) nodes.set(m.id, m);
-      if (capped) { truncated = true; omitted += total - found.length; break; }
+      if (total > budget) { truncated = true; omitted += total - found.length; break; }
       frontier = found.filter((m) => isVisible(viewer, m)).map((m) => m.id);
     }
     const edgeLimit = limit * 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenFilter, policyParams, visibleFilter, type Viewer } from '../../server/domain/policy.js';
 import {
-  expandCountQuery, expandFetchQuery, fairShare, linksAmongQuery, neighbourCountsQuery, neighbourFilter, neighbourPageQuery,
+  entitiesByIdQuery, expandStepQuery, fairShare, pickHop, linksAmongQuery, neighbourCountsQuery, neighbourFilter, neighbourPageQuery,
   pairPathsQuery, PATH_LINK_TYPES, pathsQuery, seedsQuery, steinerEdges, timelineQuery, traversalFilter,
 } from '../../server/graph/traverse.js';
 
@@ -79,37 +79,30 @@ describe('expansion Cypher', () => {
     );
   });
 
-  it('counts a hop before fetching it, with every filter', () => {
-    const q = expandCountQuery(viewer, filter, ['S1'], ['S1', 'S2']);
-    expect(readable(q.text)).toBe(
-      `CALL () { UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) ${FILTERED_STEP} RETURN count(DISTINCT m) AS total }\n` +
-      'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
-      `RETURN total, n.id AS id, COUNT { ${FILTERED_STEP} } AS links`,
-    );
-    expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1', 'S2'] });
+  const STEP = (step: string) =>
+    'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
+    `CALL (n) {\n  ${step}\n` +
+    '  WITH m.id AS mid, max(CASE WHEN VISIBLE(r) THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n' +
+    '  ORDER BY best DESC, mid\n  RETURN collect([mid, best]) AS cs\n}\n' +
+    'WITH collect({id: n.id, cs: cs}) AS per\n' +
+    'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n' +
+    'UNWIND per AS p\n' +
+    'RETURN total, p.id AS id, size(p.cs) AS links, p.cs[0..$top] AS top';
+
+  it('reads a hop in one pass, with every filter: candidates per entity, strongest visible evidence first, and the total', () => {
+    const q = expandStepQuery(viewer, filter, ['S1'], ['S1', 'S2'], 5);
+    expect(readable(q.text)).toBe(STEP(FILTERED_STEP));
+    expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1', 'S2'], top: 5 });
   });
 
-  it('counts a hop without filters', () => {
-    const q = expandCountQuery(viewer, {}, ['S1'], ['S1']);
-    expect(readable(q.text)).toBe(
-      `CALL () { UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) ${PLAIN_STEP} RETURN count(DISTINCT m) AS total }\n` +
-      'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
-      `RETURN total, n.id AS id, COUNT { ${PLAIN_STEP} } AS links`,
-    );
-    expect(q.params).toEqual({ ...PV, frontier: ['S1'], visited: ['S1'] });
+  it('reads a hop without filters', () => {
+    const q = expandStepQuery(viewer, {}, ['S1'], ['S1'], 500);
+    expect(readable(q.text)).toBe(STEP(PLAIN_STEP));
+    expect(q.params).toEqual({ ...PV, frontier: ['S1'], visited: ['S1'], top: 500 });
   });
 
-  it('fetches a hop: a fair share per entity, strongest visible evidence first, then the cap', () => {
-    const q = expandFetchQuery(viewer, filter, ['S1', 'S2'], ['S1', 'S2'], 3, 5);
-    expect(readable(q.text)).toBe(
-      'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
-      `CALL (n) {\n  ${FILTERED_STEP}\n` +
-      '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n' +
-      '  RETURN m, best ORDER BY best DESC, m.id LIMIT $perNodeLimit\n}\n' +
-      'WITH m, max(best) AS best ORDER BY best DESC, m.id LIMIT $limit\n' +
-      'RETURN properties(m) AS m',
-    );
-    expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1', 'S2'], visited: ['S1', 'S2'], perNodeLimit: 3, limit: 5 });
+  it('reads the chosen entities by id', () => {
+    expect(entitiesByIdQuery(['A', 'B'])).toEqual({ text: 'UNWIND $ids AS id MATCH (m:Entity {id: id}) RETURN properties(m) AS m', params: { ids: ['A', 'B'] } });
   });
 
   it('reads the links among the result, counted in full and capped', () => {
@@ -124,7 +117,7 @@ describe('expansion Cypher', () => {
 
   it('never puts ids or values into the text', () => {
     const evil = "x'}) DETACH DELETE n //";
-    for (const q of [expandCountQuery(viewer, filter, [evil], [evil]), expandFetchQuery(viewer, filter, [evil], [evil], 1, 1), linksAmongQuery(viewer, filter, [evil], 1), pathsQuery(viewer, evil, evil, 3, 2, 0.5)]) {
+    for (const q of [expandStepQuery(viewer, filter, [evil], [evil], 1), entitiesByIdQuery([evil]), linksAmongQuery(viewer, filter, [evil], 1), pathsQuery(viewer, evil, evil, 3, 2, 0.5)]) {
       expect(q.text).not.toContain(evil);
       expect(q.text).not.toContain('2020-01-01');
     }
@@ -222,6 +215,36 @@ describe('fair share of a budget', () => {
     [[0, 0], 10, 1],
   ])('counts %j, budget %i -> %i per entity', (counts, budget, share) => {
     expect(fairShare(counts, budget)).toBe(share);
+  });
+});
+
+describe('choosing a hop within its budget', () => {
+  const c = (id: string, top: [string, number][], links = top.length) => ({ id, links, top });
+
+  it('takes every candidate when the hop fits, once each, strongest evidence first then by id', () => {
+    const per = [c('A', [['x', 0.9], ['y', 0.2]]), c('B', [['y', 0.7], ['z', -1]])];
+    expect(pickHop(per, 3, 10)).toEqual(['x', 'y', 'z']);
+  });
+
+  it('gives each entity its fair share when a supernode would fill the budget', () => {
+    const hub = c('HUB', Array.from({ length: 100 }, (_, i) => [`h${String(i).padStart(3, '0')}`, 1] as [string, number]), 6000);
+    const small = c('S', [['s1', 0.1], ['s2', 0.05]]);
+    const picked = pickHop([hub, small], 6002, 10);
+    expect(picked).toHaveLength(10);
+    // The small entity's weak neighbours are kept: the hub cannot starve it.
+    expect(picked).toEqual(expect.arrayContaining(['s1', 's2']));
+    expect(picked.filter((id) => id.startsWith('h'))).toEqual(['h000', 'h001', 'h002', 'h003', 'h004', 'h005', 'h006', 'h007']);
+  });
+
+  it('counts a neighbour shared by two entities once, at its strongest link', () => {
+    const per = [c('A', [['x', 0.1]]), c('B', [['x', 0.8], ['y', 0.5]])];
+    expect(pickHop(per, 2, 1)).toEqual(['x']);
+  });
+
+  it('never returns more than the budget or the total', () => {
+    const per = [c('A', [['a', 1], ['b', 1], ['c', 1]], 50), c('B', [['d', 1]], 50)];
+    expect(pickHop(per, 100, 3)).toHaveLength(3);
+    expect(pickHop([], 0, 3)).toEqual([]);
   });
 });
 
