@@ -24,17 +24,22 @@ export const DRAFT_ABOVE = 2000;
 
 export function computeLayout(input: LayoutInput): LayoutOutput {
   const t0 = performance.now();
+  // Elements are added after construction: no initial layout runs (the constructor's would
+  // stack every node at the origin, or with "preset" fit the viewport to them, which costs more
+  // than a draft fcose run on a large chart). Nodes of one size share one style (no per-node
+  // mapping).
+  const w0 = input.nodes[0]?.w;
+  const h0 = input.nodes[0]?.h;
+  const uniform = input.nodes.every((n) => n.w === w0 && n.h === h0);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
-    // Keep the given positions (the default initial layout would stack every node at the origin).
-    layout: { name: 'preset' },
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-    elements: [
-      ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.w, h: n.h, level: n.level, group: n.group }, position: { x: n.x, y: n.y } })),
-      ...input.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
-    ],
+    style: [{ selector: 'node', style: uniform && w0 !== undefined ? { width: w0, height: h0! } : { width: 'data(w)', height: 'data(h)' } }],
   });
+  cy.add([
+    ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.w, h: n.h, level: n.level, group: n.group }, position: { x: n.x, y: n.y } })),
+    ...input.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+  ]);
   const pinned = input.nodes.filter((n) => n.pinned);
   const size = input.nodes.length + input.edges.length;
   let quality: string | undefined;
