@@ -4,7 +4,7 @@ import { chartDegrees, normalise, ocgRoles } from '../workspace/derive.js';
 import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace/GraphWorkspace.js';
 import type { LayoutInput } from './layoutEngine.js';
 import { LayoutRunner } from './layoutRunner.js';
-import { chartStyle, communityColour, linkLook } from './style.js';
+import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, edgeLook, gapLook, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
  * Cytoscape as the workspace's renderer: it mirrors the workspace state onto the canvas (diffing
@@ -25,7 +25,7 @@ const TEXTURE_ABOVE = 1500;
 
 export function nodeData(n: ChartNode): Record<string, unknown> {
   const d = n.data;
-  return { id: d.id, label: d.label, type: d.type, restricted: d.restricted || undefined, pinned: n.pinned || undefined };
+  return { id: d.id, label: d.label, type: d.type, restricted: d.restricted || undefined, pinned: n.pinned || undefined, ...nodeLook(d.type, !!d.restricted) };
 }
 
 export function edgeLabel(e: ChartEdge['data']): string {
@@ -35,14 +35,37 @@ export function edgeLabel(e: ChartEdge['data']): string {
   return `${title}${role}`;
 }
 
-export function edgeData(e: ChartEdge): Record<string, unknown> {
+/** `bundle`: the link shares its pair of entities with another link, or is a loop (drawn curved). */
+export function edgeData(e: ChartEdge, bundle = false): Record<string, unknown> {
   const d = e.data;
   const graded = typeof d.strength === 'number' && d.reportCount > 0;
+  const role = d.type === 'MEMBER_OF' ? (d.props?.role as string) ?? 'UNKNOWN' : undefined;
   return {
     id: d.id, source: d.source, target: d.target, type: d.type, label: edgeLabel(d),
-    strength: graded ? d.strength : undefined, role: d.type === 'MEMBER_OF' ? (d.props?.role as string) ?? 'UNKNOWN' : undefined,
-    restricted: d.restricted || undefined,
+    strength: graded ? d.strength : undefined, role, restricted: d.restricted || undefined, bundle: bundle || undefined,
+    ...edgeLook(d.type, role),
   };
+}
+
+/** Links drawn curved: those sharing their pair of entities with another link, and loops. */
+export function bundledEdges(doc: ChartDoc): Set<string> {
+  const first = new Map<string, string>();
+  const out = new Set<string>();
+  for (const [id, e] of doc.edges) {
+    const { source: a, target: b } = e.data;
+    if (a === b) {
+      out.add(id);
+      continue;
+    }
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    const other = first.get(key);
+    if (other === undefined) first.set(key, id);
+    else {
+      out.add(other);
+      out.add(id);
+    }
+  }
+  return out;
 }
 
 export class CytoscapeView {
@@ -54,14 +77,23 @@ export class CytoscapeView {
   private applyingSelection = false;
   private selectionQueued = false;
   private dragged = new Set<string>();
+  /** Elements are held back (class "pending") until their layout arrives. */
+  private holding = false;
+  /** Links drawn curved (see bundledEdges), as last synced. */
+  private bundled = new Set<string>();
+  /** The lighter stylesheet for large charts is in use (see LIGHT_STYLE_ABOVE). */
+  private light = false;
   private readonly unsubscribe: () => void;
   /** Milliseconds of the last layout computation (for the status line and benchmarks). */
   lastLayoutMs = 0;
+  /** Layout passes run for the chart, and how many of them ran before their elements were drawn. */
+  layoutRuns = 0;
+  layoutsBeforeDraw = 0;
 
   constructor(container: HTMLElement, private readonly ws: GraphWorkspace, private readonly opts: ViewOptions = {}) {
     const options = {
       container,
-      style: chartStyle(ws.getState().display),
+      style: chartStyle(ws.getState().display, { light: this.light }),
       minZoom: 0.03,
       maxZoom: 5,
       boxSelectionEnabled: true,
@@ -132,17 +164,43 @@ export class CytoscapeView {
     });
   }
 
+  /**
+   * A large addition waiting for its layout (see LayoutRequest.beforeDraw). Its elements are on
+   * the chart but not drawn (class "pending", display none), so Cytoscape styles them while the
+   * worker computes; when the positions arrive they are moved and shown in one batch, and the
+   * first frame that draws them draws them laid out.
+   */
+  private waitingForLayout(s: WorkspaceState): boolean {
+    const req = s.layoutRequest;
+    return !!req?.beforeDraw && req.baseDoc === s.doc;
+  }
+
   private render(s: WorkspaceState): void {
     const r = this.rendered;
     const cy = this.cy;
-    const docChanged = s.doc !== r.doc;
-    if (s.display !== r.display) {
-      if (r.display && (r.display.colourBy !== s.display.colourBy || r.display.sizeBy !== s.display.sizeBy || r.display.edgeLabels !== s.display.edgeLabels)) {
-        cy.style(chartStyle(s.display));
-      }
+    const waiting = this.waitingForLayout(s);
+    // The worker starts on a layout before the drawing is brought up to date, so the two overlap.
+    if (waiting && s.layoutRequest!.id !== this.lastLayout) {
+      this.lastLayout = s.layoutRequest!.id;
+      void this.runLayout(s.layoutRequest!);
+    }
+    const doc = s.doc;
+    const docChanged = doc !== r.doc;
+    // The stylesheet is switched before elements are added, so they are styled once.
+    const size = doc.nodes.size + doc.edges.size;
+    const light = this.light ? size >= LIGHT_STYLE_ABOVE * 0.8 : size >= LIGHT_STYLE_ABOVE;
+    const displayChanged = !!r.display && s.display !== r.display
+      && (r.display.colourBy !== s.display.colourBy || r.display.sizeBy !== s.display.sizeBy || r.display.edgeLabels !== s.display.edgeLabels);
+    if (displayChanged || light !== this.light) {
+      this.light = light;
+      cy.style(chartStyle(s.display, { light }));
     }
     cy.batch(() => {
-      if (docChanged) this.syncDoc(r.doc, s.doc);
+      if (docChanged) this.syncDoc(r.doc, doc, waiting);
+      if (!waiting && this.holding) {
+        cy.elements('.pending').removeClass('pending');
+        this.holding = false;
+      }
       if (docChanged || s.metrics !== r.metrics || s.display !== r.display) this.syncDerived(s);
       if (docChanged || s.filters !== r.filters || s.timeRange !== r.timeRange) this.syncVisibility();
       if (docChanged || s.paths !== r.paths) this.syncPaths(s);
@@ -150,18 +208,20 @@ export class CytoscapeView {
     });
     if (docChanged || s.selection !== r.selection) this.syncSelection(s.selection);
     if (docChanged) this.tuneForSize();
-    this.rendered = { doc: s.doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps };
+    this.rendered = { doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps };
     if (s.layoutRequest && s.layoutRequest.id !== this.lastLayout) {
       this.lastLayout = s.layoutRequest.id;
       void this.runLayout(s.layoutRequest);
     }
-    if (s.viewRequest && s.viewRequest.id !== this.lastView) {
+    // A view request about elements not drawn yet waits for them.
+    if (!waiting && s.viewRequest && s.viewRequest.id !== this.lastView) {
       this.lastView = s.viewRequest.id;
       this.applyView(s.viewRequest.kind, s.viewRequest.ids);
     }
   }
 
-  private syncDoc(prev: ChartDoc | undefined, doc: ChartDoc): void {
+  /** `hold`: new elements are added undrawn, waiting for their layout (see waitingForLayout). */
+  private syncDoc(prev: ChartDoc | undefined, doc: ChartDoc, hold = false): void {
     const cy = this.cy;
     if (prev) {
       for (const id of prev.edges.keys()) if (!doc.edges.has(id)) cy.getElementById(id).remove();
@@ -169,12 +229,15 @@ export class CytoscapeView {
     }
     const add: ElementDefinition[] = [];
     const moves: { node: NodeSingular; x: number; y: number }[] = [];
+    // New elements arrive already filtered or not (no class change on each afterwards).
+    const vis = this.ws.getState().doc === doc ? this.ws.visible() : null;
+    const classes = (shown: boolean | undefined) => [shown === false ? 'filtered' : '', hold ? 'pending' : ''].join(' ').trim() || undefined;
     for (const [id, n] of doc.nodes) {
       const p = prev?.nodes.get(id);
       if (p === n) continue;
       const el = cy.getElementById(id);
       if (el.empty()) {
-        add.push({ group: 'nodes', data: nodeData(n), position: n.position ? { ...n.position } : { x: 0, y: 0 }, locked: n.pinned });
+        add.push({ group: 'nodes', data: nodeData(n), position: n.position ? { ...n.position } : { x: 0, y: 0 }, locked: n.pinned, classes: classes(vis?.nodes.has(id)) });
         continue;
       }
       if (!p || p.data !== n.data || p.pinned !== n.pinned) el.data(nodeData(n));
@@ -185,17 +248,26 @@ export class CytoscapeView {
       const cur = el.position();
       if (n.position && (Math.abs(cur.x - n.position.x) > 0.5 || Math.abs(cur.y - n.position.y) > 0.5)) moves.push({ node: el as NodeSingular, ...n.position });
     }
+    const bundled = doc.edges.size ? bundledEdges(doc) : new Set<string>();
     for (const [id, e] of doc.edges) {
       const p = prev?.edges.get(id);
-      if (p === e) continue;
+      const bundle = bundled.has(id);
+      if (p === e) {
+        if (bundle !== this.bundled.has(id)) cy.getElementById(id).data('bundle', bundle || undefined);
+        continue;
+      }
       const el = cy.getElementById(id);
-      if (el.empty()) add.push({ group: 'edges', data: edgeData(e) });
-      else if (!p || p.data !== e.data) el.data(edgeData(e));
+      if (el.empty()) add.push({ group: 'edges', data: edgeData(e, bundle), classes: classes(vis?.edges.has(id)) });
+      else if (!p || p.data !== e.data || bundle !== this.bundled.has(id)) el.data(edgeData(e, bundle));
     }
-    if (add.length) cy.add(add);
+    this.bundled = bundled;
+    if (add.length) {
+      cy.add(add);
+      if (hold) this.holding = true;
+    }
     const animate = moves.length > 0 && doc.nodes.size <= ANIMATE_MAX_NODES;
     for (const m of moves) {
-      if (animate && !m.node.locked()) {
+      if (animate && !m.node.locked() && !m.node.hasClass('pending')) {
         m.node.stop();
         m.node.animate({ position: { x: m.x, y: m.y } }, { duration: 320, easing: 'ease-in-out-cubic' });
       } else {
@@ -209,16 +281,13 @@ export class CytoscapeView {
 
   private syncDerived(s: WorkspaceState): void {
     const roles = ocgRoles(s.doc);
-    let centrality: Map<string, number> | null = null;
-    if (s.display.sizeBy === 'degree') centrality = normalise(chartDegrees(s.doc));
-    else if (s.display.sizeBy !== 'none' && s.metrics) {
-      const key = s.display.sizeBy;
-      centrality = normalise(new Map([...s.metrics.values()].map((m) => [m.id, m[key] ?? 0])));
-    }
+    const centrality = centralities(s);
     const colourByCommunity = s.display.colourBy === 'community' && s.metrics;
     this.cy.nodes().forEach((n) => {
       const id = n.id();
-      setOrRemove(n, 'role', roles.get(id));
+      const role = roles.get(id);
+      setOrRemove(n, 'role', role);
+      setOrRemove(n, 'ring', roleRing(role));
       setOrRemove(n, 'centrality', centrality ? (centrality.get(id) ?? 0) : undefined);
       const m = colourByCommunity ? s.metrics!.get(id) : undefined;
       setOrRemove(n, 'communityColour', typeof m?.community === 'number' ? communityColour(m.community) : undefined);
@@ -251,7 +320,14 @@ export class CytoscapeView {
   /** The gap overlay's state per node, as data the stylesheet rings (`node[gap = ...]`). */
   private syncGaps(s: WorkspaceState): void {
     const marks = s.gaps?.marks;
-    this.cy.nodes().forEach((n) => setOrRemove(n, 'gap', marks?.get(n.id())?.state));
+    this.cy.nodes().forEach((n) => {
+      const state = marks?.get(n.id())?.state;
+      const look = gapLook(state);
+      setOrRemove(n, 'gap', state);
+      setOrRemove(n, 'gapColour', look?.gapColour);
+      setOrRemove(n, 'gapRing', look?.gapRing);
+      setOrRemove(n, 'gapWidth', look?.gapWidth);
+    });
   }
 
   private syncSelection(sel: ReadonlySet<string>): void {
@@ -287,23 +363,68 @@ export class CytoscapeView {
     };
   }
 
+  /**
+   * The layout input for a chart not drawn yet (a large addition laid out before its first draw):
+   * read from the document, with the sizes the stylesheet will give the new nodes.
+   */
+  private layoutInputFromDoc(req: LayoutRequest): LayoutInput {
+    const s = this.ws.getState();
+    const doc = req.baseDoc;
+    const vis = this.ws.visible();
+    const centrality = centralities(s);
+    const degrees = chartDegrees(doc);
+    const roles = ocgRoles(doc);
+    const nodes: LayoutInput['nodes'] = [];
+    for (const id of vis.nodes) {
+      const n = doc.nodes.get(id);
+      if (!n) continue;
+      const el = this.cy.getElementById(id);
+      let w: number;
+      let h: number;
+      if (el.nonempty()) {
+        w = el.outerWidth();
+        h = el.outerHeight();
+      } else {
+        const c = centrality?.get(id);
+        const side = n.data.restricted ? 30 : c !== undefined ? 26 + 50 * c : 34;
+        const border = n.pinned ? 5 : n.data.restricted ? 2 : roleRing(roles.get(id)) ? 3 : 2;
+        w = h = side + border;
+      }
+      const p = n.position ?? { x: 0, y: 0 };
+      nodes.push({ id, x: p.x, y: p.y, w: w + 24, h: h + 24, pinned: n.pinned, level: centrality?.get(id) ?? degrees.get(id) ?? 0, group: n.data.type });
+    }
+    const edges: LayoutInput['edges'] = [];
+    for (const id of vis.edges) {
+      const e = doc.edges.get(id);
+      if (e) edges.push({ id, source: e.data.source, target: e.data.target });
+    }
+    return { name: req.name, randomize: req.randomize, roots: req.roots, nodes, edges };
+  }
+
   private async runLayout(req: LayoutRequest): Promise<void> {
-    const input = this.layoutInput(req);
+    const input = req.beforeDraw ? this.layoutInputFromDoc(req) : this.layoutInput(req);
     if (!input.nodes.length) {
       this.ws.layoutDone(req.id, {});
       return;
     }
+    this.layoutRuns++;
+    if (req.beforeDraw) this.layoutsBeforeDraw++;
     try {
       const out = await this.runner.run(input);
+      if (this.cy.destroyed()) return;
       this.lastLayoutMs = out.ms;
       const applied = this.ws.layoutDone(req.id, out.positions);
       if (applied) {
-        // After the animation: fit when asked, else make sure what moved is still in view.
-        const wait = this.cy.nodes().length <= ANIMATE_MAX_NODES ? 340 : 0;
-        setTimeout(() => this.applyView(req.fit ? 'fit' : 'keep-in-view'), wait);
+        // After the animation: fit when asked, else make sure what moved is still in view. An
+        // addition laid out before its first draw is framed at once (before that frame is drawn).
+        const view = req.fit ? 'fit' : 'keep-in-view';
+        if (req.beforeDraw) this.applyView(view);
+        else setTimeout(() => this.applyView(view), this.cy.nodes().length <= ANIMATE_MAX_NODES ? 340 : 0);
       }
     } catch (e) {
       this.ws.notify('error', `Layout failed: ${(e as Error).message}`);
+      // Elements held back for the layout are drawn where they were placed.
+      if (req.beforeDraw) this.ws.layoutDone(req.id, {});
     }
   }
 
@@ -335,6 +456,16 @@ export class CytoscapeView {
       if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, position: centre(bb) });
     }
   }
+}
+
+/** Node size by centrality (0..1) for the display's size-by setting, or null. */
+function centralities(s: WorkspaceState): Map<string, number> | null {
+  if (s.display.sizeBy === 'degree') return normalise(chartDegrees(s.doc));
+  if (s.display.sizeBy !== 'none' && s.metrics) {
+    const key = s.display.sizeBy;
+    return normalise(new Map([...s.metrics.values()].map((m) => [m.id, m[key] ?? 0])));
+  }
+  return null;
 }
 
 function centre(bb: { x1: number; x2: number; y1: number; y2: number }) {

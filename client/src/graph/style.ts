@@ -81,35 +81,75 @@ export const entityLook = (type: string): EntityLook => ENTITY_LOOK[type] ?? { c
 
 const SELECT = '#f59e0b';
 const FADED = '#cbd5e1';
+/** Links between a pair of entities that is not linked otherwise are drawn straight (see `bundle`). */
+const DEFAULT_EDGE = { colour: '#94a3b8', line: 'solid', arrow: 'none' } as const;
 
-export function chartStyle(display: Display): StylesheetJson {
+/**
+ * The per-type look as element data, so the stylesheet maps it (`data(colour)`) instead of
+ * testing every element against a selector per type: Cytoscape matches each element against
+ * every selector when it styles it, which dominates drawing a large chart for the first time.
+ */
+export function nodeLook(type: string, restricted: boolean): { colour: string; shape: string; glyph: string } {
+  if (restricted) return { colour: '#e5e7eb', shape: ENTITY_LOOK[type]?.shape ?? 'ellipse', glyph: glyphUri('Restricted', '#4b5563') };
+  const look = ENTITY_LOOK[type];
+  return look ? { colour: look.colour, shape: look.shape, glyph: glyphUri(type) } : { colour: '#64748b', shape: 'ellipse', glyph: 'none' };
+}
+
+export function edgeLook(type: string, role: string | undefined): { colour: string; line: string; arrow: string } {
+  const look = LINK_LOOK[type];
+  if (!look) return DEFAULT_EDGE;
+  const colour = type === 'MEMBER_OF' && role !== undefined ? (ROLE_COLOUR[role] ?? look.colour) : look.colour;
+  return { colour, line: look.line, arrow: look.arrow ? 'triangle' : 'none' };
+}
+
+/** The OCG-role ring a node shows (none for an unknown role). */
+export const roleRing = (role: string | undefined): string | undefined => (role && role !== 'UNKNOWN' ? ROLE_COLOUR[role] : undefined);
+
+/** The gap overlay's ring for a coverage state, as node data. */
+export function gapLook(state: string | undefined): { gapColour: string; gapRing: string; gapWidth: number } | undefined {
+  const look = state ? COVERAGE_LOOK[state] : undefined;
+  return look ? { gapColour: look.colour, gapRing: look.ring, gapWidth: look.ring === 'double' ? 7 : 4 } : undefined;
+}
+
+/**
+ * From this many elements (nodes + links) the chart is drawn with a lighter style: labels without
+ * their white backing and shown from a slightly higher zoom, no ellipsis measuring. Drawing the
+ * first frame of a large chart is dominated by such per-label work, and at the zoom that fits a
+ * large chart on screen labels are too small to read anyway; zoomed in, they show as usual.
+ */
+export const LIGHT_STYLE_ABOVE = 2000;
+/** Smallest on-screen font size (px) drawn: below it labels are skipped. */
+export const MIN_LABEL_PX = 7;
+export const MIN_LABEL_PX_LIGHT = 9;
+
+export interface StyleOptions {
+  /** The lighter style for large charts (see LIGHT_STYLE_ABOVE). */
+  light?: boolean;
+}
+
+export function chartStyle(display: Display, opts: StyleOptions = {}): StylesheetJson {
+  const light = !!opts.light;
+  const backing = (padding: string) => (light ? {} : { 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': padding });
   const sheet: StylesheetJson = [
     {
       selector: 'node',
       style: {
-        width: 34, height: 34, shape: 'ellipse', 'background-color': '#64748b',
+        width: 34, height: 34, shape: 'data(shape)' as 'ellipse', 'background-color': 'data(colour)', 'background-image': 'data(glyph)',
         'background-width': '58%', 'background-height': '58%', 'background-clip': 'none',
         'border-width': 2, 'border-color': '#ffffff',
         label: 'data(label)', 'font-family': 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', 'font-size': 11, color: '#0f172a',
         'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 4,
-        'text-wrap': 'ellipsis', 'text-max-width': '140px',
+        'text-wrap': light ? 'none' : 'ellipsis', 'text-max-width': '140px',
         // Labels stay readable over lines and when zoomed out; too small to read, they are not drawn.
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
+        ...backing('2px'), ...(light ? {} : { 'text-background-shape': 'roundrectangle' as const }),
+        'min-zoomed-font-size': light ? MIN_LABEL_PX_LIGHT : MIN_LABEL_PX,
         'overlay-opacity': 0,
       },
     },
   ];
-  for (const [type, look] of Object.entries(ENTITY_LOOK)) {
-    sheet.push({
-      selector: `node[type = "${type}"]`,
-      style: { shape: look.shape, 'background-color': look.colour, 'background-image': glyphUri(type) },
-    });
-  }
   sheet.push({
     selector: 'node[?restricted]',
     style: {
-      'background-color': '#e5e7eb', 'background-image': glyphUri('Restricted', '#4b5563'),
       'border-width': 2, 'border-style': 'dashed', 'border-color': '#6b7280', color: '#4b5563', 'font-style': 'italic',
       width: 30, height: 30, 'text-wrap': 'wrap', 'text-max-width': '130px',
     },
@@ -122,10 +162,8 @@ export function chartStyle(display: Display): StylesheetJson {
   } else if (display.colourBy === 'community') {
     sheet.push({ selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)' } });
   }
-  // Whatever the colouring, an OCG role shows as a ring.
-  for (const [role, colour] of Object.entries(ROLE_COLOUR)) {
-    if (role !== 'UNKNOWN') sheet.push({ selector: `node[role = "${role}"]`, style: { 'border-color': colour, 'border-width': 3 } });
-  }
+  // Whatever the colouring, an OCG role shows as a ring (`ring`: the role's colour, see roleRing).
+  sheet.push({ selector: 'node[ring]', style: { 'border-color': 'data(ring)', 'border-width': 3 } });
   if (display.sizeBy !== 'none') {
     sheet.push({ selector: 'node[centrality]', style: { width: 'mapData(centrality, 0, 1, 26, 76)', height: 'mapData(centrality, 0, 1, 26, 76)' } });
   }
@@ -134,44 +172,33 @@ export function chartStyle(display: Display): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: 1.6, 'line-color': '#94a3b8', 'curve-style': 'bezier', 'target-arrow-shape': 'none', 'arrow-scale': 0.9,
-        'target-arrow-color': '#94a3b8', opacity: 0.9,
+        // Straight unless the pair has other links (or it is a loop): `bundle` below.
+        width: 1.6, 'line-color': 'data(colour)', 'curve-style': 'straight', 'target-arrow-shape': 'data(arrow)' as 'none', 'arrow-scale': 0.9,
+        'target-arrow-color': 'data(colour)', 'line-style': 'data(line)' as 'solid', opacity: 0.9,
         label: display.edgeLabels ? 'data(label)' : '', 'font-size': 9, color: '#334155', 'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px',
+        ...backing('1px'),
         'min-zoomed-font-size': 9, 'overlay-opacity': 0,
       },
     },
+    { selector: 'edge[?bundle]', style: { 'curve-style': 'bezier' } },
     // Evidence strength (from the supporting reports' grades) drives the width.
     { selector: 'edge[strength >= 0]', style: { width: 'mapData(strength, 0, 1, 1.2, 7)' } },
-  );
-  for (const [type, look] of Object.entries(LINK_LOOK)) {
-    sheet.push({
-      selector: `edge[type = "${type}"]`,
-      style: {
-        'line-color': look.colour, 'target-arrow-color': look.colour, 'line-style': look.line,
-        'target-arrow-shape': look.arrow ? 'triangle' : 'none',
-        ...(look.line === 'dotted' ? { 'line-dash-pattern': [2, 4] } : look.line === 'dashed' ? { 'line-dash-pattern': [7, 4] } : {}),
-      },
-    });
-  }
-  for (const [role, colour] of Object.entries(ROLE_COLOUR)) {
-    sheet.push({ selector: `edge[type = "MEMBER_OF"][role = "${role}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } });
-  }
-  sheet.push(
-    { selector: 'edge[?restricted]', style: { 'line-color': '#9ca3af', 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
+    { selector: 'edge[line = "dotted"]', style: { 'line-dash-pattern': [2, 4] } },
+    { selector: 'edge[line = "dashed"]', style: { 'line-dash-pattern': [7, 4] } },
+    { selector: 'edge[?restricted]', style: { 'line-color': '#9ca3af', 'line-style': 'dashed', 'line-dash-pattern': [7, 4], 'target-arrow-shape': 'none', label: '' } },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.path', style: { 'border-color': SELECT, 'border-width': 5 } },
     { selector: 'edge.path', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, width: 6, 'z-index': 10, opacity: 1 } },
     { selector: 'node:selected', style: { 'border-color': SELECT, 'border-width': 5, 'z-index': 20 } },
     { selector: 'edge:selected', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, 'z-index': 20, opacity: 1 } },
     { selector: '.filtered', style: { display: 'none' } },
+    // Added, waiting for its layout before it is first drawn.
+    { selector: '.pending', style: { display: 'none' } },
+    // The gap overlay: an outline outside the border, so it shows beside roles, pins and selection.
+    {
+      selector: 'node[gapColour]',
+      style: { 'outline-color': 'data(gapColour)', 'outline-style': 'data(gapRing)' as 'solid', 'outline-width': 'data(gapWidth)', 'outline-offset': 3, 'outline-opacity': 1 },
+    },
   );
-  // The gap overlay: an outline outside the border, so it shows beside roles, pins and selection.
-  for (const [state, look] of Object.entries(COVERAGE_LOOK)) {
-    sheet.push({
-      selector: `node[gap = "${state}"]`,
-      style: { 'outline-color': look.colour, 'outline-style': look.ring, 'outline-width': look.ring === 'double' ? 7 : 4, 'outline-offset': 3, 'outline-opacity': 1 },
-    });
-  }
   return sheet;
 }

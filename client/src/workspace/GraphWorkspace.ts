@@ -36,7 +36,14 @@ export interface LayoutRequest {
   baseDoc: ChartDoc;
   /** For hierarchical layouts: the roots (selected nodes, else OCGs). */
   roots?: string[];
+  /**
+   * A large addition laid out before it is drawn: the view holds the document's new elements
+   * back until the positions arrive, then draws them once, in place (no draw, re-layout, redraw).
+   */
+  beforeDraw?: boolean;
 }
+
+type LayoutOptions = Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots' | 'beforeDraw'>>;
 
 export interface ViewRequest { id: number; kind: 'fit' | 'focus'; ids?: string[] }
 
@@ -90,6 +97,11 @@ export interface WorkspaceOptions {
   charts?: (viewer: Viewer) => ChartStore;
   /** Above this many nodes a new arrival does not trigger an automatic layout of the whole chart. */
   autoLayoutMaxNodes?: number;
+  /**
+   * From this many new nodes, an addition (search results, expansion, an opened chart without
+   * saved positions) is laid out before it is drawn (see LayoutRequest.beforeDraw).
+   */
+  layoutBeforeDrawMin?: number;
   /** Expansion fan-out cap per request (as Neo4j Browser: 100). */
   expandLimit?: number;
   historyLimit?: number;
@@ -111,7 +123,7 @@ export class GraphWorkspace {
   private readonly opts: Required<Omit<WorkspaceOptions, 'charts'>> & Pick<WorkspaceOptions, 'charts'>;
 
   constructor(readonly api: ApiClient, opts: WorkspaceOptions = {}) {
-    this.opts = { autoLayoutMaxNodes: 400, expandLimit: 100, historyLimit: 200, ...opts };
+    this.opts = { autoLayoutMaxNodes: 400, layoutBeforeDrawMin: 300, expandLimit: 100, historyLimit: 200, ...opts };
     this.state = {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
       display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, paths: null, inspection: null,
@@ -331,12 +343,25 @@ export class GraphWorkspace {
     const merged = mergeSlice(this.state.doc, slice);
     if (!merged.added.length && merged.doc === this.state.doc) return [];
     const doc = placeUnplaced(merged.doc, opts.anchors ?? []);
-    this.commit(label, doc);
-    const newNodes = merged.added.filter((id) => doc.nodes.has(id));
-    if ((opts.layout ?? true) && newNodes.length && this.state.doc.nodes.size <= this.opts.autoLayoutMaxNodes && this.state.doc.nodes.size > 1) {
+    const layout = (opts.layout ?? true) && doc.nodes.size > 1;
+    let newNodes = 0;
+    for (const id of merged.added) if (doc.nodes.has(id)) newNodes++;
+    // A large addition arrives with its layout request, so the view never draws it unplaced.
+    const before = layout && newNodes >= this.opts.layoutBeforeDrawMin ? this.layoutBeforeDraw(doc, doc.nodes.size - newNodes, newNodes) : null;
+    this.commit(label, doc, before ? { layoutRequest: before } : {});
+    if (layout && !before && newNodes && doc.nodes.size <= this.opts.autoLayoutMaxNodes) {
       this.requestLayout('fcose', { randomize: false, silent: true, fit: false });
     }
     return merged.added;
+  }
+
+  /**
+   * The layout of a large addition, run before it is drawn. What it joins keeps its place unless
+   * the addition dwarfs it (then the whole chart is laid out from scratch and framed).
+   */
+  private layoutBeforeDraw(doc: ChartDoc, before: number, added: number): LayoutRequest {
+    const fresh = before * 4 <= added;
+    return this.layoutRequest(doc, 'fcose', { randomize: fresh, silent: true, fit: fresh, beforeDraw: true });
   }
 
   /** Expands entities (default: the selection) through the API, one undo step. */
@@ -613,17 +638,21 @@ export class GraphWorkspace {
 
   // ---- layout and view ----
 
-  requestLayout(name: LayoutName, opts: Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots'>> = {}): LayoutRequest {
-    const sel = this.selectedNodes();
-    const roots = opts.roots ?? (name === 'breadthfirst'
-      ? (sel.length ? sel : [...this.state.doc.nodes.values()].filter((n) => n.data.type === 'OCG').map((n) => n.data.id))
-      : undefined);
-    const req: LayoutRequest = {
-      id: ++this.seq, name, randomize: opts.randomize ?? true, fit: opts.fit ?? true, silent: opts.silent ?? false,
-      baseDoc: this.state.doc, roots,
-    };
+  requestLayout(name: LayoutName, opts: LayoutOptions = {}): LayoutRequest {
+    const req = this.layoutRequest(this.state.doc, name, opts);
     this.set({ layoutRequest: req });
     return req;
+  }
+
+  private layoutRequest(doc: ChartDoc, name: LayoutName, opts: LayoutOptions): LayoutRequest {
+    const sel = this.selectedNodes();
+    const roots = opts.roots ?? (name === 'breadthfirst'
+      ? (sel.length ? sel : [...doc.nodes.values()].filter((n) => n.data.type === 'OCG').map((n) => n.data.id))
+      : undefined);
+    return {
+      id: ++this.seq, name, randomize: opts.randomize ?? true, fit: opts.fit ?? true, silent: opts.silent ?? false,
+      baseDoc: doc, roots, ...(opts.beforeDraw ? { beforeDraw: true } : {}),
+    };
   }
 
   /** The view reports a finished layout: positions become part of the chart. */
@@ -715,6 +744,7 @@ export class GraphWorkspace {
    * positions, pins, hidden items, filters and time range are put back. One undo step.
    */
   async restoreChart(chart: SavedChart, as: WorkspaceState['chart'] = { id: null, name: chart.name, store: this.store?.kind ?? null }): Promise<boolean> {
+    let unplaced = 0;
     const doc = await this.run(`Open ${chart.name}`, async () => {
       // A server chart comes with its entities already read through the opener's access.
       const nodes: GraphNode[] = [...(chart.graph?.nodes ?? [])];
@@ -729,12 +759,16 @@ export class GraphWorkspace {
       d = updateNodes(d, chart.pinned, (n) => ({ ...n, pinned: true }));
       d = updateNodes(d, chart.hidden, (n) => ({ ...n, hidden: true }));
       d = updateEdges(d, chart.hiddenLinks, (e) => ({ ...e, hidden: true }));
+      for (const n of d.nodes.values()) if (!n.position) unplaced++;
       return placeUnplaced(d);
     });
     if (!doc) return false;
     const missing = chart.withheld ?? chart.entityIds.filter((eid) => !doc.nodes.has(eid)).length;
+    // Many entities without a saved position (a chart saved elsewhere, or grown since): laid out before they are drawn.
+    const before = unplaced >= this.opts.layoutBeforeDrawMin && doc.nodes.size > 1 ? this.layoutBeforeDraw(doc, doc.nodes.size - unplaced, unplaced) : null;
     this.commit(`Open ${chart.name}`, doc, {
       chart: as, filters: chart.filters ?? noFilters(), timeRange: chart.timeRange ?? null, selection: new Set(), metrics: null, paths: null,
+      ...(before ? { layoutRequest: before } : {}),
     });
     if (missing) this.notify('warn', `${missing} saved entit${missing === 1 ? 'y is' : 'ies are'} no longer available to you`);
     this.fit();
