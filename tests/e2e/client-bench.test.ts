@@ -18,8 +18,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => t?.close());
 
-it('measures render, layout and pan frame times with the canvas and WebGL renderers', async () => {
-  const sizes = (process.env.CLIENT_BENCH_SIZES ?? '400').split(',').map(Number);
+it('measures render, layout, render-with-layout and pan frame times with the canvas and WebGL renderers', async () => {
+  const sizes = (process.env.CLIENT_BENCH_SIZES ?? '800').split(',').map(Number);
   const results = await measureClient(t.url, { username, password: TEST_PASSWORD, sizes, panFrames: sizes[0]! > 1000 ? 120 : 40 });
   console.log(JSON.stringify(results, null, 1));
   expect(results).toHaveLength(sizes.length * 2);
@@ -27,6 +27,10 @@ it('measures render, layout and pan frame times with the canvas and WebGL render
     expect(r.nodes + r.edges).toBe(r.elements);
     expect(r.renderMs).toBeGreaterThan(0);
     expect(r.layoutMs).toBeGreaterThan(0);
+    // The user's path: handed over with a layout, laid out once before the first draw, drawn in place.
+    expect(r.renderAndLayoutMs).toBeGreaterThan(0);
+    expect(r.renderAndLayoutLayoutMs).toBeGreaterThan(0);
+    expect(r.positionedOnArrival).toBe(true);
     expect(r.pan.frames).toBeGreaterThan(0);
     expect(r.selectionOk).toBe(true);
   }
