@@ -47,21 +47,27 @@ export async function writeEntities(tx: Tx, records: EntityRecord[], now: string
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (!records.length) return counts;
   const existing = await existingEntities(tx, records.map((r) => r.id));
-  const byType = new Map<string, ReturnType<typeof entityRow>[]>();
+  // New records are created with their labels in one step; existing ones are matched and set.
+  // (MERGE would look each id up again and add the type label in a second step.) The id
+  // constraint still refuses a record created under the same id by a concurrent writer.
+  const groups = new Map<string, { type: string; fresh: boolean; rows: ReturnType<typeof entityRow>[] }>();
   for (const rec of records) {
     const row = entityRow(rec);
     const old = existing.get(rec.id);
     if (old && old.type !== rec.type) throw new DomainError('CONFLICT', `${rec.id} already exists as a ${old.type}, not a ${rec.type}`, 'type');
     if (old && old.hash === row.hash && !old.archived) { counts.unchanged++; continue; }
     if (old) counts.updated++; else counts.created++;
-    (byType.get(rec.type) ?? byType.set(rec.type, []).get(rec.type)!).push(row);
+    const key = `${rec.type}:${old ? 'old' : 'new'}`;
+    (groups.get(key) ?? groups.set(key, { type: rec.type, fresh: !old, rows: [] }).get(key)!).rows.push(row);
   }
-  for (const [type, rows] of byType) {
+  for (const { type, fresh, rows } of groups.values()) {
     if (!(ENTITY_TYPE_NAMES as string[]).includes(type)) throw invalid('type', `Unknown type ${type}`);
     await run(tx, {
       text:
-        `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) ON CREATE SET n:${type}, n.createdAt = $now ` +
-        'SET n += row.props, n.contentHash = row.hash, n.updatedAt = $now, n.archived = false' +
+        (fresh
+          ? `UNWIND $rows AS row CREATE (n:Entity:${type} {id: row.id}) SET n += row.props, n.createdAt = $now, `
+          : 'UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n += row.props, ') +
+        'n.contentHash = row.hash, n.updatedAt = $now, n.archived = false' +
         (type === 'Location'
           ? ' WITH n, row WHERE row.props.lat IS NOT NULL AND row.props.lon IS NOT NULL SET n.point = point({latitude: row.props.lat, longitude: row.props.lon})'
           : ''),
