@@ -52,8 +52,21 @@ export class Db {
     }
   }
 
+  /**
+   * One read statement as an auto-commit transaction: one round trip (RUN and PULL) instead of
+   * BEGIN, RUN, PULL and COMMIT, which halves the driver's and the server's work per request.
+   * Reads that need one snapshot across statements use `readTx`.
+   */
   async read(q: Query, timeoutMs = this.options.queryTimeoutMs): Promise<Row[]> {
-    return this.readTx((tx) => run(tx, q), timeoutMs);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const res = await session.run(q.text, boltParams(q.params), { timeout: timeoutMs });
+      return res.records.map((r) => toPlain(r.toObject()) as Row);
+    } catch (e) {
+      throw translate(e);
+    } finally {
+      await session.close();
+    }
   }
 
   async write(q: Query): Promise<Row[]> {

@@ -225,7 +225,9 @@ try {
     const seconds = Number(opt['load-seconds']);
     const port = await freePort();
     const password = config.neo4jPassword ?? fs.readFileSync(path.join(config.dataDir, 'neo4j/password'), 'utf8').trim();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    // BENCH_API_NODE_ARGS adds Node flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NEO4J_URI: conn.uri, NEO4J_USER: config.neo4jUser, NEO4J_PASSWORD: password, PORT: String(port), SEED_ON_EMPTY: 'false', NODE_NO_WARNINGS: '1' },
     });
@@ -266,6 +268,7 @@ try {
     });
     clearInterval(sampler);
     child.kill('SIGTERM');
+    await new Promise((r) => { child.once('exit', r); setTimeout(r, 15000).unref(); });
     out(`${seconds} s, 50 connections each signed in as its own user, search / entity / 1-hop expand in rotation, against the API as its own process (\`npm run bench -- --only load\`).`);
     out();
     out('| requests/s (mean) | p50 | p95 (p97.5 reported by autocannon) | p99 | errors | non-2xx | API max RSS |');
