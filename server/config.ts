@@ -19,6 +19,8 @@ export interface Config {
   seedOnEmpty: boolean;
   seedSize: 'demo' | 'medium' | 'large';
   sessionTtlMinutes: number;
+  /** How long a checked session is trusted without reading it again (0: read on every request). */
+  sessionCacheMs: number;
   queryTimeoutMs: number;
   maxGraphNodes: number;
   maxBodyBytes: number;
@@ -90,6 +92,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     seedOnEmpty: bool('SEED_ON_EMPTY', true),
     seedSize: oneOf('SEED_SIZE', 'demo', ['demo', 'medium', 'large'] as const),
     sessionTtlMinutes: int('SESSION_TTL_MINUTES', 480, 1, 10080),
+    sessionCacheMs: int('SESSION_CACHE_MS', 5000, 0, 60000),
     queryTimeoutMs: int('QUERY_TIMEOUT_MS', 15000, 100, 600000),
     maxGraphNodes: int('MAX_GRAPH_NODES', 2000, 10, 100000),
     maxBodyBytes: int('MAX_BODY_BYTES', 1_000_000, 1000, 100_000_000),

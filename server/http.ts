@@ -152,7 +152,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
         const ctx: Ctx = { services, ip: req.ip ?? 'unknown', req, res, seen: new Set() };
         if (token && token.length < 200) {
           try {
-            const s = await sessionViewer(services.db, token);
+            const s = await sessionViewer(services.db, token, services.config.sessionCacheMs);
             ctx.viewer = s.viewer;
             ctx.sessionExpired = s.expired;
             ctx.token = token;

@@ -79,19 +79,42 @@ export async function createSession(db: Db, userId: string, ttlMinutes: number):
   return { token, expiresAt };
 }
 
-export async function sessionViewer(db: Db, token: string): Promise<{ viewer?: Viewer & { displayName: string }; expired: boolean }> {
+type SessionAnswer = { viewer?: Viewer & { displayName: string }; expired: boolean };
+
+/**
+ * Recently checked sessions, per database, for `cacheMs` (SESSION_CACHE_MS): most requests then
+ * skip the session read. Signing out removes the entry at once; expiry is checked on every request
+ * against the stored time; a change made to an account directly in the database (disabled, role,
+ * clearance) reaches a cached session within `cacheMs`. Unknown tokens are not cached.
+ */
+const sessionCaches = new WeakMap<Db, Map<string, { answer: SessionAnswer; expiresAt: string; until: number }>>();
+const MAX_CACHED_SESSIONS = 10_000;
+
+export async function sessionViewer(db: Db, token: string, cacheMs = 0): Promise<SessionAnswer> {
+  const id = tokenHash(token);
+  const cache = sessionCaches.get(db) ?? sessionCaches.set(db, new Map()).get(db)!;
+  const hit = cacheMs > 0 ? cache.get(id) : undefined;
+  if (hit && hit.until > Date.now()) {
+    return hit.expiresAt <= new Date().toISOString() ? { expired: true } : hit.answer;
+  }
   const rows = await db.read(cypher(
     `MATCH (s:Session {id: $id}) MATCH (u:User {id: s.userId}) WHERE NOT coalesce(u.disabled,false)
      RETURN ${USER_FIELDS}, s.expiresAt AS expiresAt`,
-    { id: tokenHash(token) },
+    { id },
   ));
   const row = rows[0];
-  if (!row) return { expired: false };
-  if ((row.expiresAt as string) <= new Date().toISOString()) return { expired: true };
-  return { viewer: { ...viewerOf(row), displayName: row.displayName as string }, expired: false };
+  if (!row) { cache.delete(id); return { expired: false }; }
+  if ((row.expiresAt as string) <= new Date().toISOString()) { cache.delete(id); return { expired: true }; }
+  const answer = { viewer: { ...viewerOf(row), displayName: row.displayName as string }, expired: false };
+  if (cacheMs > 0) {
+    if (cache.size >= MAX_CACHED_SESSIONS) cache.delete(cache.keys().next().value!);
+    cache.set(id, { answer, expiresAt: row.expiresAt as string, until: Date.now() + cacheMs });
+  }
+  return answer;
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
+  sessionCaches.get(db)?.delete(tokenHash(token));
   await db.write(cypher('MATCH (s:Session {id: $id}) DELETE s', { id: tokenHash(token) }));
 }
 

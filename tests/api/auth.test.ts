@@ -18,8 +18,12 @@ let t: TestApp;
 let AG_A: string;
 let AG_B: string;
 
+/** Sessions are trusted for this long once checked (the default is 5 s). */
+const SESSION_CACHE_MS = 1000;
+const pastCacheWindow = () => new Promise((r) => setTimeout(r, SESSION_CACHE_MS + 100));
+
 beforeAll(async () => {
-  t = await startTestApp({ MAX_BODY_BYTES: String(MAX_BODY) });
+  t = await startTestApp({ MAX_BODY_BYTES: String(MAX_BODY), SESSION_CACHE_MS: String(SESSION_CACHE_MS) });
   AG_A = `${t.prefix}-AG1`;
   AG_B = `${t.prefix}-AG2`;
   // Agencies before the first request: the directory that words stubs is loaded then.
@@ -85,10 +89,31 @@ describe('sign-in and sessions', () => {
     const token = (await t.gql(SIGN_IN, { u: username, pw: PASSWORD })).data.signIn.token as string;
     expect((await t.gql(ME, {}, token)).data.me.username).toBe(username);
     await t.db.write(cypher('MATCH (s:Session {id: $id}) SET s.expiresAt = $past', { id: tokenHash(token), past: '2000-01-01T00:00:00.000Z' }));
+    // Changed in the database behind the API's back: effective once the checked session is re-read.
+    await pastCacheWindow();
     const r = await t.gql('{ entities(type:"Subject", first:1){ totalCount } }', {}, token);
     expect(code(r)).toBe('UNAUTHENTICATED');
     expect(r.errors![0]!.message).toMatch(/expired/i);
     expect((await t.gql(ME, {}, token)).data.me).toBeNull();
+  });
+
+  it('a disabled account loses its signed-in sessions within the session cache window', async () => {
+    const username = await account('dora');
+    const token = (await t.gql(SIGN_IN, { u: username, pw: PASSWORD })).data.signIn.token as string;
+    expect((await t.gql(ME, {}, token)).data.me.username).toBe(username);
+    await t.db.write(cypher('MATCH (u:User {username: $u}) SET u.disabled = true', { u: username }));
+    await pastCacheWindow();
+    const r = await t.gql('{ entities(type:"Subject", first:1){ totalCount } }', {}, token);
+    expect(code(r)).toBe('UNAUTHENTICATED');
+    expect((await t.gql(ME, {}, token)).data.me).toBeNull();
+  });
+
+  it('signing out ends a session at once, even one checked a moment ago', async () => {
+    const username = await account('dan');
+    const token = (await t.gql(SIGN_IN, { u: username, pw: PASSWORD })).data.signIn.token as string;
+    expect((await t.gql(ME, {}, token)).data.me.username).toBe(username);
+    expect((await t.gql('mutation { signOut }', {}, token)).data.signOut).toBe(true);
+    expect(code(await t.gql('{ entities(type:"Subject", first:1){ totalCount } }', {}, token))).toBe('UNAUTHENTICATED');
   });
 
   it('signs out: the token stops working and the cookie is cleared', async () => {
