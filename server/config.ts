@@ -21,6 +21,8 @@ export interface Config {
   sessionTtlMinutes: number;
   /** How long a checked session is trusted without reading it again (0: read on every request). */
   sessionCacheMs: number;
+  /** Stack traces mapped to TypeScript lines (costly: the database driver records a stack per query). */
+  sourceMaps: boolean;
   queryTimeoutMs: number;
   maxGraphNodes: number;
   maxBodyBytes: number;
@@ -99,6 +101,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     secureCookies: bool('SECURE_COOKIES', false),
     clientDir: path.resolve(cwd, env.CLIENT_DIR || 'dist/client'),
     logRequests: bool('LOG_REQUESTS', false),
+    sourceMaps: bool('SOURCE_MAPS', false),
   };
   if (neo4jUri && !config.neo4jPassword) problems.push('NEO4J_PASSWORD must be set when NEO4J_URI is set');
   if (problems.length) throw new ConfigError(problems);
