@@ -213,9 +213,9 @@ const stepPattern = (lf: Query, nf: Query) => `MATCH (n)-[r]-(m:Entity) WHERE NO
 /**
  * One hop in one pass: for each frontier entity, its new neighbours (those the filters and the
  * policy let through), each with the strength of its strongest visible link (-1 when only
- * restricted links lead to it), strongest first, cut to `top`; how many it has in all; and how many
- * distinct new neighbours the whole frontier has. The fair share and the cap are applied by
- * `pickHop`; the chosen entities are then read by id (`entitiesByIdQuery`).
+ * restricted links lead to it), strongest first, cut to `top` and read in full; how many it has in
+ * all; and how many distinct new neighbours the whole frontier has. The fair share and the cap are
+ * applied by `pickHop`.
  */
 export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: string[], visited: string[], top: number): Query {
   const lf = linkPredicate(viewer, 'r', f);
@@ -225,12 +225,12 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
     text:
       `UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n` +
       `CALL (n) {\n  ${stepPattern(lf, nf)}\n` +
-      `  WITH m.id AS mid, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n` +
-      `  ORDER BY best DESC, mid\n  RETURN collect([mid, best]) AS cs\n}\n` +
+      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n` +
+      `  ORDER BY best DESC, m.id\n  RETURN collect([m, best]) AS cs\n}\n` +
       `WITH collect({id: n.id, cs: cs}) AS per\n` +
       `CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n` +
       `UNWIND per AS p\n` +
-      `RETURN total, p.id AS id, size(p.cs) AS links, p.cs[0..$top] AS top`,
+      `RETURN total, p.id AS id, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top`,
     params: { ...lf.params, ...nf.params, ...vis.params, frontier, visited, top },
   };
 }
@@ -238,8 +238,8 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
 export interface HopCandidates {
   id: string;
   links: number;
-  /** [neighbour id, strongest visible link strength or -1], strongest first, then by id. */
-  top: [string, number][];
+  /** [neighbour id, strongest visible link strength or -1, and (from the database) its record], strongest first, then by id. */
+  top: [string, number, ...unknown[]][];
 }
 
 /**
@@ -258,11 +258,6 @@ export function pickHop(per: HopCandidates[], total: number, budget: number): st
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, Math.min(budget, total))
     .map(([id]) => id);
-}
-
-/** Entities by id, in the order given (ids already checked against the policy in the same transaction). */
-export function entitiesByIdQuery(ids: string[]): Query {
-  return { text: 'UNWIND $ids AS id MATCH (m:Entity {id: id}) RETURN properties(m) AS m', params: { ids } };
 }
 
 /** The links among a set that pass a filter, counted in full and returned up to a cap. */
@@ -327,8 +322,9 @@ export async function expand(db: Db, viewer: Viewer, ids: string[], hops: number
       const total = (rows[0]?.total as number | undefined) ?? 0;
       if (!total) break;
       if (budget <= 0) { truncated = true; omitted += total; break; }
-      const picked = pickHop(rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number][] })), total, budget);
-      const found = (await run(tx, entitiesByIdQuery(picked))).map((r) => r.m as RawRecord);
+      const per = rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number, RawRecord][] }));
+      const records = new Map(per.flatMap((p) => p.top.map(([id, , rec]) => [id, rec] as const)));
+      const found = pickHop(per, total, budget).map((id) => records.get(id)!);
       for (const m of found) nodes.set(m.id, m);
       if (total > budget) { truncated = true; omitted += total - found.length; break; }
       frontier = found.filter((m) => isVisible(viewer, m)).map((m) => m.id);
