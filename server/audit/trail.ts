@@ -58,6 +58,8 @@ interface Pending { input: AuditInput; resolve(e: AuditEvent): void; reject(e: u
 class AuditWriter {
   private queue: Pending[] = [];
   private flushing = false;
+  /** The head as this writer last left it: the next batch then appends in one statement. */
+  private head?: { seq: number; hash: string };
 
   constructor(private readonly db: Db) {}
 
@@ -68,15 +70,25 @@ class AuditWriter {
     });
   }
 
+  private async write(inputs: AuditInput[]): Promise<AuditEvent[]> {
+    let events = this.head ? await appendAfter(this.db, this.head, inputs) : undefined;
+    // Another writer (another API instance, a CLI) moved the head: read it and append under its lock.
+    events ??= await appendEvents(this.db, inputs);
+    const last = events[events.length - 1]!;
+    this.head = { seq: last.seq, hash: last.hash };
+    return events;
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const events = await appendEvents(this.db, batch.map((p) => p.input));
+          const events = await this.write(batch.map((p) => p.input));
           batch.forEach((p, i) => p.resolve(events[i]!));
         } catch (e) {
+          this.head = undefined;
           if (batch.length === 1) {
             batch[0]!.reject(e);
             continue;
@@ -97,33 +109,54 @@ class AuditWriter {
   }
 }
 
+function chain(inputs: AuditInput[], from: { seq: number; hash: string }): AuditEvent[] {
+  let seq = from.seq;
+  let prevHash = from.hash;
+  const at = new Date().toISOString();
+  return inputs.map((input) => {
+    const ids = input.resultIds ?? [];
+    const event: Omit<AuditEvent, 'hash'> = {
+      seq: ++seq,
+      at,
+      actor: input.actor,
+      agency: input.agency ?? '',
+      op: input.op,
+      outcome: input.outcome,
+      args: JSON.stringify(input.args ?? {}),
+      resultIds: ids.length > MAX_IDS ? [...ids.slice(0, MAX_IDS), `+${ids.length - MAX_IDS} more`] : ids,
+      detail: input.detail ?? '',
+      prevHash,
+    };
+    const full: AuditEvent = { ...event, hash: eventHash(event) };
+    prevHash = full.hash;
+    return full;
+  });
+}
+
+/**
+ * Appends after the head this writer expects, in one auto-commit statement: the head is locked
+ * first (the SET), then compared, so a head moved by anyone else appends nothing and the caller
+ * falls back to `appendEvents`. Returns undefined in that case.
+ */
+async function appendAfter(db: Db, expected: { seq: number; hash: string }, inputs: AuditInput[]): Promise<AuditEvent[] | undefined> {
+  const events = chain(inputs, expected);
+  const last = events[events.length - 1]!;
+  const rows = await db.writeAutoCommit(cypher(
+    'MATCH (h:AuditHead {id: 1}) SET h.lock = true WITH h WHERE h.seq = $fromSeq AND h.hash = $fromHash ' +
+      'UNWIND $events AS e CREATE (a:AuditEvent) SET a = e ' +
+      'WITH h, count(*) AS n SET h.seq = $seq, h.hash = $hash, h.lock = false RETURN n',
+    { fromSeq: expected.seq, fromHash: expected.hash, events, seq: last.seq, hash: last.hash },
+  ));
+  return rows[0]?.n === events.length ? events : undefined;
+}
+
 async function appendEvents(db: Db, inputs: AuditInput[]): Promise<AuditEvent[]> {
   return db.writeTx(async (tx) => {
     const head = await run(tx, cypher(
       'MERGE (h:AuditHead {id: 1}) ON CREATE SET h.seq = 0, h.hash = $genesis SET h.lock = true RETURN h.seq AS seq, h.hash AS hash',
       { genesis: GENESIS },
     ));
-    let seq = head[0]!.seq as number;
-    let prevHash = head[0]!.hash as string;
-    const at = new Date().toISOString();
-    const events = inputs.map((input) => {
-      const ids = input.resultIds ?? [];
-      const event: Omit<AuditEvent, 'hash'> = {
-        seq: ++seq,
-        at,
-        actor: input.actor,
-        agency: input.agency ?? '',
-        op: input.op,
-        outcome: input.outcome,
-        args: JSON.stringify(input.args ?? {}),
-        resultIds: ids.length > MAX_IDS ? [...ids.slice(0, MAX_IDS), `+${ids.length - MAX_IDS} more`] : ids,
-        detail: input.detail ?? '',
-        prevHash,
-      };
-      const full: AuditEvent = { ...event, hash: eventHash(event) };
-      prevHash = full.hash;
-      return full;
-    });
+    const events = chain(inputs, { seq: head[0]!.seq as number, hash: head[0]!.hash as string });
     const last = events[events.length - 1]!;
     await run(tx, cypher(
       'MATCH (h:AuditHead {id: 1}) UNWIND $events AS e CREATE (a:AuditEvent) SET a = e ' +

@@ -73,6 +73,22 @@ export class Db {
     return this.writeTx((tx) => run(tx, q));
   }
 
+  /**
+   * One write statement as an auto-commit transaction (one round trip). No retry: for statements
+   * whose caller has its own fallback; everything else uses `writeTx`.
+   */
+  async writeAutoCommit(q: Query, timeoutMs = this.options.queryTimeoutMs * 4): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const res = await session.run(q.text, boltParams(q.params), { timeout: timeoutMs });
+      return res.records.map((r) => toPlain(r.toObject()) as Row);
+    } catch (e) {
+      throw translate(e);
+    } finally {
+      await session.close();
+    }
+  }
+
   async readTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {

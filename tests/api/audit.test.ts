@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, hashArg, readAudit, verifyAudit, type AuditEvent, type VerifyResult } from '../../server/audit/trail.js';
 import { verifyLiveTrail } from '../../server/cli/auditVerify.js';
-import { cypher, type Db } from '../../server/db/db.js';
+import { cypher, Db } from '../../server/db/db.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /**
@@ -237,6 +237,24 @@ describe.sequential('tamper evidence (on the shared trail, each change restored)
     for (let i = 1; i < events.length; i++) expect(events[i]!.seq).toBeGreaterThan(events[i - 1]!.seq);
     const stored = await readAudit(t.db, { actor, op: 'burst', limit: 200 });
     expect(stored.map((e) => e.hash).sort()).toEqual(events.map((e) => e.hash).sort());
+    expect(await verifyLive(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('keeps one whole chain when two API instances append at once (each writer falls back when the other moved the head)', async () => {
+    // A second connection pool is a second writer, as another API instance would be.
+    const other = new Db(t.db.driver, t.db.options);
+    const actor = `${t.prefix}.twin`;
+    const rounds = await Promise.all([t.db, other].map(async (db, w) => {
+      const mine: AuditEvent[] = [];
+      for (let i = 0; i < 15; i++) {
+        mine.push(...(await Promise.all([0, 1, 2].map((k) => appendAudit(db, { actor, op: 'twin', outcome: 'ok', detail: `w${w}-${i}-${k}` })))));
+      }
+      return mine;
+    }));
+    const all = rounds.flat();
+    expect(new Set(all.map((e) => e.seq)).size).toBe(90);
+    const stored = await readAudit(t.db, { actor, op: 'twin', limit: 200 });
+    expect(stored.map((e) => e.hash).sort()).toEqual(all.map((e) => e.hash).sort());
     expect(await verifyLive(t.db)).toMatchObject({ ok: true });
   });
 
