@@ -101,6 +101,8 @@ export interface ImportSummary extends ImportCounts {
 }
 
 const DEFAULT_BATCH = 5000;
+/** Write transactions in flight at once during an import. */
+const WRITERS = 2;
 const LOOKUP_CHUNK = 5000;
 const LIST_MARKINGS = new Set(['compartments', 'handlingConditions']);
 
@@ -762,13 +764,15 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     }
   }
 
+  // Up to WRITERS batches are written at once (each its own transaction), while the next is read
+  // and checked: the database and the importer work at the same time. A failed batch stops the
+  // import once the batches in flight have settled; whole batches only are ever written.
   const writeAll = async (kind: 'node' | 'edge', total: number, counts: ImportCounts) => {
     let batch: (EntityRecord | LinkRecord)[] = [];
     let done = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      const list = batch;
-      batch = [];
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    const write = async (list: (EntityRecord | LinkRecord)[]) => {
       const c = await db.writeTx(async (tx: Tx) => {
         // An upload re-checks ownership inside the write: nothing changed hands since validation.
         if (opts.writer) await assertWriterMay(tx, opts.writer, kind, list);
@@ -780,12 +784,24 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
       done += list.length;
       progress(done, total, kind === 'node' ? 'nodes' : 'edges');
     };
+    const flush = async () => {
+      if (!batch.length) return;
+      const list = batch;
+      batch = [];
+      while (inFlight.size >= WRITERS) await Promise.race(inFlight);
+      if (failure) return;
+      const p: Promise<void> = write(list).catch((e) => { failure ??= e; }).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
     progress(0, total, kind === 'node' ? 'nodes' : 'edges');
     for await (const rec of records(kind)) {
       batch.push(rec);
       if (batch.length >= batchSize) await flush();
+      if (failure) break;
     }
-    await flush();
+    if (!failure) await flush();
+    await Promise.all(inFlight);
+    if (failure) throw failure;
   };
   await writeAll('node', goodNodes, nodeCounts);
   await writeAll('edge', goodEdges, edgeCounts);
