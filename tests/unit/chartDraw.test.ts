@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledEdges, edgeData, nodeData } from '../../client/src/graph/CytoscapeView.js';
+import { spreadPiles } from '../../client/src/graph/layoutEngine.js';
 import { LIGHT_STYLE_ABOVE, MIN_LABEL_PX, MIN_LABEL_PX_LIGHT, chartStyle, edgeLook, gapLook, nodeLook, roleRing } from '../../client/src/graph/style.js';
 import { mergeSlice, emptyDoc } from '../../client/src/workspace/chartDoc.js';
 import type { SavedChart } from '../../client/src/workspace/chartStore.js';
@@ -152,5 +153,20 @@ describe('the stylesheet', () => {
     expect(base(light, 'edge').label).toBe('data(label)');
     for (const key of ['background-color', 'shape', 'background-image']) expect(base(light, 'node')[key]).toBe(base(full, 'node')[key]);
     expect(light.map((r) => r.selector)).toEqual(full.map((r) => r.selector));
+  });
+});
+
+describe('a draft layout', () => {
+  it('spreads nodes piled on one point around it; lone and pinned nodes stay', () => {
+    const positions: Record<string, { x: number; y: number }> = { lone: { x: 500, y: 500 }, pinned: { x: 0, y: 0 } };
+    for (let i = 0; i < 12; i++) positions[`p${i}`] = { x: 0.5, y: -0.5 };
+    spreadPiles(positions, new Set(['pinned']));
+    expect(positions.lone).toEqual({ x: 500, y: 500 });
+    expect(positions.pinned).toEqual({ x: 0, y: 0 });
+    const pile = Array.from({ length: 12 }, (_, i) => positions[`p${i}`]!);
+    let closest = Infinity;
+    for (let a = 0; a < pile.length; a++) for (let b = a + 1; b < pile.length; b++) closest = Math.min(closest, Math.hypot(pile[a]!.x - pile[b]!.x, pile[a]!.y - pile[b]!.y));
+    expect(closest).toBeGreaterThan(30);
+    expect(Math.max(...pile.map((p) => Math.hypot(p.x, p.y)))).toBeLessThan(200);
   });
 });

@@ -90,7 +90,39 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
     positions[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
   });
   cy.destroy();
+  if (quality === 'draft') spreadPiles(positions, new Set(pinned.map((n) => n.id)));
   return { positions, ms: performance.now() - t0, quality };
+}
+
+/**
+ * A draft (spectral) layout puts nodes with the same neighbours (the phones of one subject, the
+ * members of one group) on one point. Each such pile is spread on a small sunflower around it, so
+ * every node can be seen and picked; pinned nodes stay put.
+ */
+export function spreadPiles(positions: Record<string, { x: number; y: number }>, fixed: ReadonlySet<string> = new Set()): void {
+  const CELL = 30;
+  const piles = new Map<string, string[]>();
+  for (const [id, p] of Object.entries(positions)) {
+    if (fixed.has(id)) continue;
+    const key = `${Math.round(p.x / CELL)},${Math.round(p.y / CELL)}`;
+    const pile = piles.get(key);
+    if (pile) pile.push(id);
+    else piles.set(key, [id]);
+  }
+  for (const ids of piles.values()) {
+    if (ids.length < 2) continue;
+    let cx = 0;
+    let cy = 0;
+    for (const id of ids) {
+      cx += positions[id]!.x / ids.length;
+      cy += positions[id]!.y / ids.length;
+    }
+    ids.forEach((id, i) => {
+      const r = 36 * Math.sqrt(i);
+      const a = i * 2.39996;
+      positions[id] = { x: Math.round((cx + r * Math.cos(a)) * 10) / 10, y: Math.round((cy + r * Math.sin(a)) * 10) / 10 };
+    });
+  }
 }
 
 function cssEscape(id: string): string {
