@@ -184,7 +184,13 @@ async function measureOne(page: Page, elements: number, panFrames: number): Prom
     // Click the rendered position of a node: exactly it should be selected.
     ws.clearSelection();
     await frame();
-    const target = cy.nodes()[Math.floor(cy.nodes().length / 2)];
+    // A node no other node overlaps (a layout may leave some touching): the click must land on it alone.
+    const all = cy.nodes();
+    const boxes = all.map((n: Any) => n.boundingBox({ includeLabels: false }));
+    const clear = (i: number) => boxes.every((b: Any, j: number) => j === i || b.x1 > boxes[i].x2 || b.x2 < boxes[i].x1 || b.y1 > boxes[i].y2 || b.y2 < boxes[i].y1);
+    let pick = Math.floor(all.length / 2);
+    for (let k = 0; k < all.length && !clear(pick); k++) pick = (pick + 1) % all.length;
+    const target = all[pick];
     cy.center(target);
     cy.zoom({ level: 1.2, renderedPosition: target.renderedPosition() });
     await frame();
