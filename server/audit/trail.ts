@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cypher, run, type Db } from '../db/db.js';
+import { cypher, DatabaseUnavailableError, run, type Db } from '../db/db.js';
 
 /**
  * Append-only, hash-chained audit trail. Each event's hash covers its content and the previous
@@ -71,7 +71,13 @@ class AuditWriter {
   }
 
   private async write(inputs: AuditInput[]): Promise<AuditEvent[]> {
-    let events = this.head ? await appendAfter(this.db, this.head, inputs) : undefined;
+    let events: AuditEvent[] | undefined;
+    try {
+      events = this.head ? await appendAfter(this.db, this.head, inputs) : undefined;
+    } catch (e) {
+      if (e instanceof DatabaseUnavailableError) throw e;
+      // Anything else (a transient conflict) is retried below, with the driver's retries.
+    }
     // Another writer (another API instance, a CLI) moved the head: read it and append under its lock.
     events ??= await appendEvents(this.db, inputs);
     const last = events[events.length - 1]!;
@@ -89,16 +95,22 @@ class AuditWriter {
           batch.forEach((p, i) => p.resolve(events[i]!));
         } catch (e) {
           this.head = undefined;
-          if (batch.length === 1) {
-            batch[0]!.reject(e);
+          // With the database away no event can be written: every waiting caller is told at once
+          // (writing them one by one would hold each for the driver's retry time in turn).
+          if (batch.length === 1 || e instanceof DatabaseUnavailableError) {
+            batch.forEach((p) => p.reject(e));
             continue;
           }
           // One bad event must not take the others with it: write them one by one.
-          for (const p of batch) {
+          for (let i = 0; i < batch.length; i++) {
             try {
-              p.resolve((await appendEvents(this.db, [p.input]))[0]!);
+              batch[i]!.resolve((await appendEvents(this.db, [batch[i]!.input]))[0]!);
             } catch (err) {
-              p.reject(err);
+              batch[i]!.reject(err);
+              if (err instanceof DatabaseUnavailableError) {
+                batch.slice(i + 1).forEach((p) => p.reject(err));
+                break;
+              }
             }
           }
         }

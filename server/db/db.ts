@@ -144,7 +144,7 @@ export async function run(tx: Tx, q: Query): Promise<Row[]> {
 
 function translate(e: unknown): unknown {
   const err = e as { code?: string; message?: string };
-  if (err?.code === 'ServiceUnavailable' || err?.code === 'SessionExpired' ||
+  if (err?.code === 'ServiceUnavailable' || err?.code === 'SessionExpired' || err?.code === 'Neo.TransientError.General.DatabaseUnavailable' ||
       /Could not acquire a connection|Connection acquisition timed out|connect ECONNREFUSED/i.test(err?.message ?? '')) {
     return new DatabaseUnavailableError('The database is unavailable; try again shortly.');
   }
