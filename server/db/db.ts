@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionMode } from 'neo4j-driver';
 
 /** A Cypher statement as a value: text that never holds user input, plus its parameters. */
 export interface Query {
@@ -58,15 +58,7 @@ export class Db {
    * Reads that need one snapshot across statements use `readTx`.
    */
   async read(q: Query, timeoutMs = this.options.queryTimeoutMs): Promise<Row[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const res = await session.run(q.text, boltParams(q.params), { timeout: timeoutMs });
-      return res.records.map((r) => toPlain(r.toObject()) as Row);
-    } catch (e) {
-      throw translate(e);
-    } finally {
-      await session.close();
-    }
+    return this.autoCommit(neo4j.session.READ, q, timeoutMs);
   }
 
   async write(q: Query): Promise<Row[]> {
@@ -78,10 +70,13 @@ export class Db {
    * whose caller has its own fallback; everything else uses `writeTx`.
    */
   async writeAutoCommit(q: Query, timeoutMs = this.options.queryTimeoutMs * 4): Promise<Row[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    return this.autoCommit(neo4j.session.WRITE, q, timeoutMs);
+  }
+
+  private async autoCommit(mode: SessionMode, q: Query, timeoutMs: number): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     try {
-      const res = await session.run(q.text, boltParams(q.params), { timeout: timeoutMs });
-      return res.records.map((r) => toPlain(r.toObject()) as Row);
+      return plainRows(await session.run(q.text, boltParams(q.params), { timeout: timeoutMs }));
     } catch (e) {
       throw translate(e);
     } finally {
@@ -138,7 +133,10 @@ export function boltParams(params: Record<string, unknown>): Record<string, unkn
 }
 
 export async function run(tx: Tx, q: Query): Promise<Row[]> {
-  const res: QueryResult = await tx.run(q.text, boltParams(q.params));
+  return plainRows(await tx.run(q.text, boltParams(q.params)));
+}
+
+function plainRows(res: QueryResult): Row[] {
   return res.records.map((r) => toPlain(r.toObject()) as Row);
 }
 
