@@ -76,7 +76,7 @@ export class Db {
   private async autoCommit(mode: SessionMode, q: Query, timeoutMs: number): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     try {
-      return plainRows(await session.run(q.text, boltParams(q.params), { timeout: timeoutMs }));
+      return plainRows(await withoutCallerStack(() => session.run(q.text, boltParams(q.params), { timeout: timeoutMs })));
     } catch (e) {
       throw translate(e);
     } finally {
@@ -133,7 +133,23 @@ export function boltParams(params: Record<string, unknown>): Record<string, unkn
 }
 
 export async function run(tx: Tx, q: Query): Promise<Row[]> {
-  return plainRows(await tx.run(q.text, boltParams(q.params)));
+  return plainRows(await withoutCallerStack(() => tx.run(q.text, boltParams(q.params))));
+}
+
+/**
+ * Starts a statement without the caller's stack trace. The driver records one for every statement
+ * (`new Error().stack`, formatted at once) only to append it to a failure's stack; under load that
+ * was about 5% of the API's CPU. Failures are translated here and in the resolvers by code and
+ * message, so nothing reads it. The limit is restored before anything else can run.
+ */
+function withoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function plainRows(res: QueryResult): Row[] {
@@ -154,6 +170,7 @@ export function toPlain(v: unknown): unknown {
   if (v === null || v === undefined) return v ?? null;
   if (Array.isArray(v)) return v.map(toPlain);
   if (typeof v !== 'object') return v;
+  if (Object.getPrototypeOf(v) === Object.prototype) return plainMap(v as Record<string, unknown>); // a Cypher map: no driver type to test for
   if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
   const o = v as Record<string, unknown> & { constructor?: { name?: string } };
   if (neo4j.isDate(v as never) || neo4j.isDateTime(v as never) || neo4j.isLocalDateTime(v as never)) return String(v);
@@ -164,7 +181,11 @@ export function toPlain(v: unknown): unknown {
   if ('type' in o && 'properties' in o && 'startNodeElementId' in o) {
     return { type: o.type, ...(toPlain(o.properties) as object) };
   }
+  return plainMap(o);
+}
+
+function plainMap(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, val] of Object.entries(o)) out[k] = toPlain(val);
+  for (const k in o) out[k] = toPlain(o[k]);
   return out;
 }

@@ -203,11 +203,6 @@ const edgeMap = (r: string, a = `startNode(${r})`, b = `endNode(${r})`) =>
 // Expansion
 // ---------------------------------------------------------------------------------------------
 
-export function seedsQuery(viewer: Viewer, ids: string[], f: TraversalFilter): Query {
-  const q = all([notHidden(viewer, 'n'), f.excludeRestricted && visible(viewer, 'n')]);
-  return { text: `UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE ${q.text} RETURN properties(n) AS n`, params: { ...q.params, ids } };
-}
-
 const stepPattern = (lf: Query, nf: Query) => `MATCH (n)-[r]-(m:Entity) WHERE NOT m.id IN $visited AND ${lf.text} AND ${nf.text}`;
 
 /**
@@ -216,22 +211,44 @@ const stepPattern = (lf: Query, nf: Query) => `MATCH (n)-[r]-(m:Entity) WHERE NO
  * restricted links lead to it), strongest first, cut to `top` and read in full; how many it has in
  * all; and how many distinct new neighbours the whole frontier has. The fair share and the cap are
  * applied by `pickHop`.
+ *
+ * The first hop also reads the seeds (`seeds: true`): the frontier is then the ids asked for, each
+ * returned in full unless hidden (or, with `excludeRestricted`, restricted), and only the seeds
+ * the viewer sees in full are expanded. What lies beyond a stub is for its owner to share.
  */
-export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: string[], visited: string[], top: number): Query {
+export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: string[], visited: string[], top: number, seeds = false): Query {
   const lf = linkPredicate(viewer, 'r', f);
   const nf = nodePredicate(viewer, 'm', f);
   const vis = visible(viewer, 'r');
+  const seed = all([notHidden(viewer, 'n'), f.excludeRestricted && visible(viewer, 'n')]);
+  const open = visible(viewer, 'n');
   return {
     text:
-      `UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n` +
-      `CALL (n) {\n  ${stepPattern(lf, nf)}\n` +
-      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n` +
-      `  ORDER BY best DESC, m.id\n  RETURN collect([m, best]) AS cs\n}\n` +
-      `WITH collect({id: n.id, cs: cs}) AS per\n` +
-      `CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n` +
-      `UNWIND per AS p\n` +
-      `RETURN total, p.id AS id, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top`,
-    params: { ...lf.params, ...nf.params, ...vis.params, frontier, visited, top },
+      (seeds
+        ? `UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) WHERE ${seed.text}
+WITH n, ${open.text} AS open
+CALL (n, open) {
+  WITH n WHERE open
+  `
+        : `UNWIND $frontier AS fid MATCH (n:Entity {id: fid})
+CALL (n) {
+  `) +
+      `${stepPattern(lf, nf)}
+` +
+      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best
+` +
+      `  ORDER BY best DESC, m.id
+  RETURN collect([m, best]) AS cs
+}
+` +
+      `WITH collect({id: n.id, ${seeds ? 'seed: properties(n), ' : ''}cs: cs}) AS per
+` +
+      `CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }
+` +
+      `UNWIND per AS p
+` +
+      `RETURN total, p.id AS id, ${seeds ? 'p.seed AS seed, ' : ''}size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top`,
+    params: { ...lf.params, ...nf.params, ...vis.params, ...(seeds ? { ...seed.params, ...open.params } : {}), frontier, visited, top },
   };
 }
 
@@ -304,37 +321,40 @@ const isVisible = (viewer: Viewer, r: Record<string, unknown>) => {
 };
 
 /**
- * Breadth-first expansion, one hop at a time, each hop one pass over its candidates. Restricted records are
- * shown as stubs but not expanded: what lies beyond them is for their owner to share. When the node
- * cap is reached, `omitted` counts the neighbours of that hop that were left out (what lies beyond
- * them is not explored).
+ * Breadth-first expansion, one hop at a time, each hop one pass over its candidates (the first
+ * also reads the seeds). Restricted records are shown as stubs but not expanded: what lies beyond
+ * them is for their owner to share. When the node cap is reached, `omitted` counts the neighbours
+ * of that hop that were left out (what lies beyond them is not explored).
+ *
+ * Each statement is its own auto-commit read, one round trip each: Neo4j reads are read-committed
+ * inside a transaction as well, so a transaction would add BEGIN and COMMIT, not consistency.
  */
 export async function expand(db: Db, viewer: Viewer, ids: string[], hops: number, f: TraversalFilter, limit: number): Promise<RawSlice> {
-  return db.readTx(async (tx) => {
-    const seeds = (await run(tx, seedsQuery(viewer, ids, f))).map((r) => r.n as RawRecord);
-    const nodes = new Map(seeds.map((s) => [s.id, s]));
-    let frontier = seeds.filter((s) => isVisible(viewer, s)).map((s) => s.id);
-    let truncated = false;
-    let omitted = 0;
-    for (let hop = 1; hop <= hops && frontier.length; hop++) {
-      const budget = limit - nodes.size;
-      const rows = await run(tx, expandStepQuery(viewer, f, frontier, [...nodes.keys()], Math.max(1, budget)));
-      const total = (rows[0]?.total as number | undefined) ?? 0;
-      if (!total) break;
-      if (budget <= 0) { truncated = true; omitted += total; break; }
-      const per = rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number, RawRecord][] }));
-      const records = new Map(per.flatMap((p) => p.top.map(([id, , rec]) => [id, rec] as const)));
-      const found = pickHop(per, total, budget).map((id) => records.get(id)!);
-      for (const m of found) nodes.set(m.id, m);
-      if (total > budget) { truncated = true; omitted += total - found.length; break; }
-      frontier = found.filter((m) => isVisible(viewer, m)).map((m) => m.id);
-    }
-    const edgeLimit = limit * 4;
-    const [among] = await run(tx, linksAmongQuery(viewer, f, [...nodes.keys()], edgeLimit));
-    const edgeTotal = (among?.total as number) ?? 0;
-    if (edgeTotal > edgeLimit) { truncated = true; omitted += edgeTotal - edgeLimit; }
-    return { nodes: [...nodes.values()], edges: (among?.edges as RawEdge[]) ?? [], truncated, omitted };
-  });
+  const nodes = new Map<string, RawRecord>();
+  let frontier = [...new Set(ids)];
+  let truncated = false;
+  let omitted = 0;
+  for (let hop = 1; hop <= hops && frontier.length; hop++) {
+    const first = hop === 1;
+    const rows = await db.read(expandStepQuery(viewer, f, frontier, first ? frontier : [...nodes.keys()], Math.max(1, limit - nodes.size), first));
+    if (first) for (const r of rows) nodes.set((r.seed as RawRecord).id, r.seed as RawRecord);
+    const budget = limit - nodes.size;
+    const total = (rows[0]?.total as number | undefined) ?? 0;
+    if (!total) break;
+    if (budget <= 0) { truncated = true; omitted += total; break; }
+    const per = rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number, RawRecord][] }));
+    const records = new Map(per.flatMap((p) => p.top.map(([id, , rec]) => [id, rec] as const)));
+    const found = pickHop(per, total, budget).map((id) => records.get(id)!);
+    for (const m of found) nodes.set(m.id, m);
+    if (total > budget) { truncated = true; omitted += total - found.length; break; }
+    frontier = found.filter((m) => isVisible(viewer, m)).map((m) => m.id);
+  }
+  if (!nodes.size) return { nodes: [], edges: [], truncated, omitted };
+  const edgeLimit = limit * 4;
+  const [among] = await db.read(linksAmongQuery(viewer, f, [...nodes.keys()], edgeLimit));
+  const edgeTotal = (among?.total as number) ?? 0;
+  if (edgeTotal > edgeLimit) { truncated = true; omitted += edgeTotal - edgeLimit; }
+  return { nodes: [...nodes.values()], edges: (among?.edges as RawEdge[]) ?? [], truncated, omitted };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -91,4 +91,24 @@ describe('search finds what an analyst means', () => {
     const hits = await search('Ravenscroft', ['Vehicle']);
     expect(hits.map((h) => h.entity.id)).not.toContain(ids.ravens1);
   });
+
+  it('fills a page with exact matches first and brings in spelling variants only when the page has room', async () => {
+    const variant = await t.entity('ysolde-v', 'Subject', { forename: 'Ysolde', surname: 'Kemplethorne' }); // the variant
+    const exact: string[] = [];
+    for (let i = 0; i < 3; i++) exact.push(await t.entity(`ysolde-${i}`, 'Subject', { forename: 'Ysolde', surname: 'Kempelthorne' }));
+    const page = async (limit: number) => {
+      const r = await t.gql(SEARCH, { text: 'Kempelthorne', types: ['Subject'], limit }, analyst);
+      expect(r.errors).toBeUndefined();
+      return (r.data.search as { entity: { id: string } }[]).map((h) => h.entity.id);
+    };
+    // A full page of exact matches: the variant could only rank below them.
+    expect((await page(3)).sort()).toEqual([...exact].sort());
+    // Room on the page: the variant comes too, after every exact match.
+    const roomy = await page(10);
+    expect(roomy.slice(0, 3).sort()).toEqual([...exact].sort());
+    expect(roomy).toContain(variant);
+    // A typo matches nothing exactly: the variants are searched at once.
+    const misspelt = await t.gql(SEARCH, { text: 'Kempelthrone', types: ['Subject'], limit: 10 }, analyst);
+    expect((misspelt.data.search as { entity: { id: string } }[]).map((h) => h.entity.id)).toEqual(expect.arrayContaining([...exact, variant]));
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hiddenFilter, policyParams, visibleFilter, type Viewer } from '../../server/domain/policy.js';
 import {
   expandStepQuery, fairShare, pickHop, linksAmongQuery, neighbourCountsQuery, neighbourFilter, neighbourPageQuery,
-  pairPathsQuery, PATH_LINK_TYPES, pathsQuery, seedsQuery, steinerEdges, timelineQuery, traversalFilter,
+  pairPathsQuery, PATH_LINK_TYPES, pathsQuery, steinerEdges, timelineQuery, traversalFilter,
 } from '../../server/graph/traverse.js';
 
 /**
@@ -70,15 +70,6 @@ describe('traversal filters', () => {
 });
 
 describe('expansion Cypher', () => {
-  it('seeds: hidden records never come back', () => {
-    const q = seedsQuery(viewer, ['S1'], {});
-    expect(readable(q.text)).toBe('UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE NOT HIDDEN(n) RETURN properties(n) AS n');
-    expect(q.params).toEqual({ ...PV, ids: ['S1'] });
-    expect(readable(seedsQuery(viewer, ['S1'], { excludeRestricted: true }).text)).toBe(
-      'UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE NOT HIDDEN(n) AND VISIBLE(n) RETURN properties(n) AS n',
-    );
-  });
-
   const STEP = (step: string) =>
     'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
     `CALL (n) {\n  ${step}\n` +
@@ -101,6 +92,24 @@ describe('expansion Cypher', () => {
     expect(q.params).toEqual({ ...PV, frontier: ['S1'], visited: ['S1'], top: 500 });
   });
 
+  const FIRST = (seed: string, step: string) =>
+    `UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) WHERE ${seed}\nWITH n, VISIBLE(n) AS open\nCALL (n, open) {\n  WITH n WHERE open\n  ${step}\n` +
+    '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n' +
+    '  ORDER BY best DESC, m.id\n  RETURN collect([m, best]) AS cs\n}\n' +
+    'WITH collect({id: n.id, seed: properties(n), cs: cs}) AS per\n' +
+    'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n' +
+    'UNWIND per AS p\n' +
+    'RETURN total, p.id AS id, p.seed AS seed, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top';
+
+  it('reads the seeds with the first hop: hidden seeds never come back, and only seeds seen in full are expanded', () => {
+    const q = expandStepQuery(viewer, {}, ['S1', 'S2'], ['S1', 'S2'], 500, true);
+    expect(readable(q.text)).toBe(FIRST('NOT HIDDEN(n)', PLAIN_STEP));
+    expect(q.params).toEqual({ ...PV, frontier: ['S1', 'S2'], visited: ['S1', 'S2'], top: 500 });
+    const strict = expandStepQuery(viewer, { ...filter, excludeRestricted: true }, ['S1'], ['S1'], 5, true);
+    expect(readable(strict.text)).toBe(FIRST('NOT HIDDEN(n) AND VISIBLE(n)', FILTERED_STEP));
+    expect(strict.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1'], top: 5 });
+  });
+
   it('reads the links among the result, counted in full and capped', () => {
     const q = linksAmongQuery(viewer, { linkTypes: ['CALLS'] }, ['A', 'B'], 8);
     expect(readable(q.text)).toBe(
@@ -113,7 +122,7 @@ describe('expansion Cypher', () => {
 
   it('never puts ids or values into the text', () => {
     const evil = "x'}) DETACH DELETE n //";
-    for (const q of [expandStepQuery(viewer, filter, [evil], [evil], 1), linksAmongQuery(viewer, filter, [evil], 1), pathsQuery(viewer, evil, evil, 3, 2, 0.5)]) {
+    for (const q of [expandStepQuery(viewer, filter, [evil], [evil], 1), expandStepQuery(viewer, filter, [evil], [evil], 1, true), linksAmongQuery(viewer, filter, [evil], 1), pathsQuery(viewer, evil, evil, 3, 2, 0.5)]) {
       expect(q.text).not.toContain(evil);
       expect(q.text).not.toContain('2020-01-01');
     }
