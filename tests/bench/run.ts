@@ -272,7 +272,7 @@ try {
     const byKind = new Map<string, number[]>(kinds.map((k) => [k, []]));
     const all: number[] = [];
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const inst = autocannon({
+      autocannon({
         url: `${url}/graphql`, connections: 50, duration: seconds, method: 'POST',
         headers: { 'content-type': 'application/json' },
         setupClient: (client) => client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${tokens[nextUser++ % tokens.length]}` }),
@@ -292,7 +292,6 @@ try {
           },
         }],
       }, (err, res) => (err ? reject(err) : resolve(res)));
-      void inst;
     });
     clearInterval(sampler);
     child.kill('SIGTERM');
