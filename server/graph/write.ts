@@ -28,7 +28,8 @@ export function linkTypeOfId(id: string): LinkType | undefined {
   return (LINK_TYPE_NAMES as string[]).includes(t) && t !== id ? (t as LinkType) : undefined;
 }
 
-function entityRow(r: EntityRecord) {
+/** What the write path stores for an entity: its content, markings, search keys and content hash. */
+export function entityRow(r: EntityRecord) {
   const keys = searchKeys(r.type, r.label, r.props);
   const content = { type: r.type, label: r.label, ...r.props, ...r.markings };
   return { id: r.id, type: r.type, hash: hashOf(content), props: { ...content, ...keys } };

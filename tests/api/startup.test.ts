@@ -9,7 +9,7 @@ import { freePort, startLocalNeo4j } from '../../server/db/localNeo4j.js';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function runMain(env: Record<string, string>, until: RegExp, timeoutMs = 60000) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...env, NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/main.ts'], { cwd: root, env: { ...env, NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
