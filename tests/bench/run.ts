@@ -129,8 +129,8 @@ try {
     }
     // Let the database finish the background work of 300,000 writes and deletes (index merges,
     // page flushes) before the next section is timed: it showed as outliers there.
-    log('letting the database settle for 30 s...');
-    await new Promise((r) => setTimeout(r, 30_000));
+    log('letting the database settle for 60 s...');
+    await new Promise((r) => setTimeout(r, 60_000));
   }
 
   // ---------------------------------------------------------------- API vs driver
