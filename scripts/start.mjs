@@ -29,7 +29,7 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest(path.join(root,
 
 // The server is ES modules throughout: tsx's ESM hooks suffice. Its CommonJS hook would also sit in
 // front of every require() made by CommonJS packages at run time (Apollo requires `crypto` for each
-// request's query hash), which cost about 1.5% of the API's CPU under load.
+// request's query hash): about 1% of the API's CPU under load.
 const child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(root, 'server/main.ts')], { cwd: root, stdio: 'inherit' });
 // The terminal sends Ctrl-C to both processes; the server shuts down cleanly and we follow it.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { if (sig === 'SIGTERM') child.kill('SIGTERM'); });

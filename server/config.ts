@@ -21,7 +21,7 @@ export interface Config {
   sessionTtlMinutes: number;
   /** How long a checked session is trusted without reading it again (0: read on every request). */
   sessionCacheMs: number;
-  /** Stack traces mapped to TypeScript lines (costly: the database driver records a stack per query). */
+  /** Stack traces in the server log mapped to TypeScript lines. */
   sourceMaps: boolean;
   queryTimeoutMs: number;
   maxGraphNodes: number;

@@ -222,32 +222,22 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
   const vis = visible(viewer, 'r');
   const seed = all([notHidden(viewer, 'n'), f.excludeRestricted && visible(viewer, 'n')]);
   const open = visible(viewer, 'n');
+  const head = seeds
+    ? [`UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) WHERE ${seed.text}`, `WITH n, ${open.text} AS open`, 'CALL (n, open) {', '  WITH n WHERE open']
+    : ['UNWIND $frontier AS fid MATCH (n:Entity {id: fid})', 'CALL (n) {'];
   return {
-    text:
-      (seeds
-        ? `UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) WHERE ${seed.text}
-WITH n, ${open.text} AS open
-CALL (n, open) {
-  WITH n WHERE open
-  `
-        : `UNWIND $frontier AS fid MATCH (n:Entity {id: fid})
-CALL (n) {
-  `) +
-      `${stepPattern(lf, nf)}
-` +
-      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best
-` +
-      `  ORDER BY best DESC, m.id
-  RETURN collect([m, best]) AS cs
-}
-` +
-      `WITH collect({id: n.id, ${seeds ? 'seed: properties(n), ' : ''}cs: cs}) AS per
-` +
-      `CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }
-` +
-      `UNWIND per AS p
-` +
+    text: [
+      ...head,
+      `  ${stepPattern(lf, nf)}`,
+      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best`,
+      '  ORDER BY best DESC, m.id',
+      '  RETURN collect([m, best]) AS cs',
+      '}',
+      `WITH collect({id: n.id, ${seeds ? 'seed: properties(n), ' : ''}cs: cs}) AS per`,
+      'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }',
+      'UNWIND per AS p',
       `RETURN total, p.id AS id, ${seeds ? 'p.seed AS seed, ' : ''}size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top`,
+    ].join('\n'),
     params: { ...lf.params, ...nf.params, ...vis.params, ...(seeds ? { ...seed.params, ...open.params } : {}), frontier, visited, top },
   };
 }
