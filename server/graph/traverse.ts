@@ -208,9 +208,12 @@ const stepPattern = (lf: Query, nf: Query) => `MATCH (n)-[r]-(m:Entity) WHERE NO
 /**
  * One hop in one pass: for each frontier entity, its new neighbours (those the filters and the
  * policy let through), each with the strength of its strongest visible link (-1 when only
- * restricted links lead to it), strongest first, cut to `top` and read in full; how many it has in
- * all; and how many distinct new neighbours the whole frontier has. The fair share and the cap are
- * applied by `pickHop`.
+ * restricted links lead to it), strongest first, cut to `top`; how many it has in all; and how many
+ * distinct new neighbours the whole frontier has. The fair share and the cap are applied by
+ * `pickHop`. When the hop fits (`total <= top`) every candidate comes back read in full, so the hop
+ * is one round trip; when it is capped, candidates come back as ids and `expand` reads the chosen
+ * ones by id (a hop through a supernode otherwise shipped every frontier entity's top candidates
+ * in full, several hundred kilobytes, to keep a few hundred).
  *
  * The first hop also reads the seeds (`seeds: true`): the frontier is then the ids asked for, each
  * returned in full unless hidden (or, with `excludeRestricted`, restricted), and only the seeds
@@ -236,7 +239,9 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
       `WITH collect({id: n.id, ${seeds ? 'seed: properties(n), ' : ''}cs: cs}) AS per`,
       'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }',
       'UNWIND per AS p',
-      `RETURN total, p.id AS id, ${seeds ? 'p.seed AS seed, ' : ''}size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top`,
+      // A hop that fits comes back with its records; a capped one with ids only (a supernode's
+      // thousands of candidates are ranked here, but only the few `pickHop` keeps are then read).
+      `RETURN total, p.id AS id, ${seeds ? 'p.seed AS seed, ' : ''}size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], CASE WHEN total <= $top THEN properties(c[0]) END]] AS top`,
     ].join('\n'),
     params: { ...lf.params, ...nf.params, ...vis.params, ...(seeds ? { ...seed.params, ...open.params } : {}), frontier, visited, top },
   };
@@ -265,6 +270,11 @@ export function pickHop(per: HopCandidates[], total: number, budget: number): st
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, Math.min(budget, total))
     .map(([id]) => id);
+}
+
+/** Records by id, as they are stored (the caller redacts them). */
+export function recordsByIdQuery(ids: string[]): Query {
+  return { text: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS n', params: { ids } };
 }
 
 /** The links among a set that pass a filter, counted in full and returned up to a cap. */
@@ -332,9 +342,16 @@ export async function expand(db: Db, viewer: Viewer, ids: string[], hops: number
     const total = (rows[0]?.total as number | undefined) ?? 0;
     if (!total) break;
     if (budget <= 0) { truncated = true; omitted += total; break; }
-    const per = rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number, RawRecord][] }));
-    const records = new Map(per.flatMap((p) => p.top.map(([id, , rec]) => [id, rec] as const)));
-    const found = pickHop(per, total, budget).map((id) => records.get(id)!);
+    const per = rows.map((r) => ({ id: r.id as string, links: r.links as number, top: r.top as [string, number, RawRecord | null][] }));
+    const records = new Map<string, RawRecord>();
+    for (const p of per) for (const [id, , rec] of p.top) if (rec) records.set(id, rec);
+    const chosen = pickHop(per, total, budget);
+    const unread = chosen.filter((id) => !records.has(id));
+    if (unread.length) {
+      for (const r of await db.read(recordsByIdQuery(unread))) records.set((r.n as RawRecord).id, r.n as RawRecord);
+    }
+    // A record removed between the two reads is simply not found.
+    const found = chosen.map((id) => records.get(id)).filter((r): r is RawRecord => !!r);
     for (const m of found) nodes.set(m.id, m);
     if (total > budget) { truncated = true; omitted += total - found.length; break; }
     frontier = found.filter((m) => isVisible(viewer, m)).map((m) => m.id);

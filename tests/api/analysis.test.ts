@@ -148,6 +148,18 @@ describe('expand', () => {
     expect(r.omitted).toBe(5); // 8 neighbours the analyst may know of, 3 shown; the CHIS one is not counted
     expect(ids(r)).toContain(A1); // strongest evidence first
   });
+
+  it('reads the records a capped hop keeps exactly as an uncapped hop returns them (stubs included)', async () => {
+    const whole = (await t.gql(EXPAND, { ids: [X] }, analyst)).data.expand;
+    expect(whole.truncated).toBe(false);
+    const byId = new Map(whole.nodes.map((n: { id: string }) => [n.id, n]));
+    for (const limit of [2, 4, 6]) {
+      const capped = (await t.gql(EXPAND, { ids: [X], limit }, analyst)).data.expand;
+      expect(capped.truncated).toBe(true);
+      expect(capped.nodes).toHaveLength(limit);
+      for (const n of capped.nodes) expect(n).toEqual(byId.get(n.id));
+    }
+  });
 });
 
 describe('neighbourPage on a supernode', () => {

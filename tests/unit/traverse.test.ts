@@ -78,9 +78,9 @@ describe('expansion Cypher', () => {
     'WITH collect({id: n.id, cs: cs}) AS per\n' +
     'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n' +
     'UNWIND per AS p\n' +
-    'RETURN total, p.id AS id, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top';
+    'RETURN total, p.id AS id, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], CASE WHEN total <= $top THEN properties(c[0]) END]] AS top';
 
-  it('reads a hop in one pass, with every filter: candidates per entity, strongest visible evidence first, read in full up to the cut, and the total', () => {
+  it('reads a hop in one pass, with every filter: candidates per entity, strongest visible evidence first, up to the cut (read in full when the hop fits), and the total', () => {
     const q = expandStepQuery(viewer, filter, ['S1'], ['S1', 'S2'], 5);
     expect(readable(q.text)).toBe(STEP(FILTERED_STEP));
     expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1', 'S2'], top: 5 });
@@ -99,7 +99,7 @@ describe('expansion Cypher', () => {
     'WITH collect({id: n.id, seed: properties(n), cs: cs}) AS per\n' +
     'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n' +
     'UNWIND per AS p\n' +
-    'RETURN total, p.id AS id, p.seed AS seed, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], properties(c[0])]] AS top';
+    'RETURN total, p.id AS id, p.seed AS seed, size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], CASE WHEN total <= $top THEN properties(c[0]) END]] AS top';
 
   it('reads the seeds with the first hop: hidden seeds never come back, and only seeds seen in full are expanded', () => {
     const q = expandStepQuery(viewer, {}, ['S1', 'S2'], ['S1', 'S2'], 500, true);
