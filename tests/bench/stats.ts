@@ -24,4 +24,33 @@ export async function timeEach<T>(items: T[], fn: (item: T) => Promise<unknown>,
   return out;
 }
 
+/**
+ * Times two ways of doing the same thing on the same items, fairly: one untimed pass of both over
+ * every item first (caches and JIT warm for both), then each item done both ways back to back,
+ * the order alternating item by item, so neither side profits from the other's warm-up or from a
+ * quieter phase of the machine. `rounds` repeats the timed pass.
+ */
+export async function timePaired<T>(
+  items: T[], a: (item: T) => Promise<unknown>, b: (item: T) => Promise<unknown>, rounds = 1,
+): Promise<{ a: number[]; b: number[]; ratios: number[] }> {
+  for (const item of items) { await a(item); await b(item); }
+  const out = { a: [] as number[], b: [] as number[], ratios: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, item] of items.entries()) {
+      const first = (i + r) % 2 === 0 ? 'a' : 'b';
+      let ta = 0;
+      let tb = 0;
+      for (const side of first === 'a' ? ['a', 'b'] : ['b', 'a']) {
+        const t = performance.now();
+        await (side === 'a' ? a(item) : b(item));
+        if (side === 'a') ta = performance.now() - t; else tb = performance.now() - t;
+      }
+      out.a.push(ta);
+      out.b.push(tb);
+      out.ratios.push(tb / ta);
+    }
+  }
+  return out;
+}
+
 export const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
