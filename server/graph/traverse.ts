@@ -3,7 +3,7 @@ import { DomainError, invalid } from '../domain/errors.js';
 import { minimumStrength } from '../domain/grading.js';
 import { isEntityType, isLinkType, LINK_TYPE_NAMES, LINK_TYPES } from '../domain/model.js';
 import { decide, hiddenFilter, visibleFilter, type Viewer } from '../domain/policy.js';
-import { decodeCursor, encodeCursor } from './entities.js';
+import { decodeCursor, encodeCursor, entitiesById } from './entities.js';
 import type { RawEdge, RawRecord } from './slice.js';
 
 /**
@@ -272,11 +272,6 @@ export function pickHop(per: HopCandidates[], total: number, budget: number): st
     .map(([id]) => id);
 }
 
-/** Records by id, as they are stored (the caller redacts them). */
-export function recordsByIdQuery(ids: string[]): Query {
-  return { text: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS n', params: { ids } };
-}
-
 /** The links among a set that pass a filter, counted in full and returned up to a cap. */
 export function linksAmongQuery(viewer: Viewer, f: TraversalFilter, ids: string[], edgeLimit: number): Query {
   const lf = linkPredicate(viewer, 'r', f);
@@ -347,9 +342,7 @@ export async function expand(db: Db, viewer: Viewer, ids: string[], hops: number
     for (const p of per) for (const [id, , rec] of p.top) if (rec) records.set(id, rec);
     const chosen = pickHop(per, total, budget);
     const unread = chosen.filter((id) => !records.has(id));
-    if (unread.length) {
-      for (const r of await db.read(recordsByIdQuery(unread))) records.set((r.n as RawRecord).id, r.n as RawRecord);
-    }
+    if (unread.length) for (const r of await entitiesById(db, unread)) records.set(r.id, r);
     // A record removed between the two reads is simply not found.
     const found = chosen.map((id) => records.get(id)).filter((r): r is RawRecord => !!r);
     for (const m of found) nodes.set(m.id, m);
