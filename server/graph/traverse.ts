@@ -239,8 +239,6 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
       `WITH collect({id: n.id, ${seeds ? 'seed: properties(n), ' : ''}cs: cs}) AS per`,
       'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }',
       'UNWIND per AS p',
-      // A hop that fits comes back with its records; a capped one with ids only (a supernode's
-      // thousands of candidates are ranked here, but only the few `pickHop` keeps are then read).
       `RETURN total, p.id AS id, ${seeds ? 'p.seed AS seed, ' : ''}size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], CASE WHEN total <= $top THEN properties(c[0]) END]] AS top`,
     ].join('\n'),
     params: { ...lf.params, ...nf.params, ...vis.params, ...(seeds ? { ...seed.params, ...open.params } : {}), frontier, visited, top },

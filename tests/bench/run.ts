@@ -233,8 +233,9 @@ try {
     out(`Each pair is timed back to back on the same item, the order alternating, after one untimed pass of both over every item; "per request" is the median over items of GraphQL time / driver time. The 2-hop answers averaged ${avgSize} nodes and links.`);
     // The 2-hop p95 sits where the few expansions that cross a supernode (a busy address, OCG or
     // phone with thousands of links) begin: say how many there were and what they cost apart.
-    const big = sample.map((s, k) => ({ size: sizeOf.get(s.id) ?? 0, d: exp.times.a[k]!, g: exp.times.b[k]! })).filter((x) => x.size >= 900);
-    const rest = sample.map((s, k) => ({ size: sizeOf.get(s.id) ?? 0, d: exp.times.a[k]!, g: exp.times.b[k]! })).filter((x) => x.size < 900);
+    const timedItems = sample.map((s, k) => ({ size: sizeOf.get(s.id) ?? 0, d: exp.times.a[k]!, g: exp.times.b[k]! }));
+    const big = timedItems.filter((x) => x.size >= 900);
+    const rest = timedItems.filter((x) => x.size < 900);
     if (big.length) {
       const med = (xs: number[]) => percentile(xs, 50);
       out();
@@ -347,14 +348,11 @@ try {
       } catch { return NaN; }
     };
     const kinds = ['search', 'entity', '1-hop expand'] as const;
-    const pct = (xs: number[], q: number) => {
-      const v = [...xs].sort((a, b) => a - b);
-      return v.length ? v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)]! : NaN;
-    };
     /**
      * One autocannon run: 50 connections, each signed in as its own user, the three kinds in
-     * rotation, each sending its next request as soon as the last is answered. Every response's latency is kept, overall
-     * and by kind, for exact percentiles (autocannon's own histogram reports p97.5, not p95).
+     * rotation, each sending its next request as soon as the last is answered. Every response's
+     * latency is kept, overall and by kind, for exact percentiles (autocannon's own histogram
+     * reports p97.5, not p95).
      */
     const loadRun = async (runSeconds: number) => {
       const byKind = new Map<string, number[]>(kinds.map((k) => [k, []]));
@@ -389,20 +387,20 @@ try {
     };
     const report = (label: string, r: Awaited<ReturnType<typeof loadRun>>) => {
       const cpu = Number.isFinite(r.cpuMs.api) ? `${r.cpuMs.api.toFixed(2)} / ${Number.isFinite(r.cpuMs.neo4j) ? r.cpuMs.neo4j.toFixed(2) : 'n/a'} ms` : 'n/a';
-      out(`| ${label} | ${r.result.requests.average.toFixed(0)} | ${pct(r.all, 0.5).toFixed(0)} ms | **${pct(r.all, 0.95).toFixed(0)} ms** | ${r.result.latency.p97_5} / ${r.result.latency.p99} ms | ${r.result.errors + r.result.timeouts} | ${r.result.non2xx} | ${r.rss.toFixed(0)} MB | ${cpu} |`);
+      out(`| ${label} | ${r.result.requests.average.toFixed(0)} | ${percentile(r.all, 50).toFixed(0)} ms | **${percentile(r.all, 95).toFixed(0)} ms** | ${r.result.latency.p97_5} / ${r.result.latency.p99} ms | ${r.result.errors + r.result.timeouts} | ${r.result.non2xx} | ${r.rss.toFixed(0)} MB | ${cpu} |`);
     };
     // A new API process answers its first seconds with cold code: warm it at the same load first
     // (not recorded), as a load test ramps up before it measures.
     log('load: 10 s warm-up (not recorded)...');
     await loadRun(10);
-    // The machine's speed drifts within minutes (CPU per request for the same work moves by a third
-    // or more), so the measured window is repeated and every run reported, with the median.
+    // The machine's speed drifts within minutes (CPU per request for the same work moved by a fifth
+    // between runs of one benchmark), so the measured window is repeated and every run reported, with the median.
     const runs: Awaited<ReturnType<typeof loadRun>>[] = [];
     for (let k = 1; k <= Number(opt['load-runs']); k++) {
       log(`load: run ${k}, ${seconds} s, users as fast as answered...`);
       runs.push(await loadRun(seconds));
     }
-    const closed = [...runs].sort((x, y) => pct(x.all, 0.95) - pct(y.all, 0.95))[Math.floor(runs.length / 2)]!;
+    const closed = [...runs].sort((x, y) => percentile(x.all, 95) - percentile(y.all, 95))[Math.floor(runs.length / 2)]!;
     clearInterval(sampler);
     child.kill('SIGTERM');
     await new Promise((r) => { child.once('exit', r); setTimeout(r, 15000).unref(); });
@@ -413,7 +411,7 @@ try {
     runs.forEach((r, k) => report(`${k + 1}${r === closed ? ' (median p95)' : ''}`, r));
     out();
     out(`Median run, by kind (${closed.all.length.toLocaleString('en-GB')} responses, latency from the request being written to its response): ` +
-      kinds.map((k) => `${k} p50 ${pct(closed.byKind.get(k)!, 0.5).toFixed(0)} / p95 ${pct(closed.byKind.get(k)!, 0.95).toFixed(0)} ms`).join('; ') + '.');
+      kinds.map((k) => `${k} p50 ${percentile(closed.byKind.get(k)!, 50).toFixed(0)} / p95 ${percentile(closed.byKind.get(k)!, 95).toFixed(0)} ms`).join('; ') + '.');
     out('Targets: p95 under 200 ms, no errors, API process under 400 MB resident.');
   }
 } finally {

@@ -35,16 +35,16 @@ export async function timePaired<T>(
 ): Promise<{ a: number[]; b: number[]; ratios: number[] }> {
   for (const item of items) { await a(item); await b(item); }
   const out = { a: [] as number[], b: [] as number[], ratios: [] as number[] };
+  const time = async (fn: (item: T) => Promise<unknown>, item: T) => {
+    const t = performance.now();
+    await fn(item);
+    return performance.now() - t;
+  };
   for (let r = 0; r < rounds; r++) {
     for (const [i, item] of items.entries()) {
-      const first = (i + r) % 2 === 0 ? 'a' : 'b';
-      let ta = 0;
-      let tb = 0;
-      for (const side of first === 'a' ? ['a', 'b'] : ['b', 'a']) {
-        const t = performance.now();
-        await (side === 'a' ? a(item) : b(item));
-        if (side === 'a') ta = performance.now() - t; else tb = performance.now() - t;
-      }
+      let ta: number;
+      let tb: number;
+      if ((i + r) % 2 === 0) { ta = await time(a, item); tb = await time(b, item); } else { tb = await time(b, item); ta = await time(a, item); }
       out.a.push(ta);
       out.b.push(tb);
       out.ratios.push(tb / ta);
