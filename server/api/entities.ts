@@ -6,7 +6,8 @@ import { gradeStrength, type Grade } from '../domain/grading.js';
 import { classificationRank } from '../domain/codes.js';
 import { decide, type Viewer } from '../domain/policy.js';
 import { todayIso, validateEntity, validateLink, validateMarkings, validateProps, type EntityRecord } from '../domain/validate.js';
-import { entitiesById, linkById, listEntities, neighbours, searchEntities, sliceOfIds } from '../graph/entities.js';
+import { entitiesById, linkById, listEntities, neighbours, sliceOfIds } from '../graph/entities.js';
+import { searchEntities } from '../graph/search.js';
 import { buildSlice, redactEdge, redactNode, type RawRecord } from '../graph/slice.js';
 import { existingEntities, linkId, writeEntities, writeLinks } from '../graph/write.js';
 import { requireViewer, type Ctx } from './context.js';
@@ -45,7 +46,7 @@ export class EntityResolver {
     return { items, totalCount: page.totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
-  @Query(() => [SearchHit], { description: 'Ranked search across entity types: names and aliases (typo and spelling tolerant), VRMs, numbers, addresses, report text' })
+  @Query(() => [SearchHit], { description: 'Ranked search across entity types over what the viewer is shown: names and aliases (typo and spelling tolerant), VRMs, numbers, addresses, report text. Restricted stubs are found only by an exact identifier (name with date of birth, VRM, phone number or IMEI, address, OCG reference) and follow every visible match' })
   async search(
     @Arg('text', () => String) text: string,
     @Arg('types', () => [String], { nullable: true }) types: string[] | undefined,
@@ -91,11 +92,15 @@ export class EntityResolver {
     const dir = ctx.services.agencies;
     const raw = (await linkById(ctx.services.db, id)) as (Awaited<ReturnType<typeof linkById>> & { a: RawRecord; b: RawRecord }) | undefined;
     if (!raw) return undefined;
-    const a = redactNode(viewer, dir, raw.a, ctx.seen);
-    const b = redactNode(viewer, dir, raw.b, ctx.seen);
+    // Nothing is recorded as seen until the link itself is known to be shown: the audit of an
+    // unanswered request must read the same whether or not a hidden link was there.
+    const a = redactNode(viewer, dir, raw.a);
+    const b = redactNode(viewer, dir, raw.b);
     if (!a || !b) return undefined;
-    const edge = redactEdge(viewer, raw, new Map([[raw.a.id, a.id], [raw.b.id, b.id]]), ctx.seen);
+    const edge = redactEdge(viewer, raw, new Map([[raw.a.id, a.id], [raw.b.id, b.id]]));
     if (!edge || edge.restricted) return undefined;
+    for (const n of [a, b]) if (!n.restricted) ctx.seen.add(n.id);
+    ctx.seen.add(edge.id);
     const reports = await entitiesById(ctx.services.db, (raw.props.reportIds as string[]) ?? []);
     const supporting = [];
     let withheld = 0;

@@ -1,6 +1,6 @@
 import { run, type Db, type Query, type Row, type Tx } from '../db/db.js';
 import { DomainError, invalid } from '../domain/errors.js';
-import { minimumStrength } from '../domain/grading.js';
+import { gradeStrength, minimumStrength } from '../domain/grading.js';
 import { isEntityType, isLinkType, LINK_TYPE_NAMES, LINK_TYPES } from '../domain/model.js';
 import { decide, hiddenFilter, visibleFilter, type Viewer } from '../domain/policy.js';
 import { decodeCursor, encodeCursor, entitiesById } from './entities.js';
@@ -162,7 +162,7 @@ export function nodePredicate(viewer: Viewer, a: string, f: TraversalFilter): Qu
 /**
  * Which links a traversal may cross. A link's dates are its period when it has one, else the
  * dates of the supporting reports the viewer may see; a link with neither is kept (nothing places
- * it outside the range). A minimum grade needs provenance the viewer can see meeting it.
+ * it outside the range). A minimum grade is met only by the strength the viewer is shown (`viewerStrength`).
  */
 export function linkPredicate(viewer: Viewer, r: string, f: TraversalFilter): Query {
   const vis = visible(viewer, r);
@@ -183,9 +183,46 @@ export function linkPredicate(viewer: Viewer, r: string, f: TraversalFilter): Qu
     notHidden(viewer, r),
     (f.excludeRestricted || !!f.linkTypes || f.minStrength !== undefined) && vis,
     f.linkTypes && { text: `type(${r}) IN $f_linkTypes`, params: { f_linkTypes: f.linkTypes } },
-    f.minStrength !== undefined && { text: `${r}.strength >= $f_minStrength`, params: { f_minStrength: f.minStrength } },
+    f.minStrength !== undefined && (() => {
+      const vs = viewerStrength(viewer, r);
+      return { text: `coalesce(${vs.text} >= $f_minStrength, false)`, params: { ...vs.params, f_minStrength: f.minStrength } };
+    })(),
     (f.from || f.to) && dated(),
   ]);
+}
+
+const GRADE_WEIGHTS: Record<string, number> = Object.fromEntries(
+  (['1', '2', '3'] as const).flatMap((s) => (['A', 'B', 'C', 'D', 'E'] as const).map((a) => [`${s}${a}`, gradeStrength({ sourceEvaluation: s, intelAssessment: a })])),
+);
+
+/**
+ * A link's strength as this viewer may know it, as a Cypher expression: `slice.supportFor` over the
+ * link's `reportMarks` (reports the viewer may not see in full do not weigh), never the stored
+ * strength computed from all reports. Each mark is `JSON.stringify({g, s, c, a, k, n})`: quotes
+ * inside its values are escaped, so each separator split on below occurs exactly once. Sources
+ * combine as in `grading.linkStrength`, in the same order, so the figure is the one the API shows.
+ */
+export function viewerStrength(viewer: Viewer, r: string): Query {
+  const v = visibleFilter(viewer, 'mk');
+  const x = `${r}.reportMarks[i]`;
+  const tail = `split(${x}, ',"c":"')[1]`;
+  const rest = `split(${tail}, '","a":"')[1]`;
+  const rest2 = `split(${rest}, '","k":')[1]`;
+  const k = `split(${rest2}, ',"n":')[0]`;
+  const mark =
+    `{i: i, g: substring(${x}, 6, 2), s: substring(split(${x}, ',"c":"')[0], 13), classification: split(${tail}, '","a":"')[0], ` +
+    `agency: split(${rest}, '","k":')[0], compartments: CASE WHEN ${k} = '[]' THEN [] ELSE split(substring(${k}, 2, size(${k}) - 4), '","') END, ` +
+    `nfd: split(${rest2}, ',"n":')[1] STARTS WITH 'true'}`;
+  const weighed = `[mk IN [i IN range(0, size(${r}.reportMarks) - 1) | ${mark}] WHERE coalesce(${v.text}, false) | ` +
+    `[CASE WHEN mk.s = 'null' THEN 'unknown-' + toString(mk.i) ELSE mk.s END, $vs_weights[mk.g]]]`;
+  const combined =
+    `[w IN [${weighed}] | CASE WHEN size(w) = 0 THEN null ELSE round((1 - reduce(miss = 1.0, src IN reduce(acc = [], p IN w | CASE WHEN p[0] IN acc THEN acc ELSE acc + [p[0]] END) | ` +
+    `miss * (1 - reduce(b = 0.0, p IN w | CASE WHEN p[0] = src AND p[1] > b THEN p[1] ELSE b END)))) * 1000000) / 1000000 END][0]`;
+  return {
+    // Links written before marks were stored: only their own agency's viewers get the stored figure (as supportFor).
+    text: `(CASE WHEN ${r}.reportMarks IS NULL THEN CASE WHEN ${r}.agency = $pv_agency THEN ${r}.strength END ELSE ${combined} END)`,
+    params: { ...v.params, vs_weights: GRADE_WEIGHTS },
+  };
 }
 
 /** Links paths may use: intelligence links only, optionally of a minimum grade. */
@@ -223,6 +260,7 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
   const lf = linkPredicate(viewer, 'r', f);
   const nf = nodePredicate(viewer, 'm', f);
   const vis = visible(viewer, 'r');
+  const vs = viewerStrength(viewer, 'r');
   const seed = all([notHidden(viewer, 'n'), f.excludeRestricted && visible(viewer, 'n')]);
   const open = visible(viewer, 'n');
   const head = seeds
@@ -232,7 +270,7 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
     text: [
       ...head,
       `  ${stepPattern(lf, nf)}`,
-      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(r.strength, 0) ELSE -1 END) AS best`,
+      `  WITH m, max(CASE WHEN ${vis.text} THEN coalesce(${vs.text}, 0) ELSE -1 END) AS best`,
       '  ORDER BY best DESC, m.id',
       '  RETURN collect([m, best]) AS cs',
       '}',
@@ -241,7 +279,7 @@ export function expandStepQuery(viewer: Viewer, f: TraversalFilter, frontier: st
       'UNWIND per AS p',
       `RETURN total, p.id AS id, ${seeds ? 'p.seed AS seed, ' : ''}size(p.cs) AS links, [c IN p.cs[0..$top] | [c[0].id, c[1], CASE WHEN total <= $top THEN properties(c[0]) END]] AS top`,
     ].join('\n'),
-    params: { ...lf.params, ...nf.params, ...vis.params, ...(seeds ? { ...seed.params, ...open.params } : {}), frontier, visited, top },
+    params: { ...lf.params, ...nf.params, ...vis.params, ...vs.params, ...(seeds ? { ...seed.params, ...open.params } : {}), frontier, visited, top },
   };
 }
 

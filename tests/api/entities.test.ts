@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import type { Viewer } from '../../server/domain/policy.js';
+import { supportFor } from '../../server/graph/slice.js';
+import { viewerStrength } from '../../server/graph/traverse.js';
+import { reportMark } from '../../server/graph/write.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -143,5 +148,164 @@ describe('entities through GraphQL against the real database', () => {
     expect(r.data.graph.nodes).toHaveLength(30);
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(4);
+  });
+});
+
+/**
+ * Derived values: a viewer sorts, filters, pages and filters by grade only over what they are shown.
+ * Each case runs the same question in two worlds that differ only in what the viewer may not know
+ * (the fields behind a sanitised dissemination, a report hidden behind a visible link) and expects
+ * identical answers.
+ */
+describe('lists and grade filters read only what the viewer is shown', () => {
+  let partner: string;
+  let AG2: string;
+  const R: Record<string, string> = {};
+  const LIST = `query($sortBy:String, $where:[PropFilter!], $after:String, $first:Int!, $desc:Boolean){
+    entities(type:"IntelligenceReport", sortBy:$sortBy, where:$where, first:$first, after:$after, descending:$desc){ totalCount hasNextPage endCursor items{ id access props } } }`;
+  const set = (id: string, props: Record<string, unknown>) =>
+    t.db.write({ text: 'MATCH (n:Entity {id: $id}) SET n += $props', params: { id, props } });
+  /** Every page, one record at a time, as the partner: ids in order and the totals. */
+  async function walk(vars: Record<string, unknown>, token = partner) {
+    const out: string[] = [];
+    let after: string | undefined;
+    let total = -1;
+    for (let i = 0; i < 10; i++) {
+      const r = await t.gql(LIST, { first: 1, ...vars, after }, token);
+      expect(r.errors).toBeUndefined();
+      total = r.data.entities.totalCount;
+      out.push(...r.data.entities.items.map((x: { id: string }) => x.id));
+      if (!r.data.entities.hasNextPage) break;
+      after = r.data.entities.endCursor;
+    }
+    return { ids: out, total };
+  }
+
+  beforeAll(async () => {
+    AG2 = `${t.prefix}-AG2`;
+    await t.entity('AG2', 'Agency', { kind: 'POLICE', desk: 'Partner Desk' }, {}, 'Partner Force');
+    partner = await t.user('partner', 'PARTNER_LIAISON', { agency: AG2 });
+    // Two reports of AG1 disseminated to AG2 in sanitised form: text and source are not theirs to see.
+    R.a = await t.entity('DV-A', 'IntelligenceReport', { text: 'aardvark quayside meeting', sanitisedText: 'A meeting', sourceId: 'CHIS-0001', sourceEvaluation: '2', intelAssessment: 'B' });
+    R.b = await t.entity('DV-B', 'IntelligenceReport', { text: 'zebra warehouse delivery', sanitisedText: 'A delivery', sourceId: 'CHIS-9999', sourceEvaluation: '2', intelAssessment: 'B' });
+    for (const id of [R.a, R.b]) await set(id, { disseminatedTo: [AG2] });
+  });
+
+  it('seals cursors: the keyset values cannot be read from them', async () => {
+    const r = await t.gql(`query{ entities(type:"IntelligenceReport", sortBy:"text", first:1){ endCursor } }`, {}, partner);
+    expect(r.errors).toBeUndefined();
+    const cursor = r.data.entities.endCursor as string;
+    const decoded = Buffer.from(cursor, 'base64url').toString('latin1');
+    for (const secret of ['aardvark', 'zebra', 'CHIS', R.a, R.b]) expect(decoded).not.toContain(secret);
+    // The owner's cursor over the text is sealed too.
+    const own = await t.gql(`query{ entities(type:"IntelligenceReport", sortBy:"text", first:1){ endCursor } }`, {}, analyst);
+    expect(Buffer.from(own.data.entities.endCursor, 'base64url').toString('latin1')).not.toMatch(/aardvark|zebra/);
+  });
+
+  it('refuses a tampered, malformed or foreign cursor with one error', async () => {
+    const first = await t.gql(LIST, { sortBy: 'label', first: 1 }, partner);
+    const cursor = first.data.entities.endCursor as string;
+    const raw = Buffer.from(cursor, 'base64url');
+    raw[raw.length - 1] ^= 1;
+    const forged = Buffer.from(JSON.stringify(['', ''])).toString('base64url');
+    const foreign = (await t.gql(LIST, { sortBy: 'label', first: 1 }, analyst)).data.entities.endCursor;
+    const otherQuestion = (await t.gql(LIST, { sortBy: 'id', first: 1 }, partner)).data.entities.endCursor;
+    for (const after of [raw.toString('base64url'), 'not-a-cursor', forged, foreign, otherQuestion]) {
+      const r = await t.gql(LIST, { sortBy: 'label', first: 1, after }, partner);
+      expect(r.errors?.[0]?.message).toBe('Invalid cursor');
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'after' });
+    }
+  });
+
+  it.each(['text', 'sourceId', 'updatedAt', 'createdAt'])('sorts shared records by %s as if it were absent: the order does not follow the hidden values', async (sortBy) => {
+    await set(R.a, { text: 'aardvark quayside meeting', sourceId: 'CHIS-0001', updatedAt: '2020-01-01T00:00:00.000Z', createdAt: '2020-01-01T00:00:00.000Z' });
+    await set(R.b, { text: 'zebra warehouse delivery', sourceId: 'CHIS-9999', updatedAt: '2024-01-01T00:00:00.000Z', createdAt: '2024-01-01T00:00:00.000Z' });
+    const one = { asc: await walk({ sortBy }), desc: await walk({ sortBy, desc: true }) };
+    // The other world: the hidden values swapped (as an edit of the original text would do).
+    await set(R.a, { text: 'zebra warehouse delivery', sourceId: 'CHIS-9999', updatedAt: '2024-01-01T00:00:00.000Z', createdAt: '2024-01-01T00:00:00.000Z' });
+    await set(R.b, { text: 'aardvark quayside meeting', sourceId: 'CHIS-0001', updatedAt: '2020-01-01T00:00:00.000Z', createdAt: '2020-01-01T00:00:00.000Z' });
+    const two = { asc: await walk({ sortBy }), desc: await walk({ sortBy, desc: true }) };
+    expect(one.asc.ids).toEqual([R.a, R.b].sort());
+    expect(two).toEqual(one);
+  });
+
+  it('filters shared records as if their sensitive fields were absent', async () => {
+    for (const [prop, op, value] of [['text', 'CONTAINS', 'aardvark'], ['text', 'CONTAINS', 'zebra'], ['sourceId', 'EQ', 'CHIS-0001'], ['sourceId', 'GTE', 'A']]) {
+      const r = await t.gql(LIST, { first: 10, where: [{ prop, op, value }] }, partner);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.entities.totalCount, `${prop} ${op} ${value}`).toBe(0);
+      expect(r.data.entities.items).toEqual([]);
+    }
+    // What they are shown still filters.
+    const shown = await t.gql(LIST, { first: 10, where: [{ prop: 'sanitisedText', op: 'CONTAINS', value: 'delivery' }] }, partner);
+    expect(shown.data.entities.items.map((i: { id: string }) => i.id)).toEqual([R.b]);
+    // The owner filters on the text as before.
+    const own = await t.gql(LIST, { first: 10, where: [{ prop: 'text', op: 'CONTAINS', value: 'quayside' }] }, analyst);
+    expect(own.data.entities.totalCount).toBe(1);
+  });
+
+  it('pages the owner through every record by a sort value some records lack, without repeats or gaps', async () => {
+    const ids = [];
+    for (const [k, src] of [['PG1', 'S-b'], ['PG2', undefined], ['PG3', 'S-a'], ['PG4', undefined], ['PG5', 'S-c']] as const) {
+      ids.push(await t.entity(k, 'IntelligenceReport', { text: `paging ${k}`, sourceEvaluation: '1', intelAssessment: 'A', ...(src ? { sourceId: src } : {}), originatingArea: `${t.prefix}-pg` }));
+    }
+    const where = [{ prop: 'originatingArea', op: 'EQ', value: `${t.prefix}-pg` }];
+    const asc = await walk({ sortBy: 'sourceId', where }, analyst);
+    expect(asc).toEqual({ ids: [ids[2], ids[0], ids[4], ids[1], ids[3]], total: 5 });
+    const desc = await walk({ sortBy: 'sourceId', where, desc: true }, analyst);
+    expect(desc.ids).toEqual([ids[3], ids[1], ids[4], ids[0], ids[2]]);
+  });
+
+  it('filters paths and expansions by the grade the viewer is shown, not by reports hidden from them', async () => {
+    const a = await t.entity('GF-A', 'Subject', { forename: 'Gradeon', surname: 'Alpha' });
+    const b = await t.entity('GF-B', 'Subject', { forename: 'Gradeon', surname: 'Beta' });
+    const weak = await t.entity('GF-R1', 'IntelligenceReport', { text: 'weak', sourceEvaluation: '3', intelAssessment: 'D' });
+    const chis = await t.entity('GF-R2', 'IntelligenceReport', { text: 'strong', sourceEvaluation: '1', intelAssessment: 'A', sourceId: 'SRC-GF' }, { compartments: ['CHIS'] });
+    const PATHS = `query($from:ID!,$to:ID!){ shortestPaths(from:$from, to:$to, minGrade:"2B"){ paths{ edgeIds } } }`;
+    const EXPAND = `query($ids:[ID!]!){ expand(ids:$ids, filter:{minGrade:"2B"}){ nodes{ id } edges{ id strength } } }`;
+    const ask = async () => ({
+      paths: (await t.gql(PATHS, { from: a, to: b }, analyst)).data,
+      expand: (await t.gql(EXPAND, { ids: [a] }, analyst)).data,
+    });
+    // World one: the link rests on a 3D report the analyst sees, and a 1A CHIS report they may not know of.
+    await t.link(a, 'ASSOCIATE_OF', b, {}, [weak, chis]);
+    const one = await ask();
+    // World two: the same link without the hidden report.
+    await t.link(a, 'ASSOCIATE_OF', b, {}, [weak]);
+    const two = await ask();
+    expect(one).toEqual(two);
+    expect(one.paths.shortestPaths.paths).toEqual([]);
+    expect(one.expand.expand.edges).toEqual([]);
+    // A CHIS-cleared colleague of the same agency is shown the 1A report, and the filter lets the link through.
+    const cleared = await t.user('chis', 'ANALYST', { agency: AG, compartments: ['CHIS'] });
+    await t.link(a, 'ASSOCIATE_OF', b, {}, [weak, chis]);
+    const seen = await t.gql(PATHS, { from: a, to: b }, cleared);
+    expect(seen.data.shortestPaths.paths).toHaveLength(1);
+  });
+});
+
+describe('the strength a grade filter compares', () => {
+  it('is, in Cypher, exactly the strength the API shows the viewer (supportFor over the report marks)', async () => {
+    const mark = fc.record({
+      sourceEvaluation: fc.constantFrom('1', '2', '3'),
+      intelAssessment: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+      sourceId: fc.option(fc.constantFrom('S1', 'S2', 'a","c":"OFFICIAL', 'q\\"x', ',"n":true}'), { nil: null }),
+      classification: fc.constantFrom('OFFICIAL', 'SECRET', 'TOP SECRET', 'COSMIC'),
+      agency: fc.constantFrom('AG1', 'AG2'),
+      compartments: fc.subarray(['CHIS', 'OP-X']),
+      nfd: fc.boolean(),
+    });
+    const viewers = fc.record({
+      clearance: fc.constantFrom('OFFICIAL', 'SECRET'), agency: fc.constantFrom('AG1', 'AG2'), compartments: fc.subarray(['CHIS', 'OP-X']),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(mark, { maxLength: 5 }), viewers, fc.boolean(), async (marks, v, legacy) => {
+      const viewer: Viewer = { userId: 'u', username: 'u', role: 'ANALYST', ...v };
+      const props = legacy
+        ? { agency: 'AG1', strength: 0.5, reportIds: ['r1'] }
+        : { agency: 'AG1', strength: 1, reportMarks: marks.map((m, i) => reportMark({ id: `r${i}`, ...m } as never)) };
+      const q = viewerStrength(viewer, 'r');
+      const [row] = await t.db.read({ text: `WITH $props AS r RETURN ${q.text} AS s`, params: { ...q.params, props } });
+      expect(row!.s).toBe(supportFor(viewer, props).strength);
+    }), { numRuns: 60 });
   });
 });

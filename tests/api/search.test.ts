@@ -112,3 +112,130 @@ describe('search finds what an analyst means', () => {
     expect((misspelt.data.search as { entity: { id: string } }[]).map((h) => h.entity.id)).toEqual(expect.arrayContaining([...exact, variant]));
   });
 });
+
+/**
+ * Need-to-know in search: the hits, their scores and their order depend only on what the viewer
+ * is shown. A record seen in full is matched on everything; a disseminated copy on its sanitised
+ * fields; a restricted stub only by an exact deconfliction identifier, with one fixed score after
+ * every visible match; hidden records not at all (and they take no place in any window).
+ */
+describe('search over what the viewer is shown', () => {
+  let AGX: string;
+  const W = (s: string) => `${s}${ids.word}`; // words no other file holds
+  type Hit = { score: number; entity: { id: string; type: string; restricted: boolean; label: string } };
+  const run = async (text: string, limit = 20) => {
+    const r = await t.gql(SEARCH, { text, limit }, analyst);
+    expect(r.errors).toBeUndefined();
+    return r.data.search as Hit[];
+  };
+  const set = (id: string, props: Record<string, unknown>) => t.db.write({ text: 'MATCH (n:Entity {id: $id}) SET n += $props', params: { id, props } });
+  /** Rewrites a record's search keys from its current props, as a write would. */
+  const rekey = async (id: string) => {
+    const { searchKeys } = await import('../../server/domain/search.js');
+    const [row] = await t.db.read({ text: 'MATCH (n:Entity {id: $id}) RETURN properties(n) AS n', params: { id } });
+    const n = row!.n as Record<string, unknown>;
+    await set(id, { ...searchKeys(n.type as string, n.label as string, n) });
+  };
+
+  beforeAll(async () => {
+    ids.word = t.prefix.replace(/[^a-f]/g, '').slice(0, 4) + 'q';
+    AGX = `${t.prefix}-AGX`;
+    await t.entity('AGX', 'Agency', { kind: 'POLICE', desk: 'Other Desk' }, {}, 'Other Force');
+    const other = { agency: AGX, classification: 'SECRET' };
+    // Stubs for the analyst: another agency's SECRET records, not disseminated.
+    ids.stubReport = await t.entity('X-REP', 'IntelligenceReport', { text: `Meeting at the ${W('quillon')} ${W('marbleworks')} tonight`, sourceEvaluation: '1', intelAssessment: 'A' }, other);
+    ids.stubPerson = await t.entity('X-SUB', 'Subject', { forename: W('Ottoline'), surname: W('Brackenbury'), dob: '1981-03-04', aliases: ['Otto'], notes: 'restricted notes' }, other);
+    ids.stubCar = await t.entity('X-VEH', 'Vehicle', { vrm: 'QZ71 XJK', make: 'Audi' }, other);
+    ids.stubPhone = await t.entity('X-PH', 'Phone', { number: '07700 314159', imei: '356938035643809' }, other);
+    ids.stubPlace = await t.entity('X-LOC', 'Location', { address: `9 ${W('Wrenfield')} Row`, postcode: 'ZE7 1AB' }, other);
+    // A copy disseminated to the analyst's agency: its text and PNC id are not theirs to see.
+    ids.shared = await t.entity('X-SHR', 'Subject', { forename: W('Perpetua'), surname: W('Wolstenholme'), pncId: `${W('pnc')}99`, notes: 'x' }, { agency: AGX });
+    await set(ids.shared, { disseminatedTo: [`${t.prefix}-AG1`] });
+    ids.sharedReport = await t.entity('X-SHRR', 'IntelligenceReport', { text: `The ${W('gallowglass')} shipment`, sanitisedText: 'A shipment', sourceEvaluation: '2', intelAssessment: 'B' }, { agency: AGX });
+    await set(ids.sharedReport, { disseminatedTo: [`${t.prefix}-AG1`] });
+    // Visible to the analyst in full.
+    ids.mine = await t.entity('M-SUB', 'Subject', { forename: W('Perpetua'), surname: W('Lindqvist') });
+  });
+
+  it('a phrase only in another agency’s SECRET report finds nothing, not even its stub', async () => {
+    // (Visible records may still match through spelling variants: only the restricted report is in question.)
+    for (const text of [`${W('quillon')} ${W('marbleworks')}`, W('marbleworks'), `Meeting at the ${W('quillon')}`]) {
+      expect((await run(text)).filter((h) => h.entity.restricted)).toEqual([]);
+    }
+  });
+
+  it('the sanitised fields of a disseminated copy are searched, its sensitive fields are not', async () => {
+    expect(await run(`${W('pnc')}99`)).toEqual([]);
+    expect(await run(W('gallowglass'))).toEqual([]);
+    const typo = await run(`${W('Perpetua')} ${W('Wolstenholme').slice(0, -1)}`);
+    expect(typo[0]!.entity.id).toBe(ids.shared);
+  });
+
+  it.each([
+    ['a name with date of birth', () => `${W('Ottoline')} ${W('Brackenbury')} 04/03/1981`],
+    ['a name with an ISO date of birth, names swapped', () => `${W('Brackenbury')} ${W('Ottoline')} 1981-03-04`],
+    ['a VRM', () => 'QZ71 XJK'],
+    ['a VRM without its space', () => 'qz71xjk'],
+    ['a phone number in international form', () => '+44 7700 314159'],
+    ['an IMEI', () => '356938035643809'],
+    ['an address', () => `9 ${W('Wrenfield')} Row`],
+    ['an address and postcode', () => `9 ${W('Wrenfield')} Row ZE7 1AB`],
+  ])('finds a stub by %s, with the one stub score', async (_what, text) => {
+    const hits = await run(text());
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ score: 0, entity: { restricted: true, type: 'Restricted' } });
+  });
+
+  it.each([
+    ['a name without a date of birth', () => `${W('Ottoline')} ${W('Brackenbury')}`],
+    ['a surname alone', () => W('Brackenbury')],
+    ['a name with the wrong date of birth', () => `${W('Ottoline')} ${W('Brackenbury')} 05/03/1981`],
+    ['an alias with the date of birth', () => 'Otto 1981-03-04'],
+    ['part of a VRM', () => 'QZ71'],
+    ['part of a phone number', () => '7700 314159 1'],
+    ['the end of a phone number', () => '314159'],
+    ['a word of an address', () => W('Wrenfield')],
+    ['the make of a car', () => 'Audi QZ71'],
+  ])('does not find a stub by %s', async (_what, text) => {
+    expect((await run(text())).filter((h) => h.entity.restricted)).toEqual([]);
+  });
+
+  it('hidden records take no place in the candidate window', async () => {
+    // Many CHIS reports (hidden from the analyst) match the word strongly; one visible record weakly.
+    const hidden = [];
+    for (let i = 0; i < 6; i++) {
+      hidden.push(await t.entity(`HID-${i}`, 'IntelligenceReport', { text: `${W('sapphirine')} ${W('sapphirine')} ${W('sapphirine')}`, sourceEvaluation: '1', intelAssessment: 'A' }, { compartments: ['CHIS'] }));
+    }
+    const visible = await t.entity('VIS-S', 'IntelligenceReport', { text: `a long report that mentions ${W('sapphirine')} once among many other words of no interest at all`, sourceEvaluation: '1', intelAssessment: 'A' });
+    const hits = await run(W('sapphirine'), 1);
+    expect(hits.map((h) => h.entity.id)).toEqual([visible]);
+  });
+
+  it('two worlds differing only in what the analyst may not know give identical answers', async () => {
+    const queries = [
+      W('Perpetua'), `${W('Perpetua')} ${W('Wolstenholme')}`, W('Perpetu'), W('Lindqvst'), `${W('pnc')}99`,
+      `${W('Ottoline')} ${W('Brackenbury')} 04/03/1981`, W('Brackenbury'), W('quillon'), W('gallowglass'), 'QZ71 XJK', '+44 7700 314159',
+    ];
+    const answers = async () => {
+      const out: Record<string, Hit[]> = {};
+      for (const q of queries) out[q] = await run(q);
+      return out;
+    };
+    const one = await answers();
+    // The other world: hidden content changed everywhere the analyst cannot see.
+    await set(ids.stubPerson, { aliases: [W('Perpetua'), W('Brackenbury'), W('Brackenbury')], notes: W('Perpetua'), pncId: `${W('pnc')}99` });
+    await set(ids.stubReport, { text: `${W('Perpetua')} ${W('Perpetua')} ${W('Wolstenholme')} ${W('quillon')} QZ71 XJK` });
+    await set(ids.shared, { pncId: `${W('Perpetua')} ${W('Perpetua')}`, notes: 'changed' });
+    await set(ids.sharedReport, { text: `${W('Perpetua')} ${W('Lindqvist')} ${W('gallowglass')}` });
+    for (const id of [ids.stubPerson, ids.stubReport, ids.shared, ids.sharedReport]) await rekey(id!);
+    const extra = [];
+    for (let i = 0; i < 5; i++) {
+      extra.push(await t.entity(`HID2-${i}`, 'Subject', { forename: W('Perpetua'), surname: W('Wolstenholme'), dob: '1981-03-04' }, { compartments: ['CHIS'] }));
+      extra.push(await t.entity(`STB2-${i}`, 'Subject', { forename: W('Perpetua'), surname: W('Lindqvist'), aliases: [W('Perpetu')] }, { agency: AGX, classification: 'SECRET' }));
+    }
+    const two = await answers();
+    expect(two).toEqual(one);
+    expect(one[W('Perpetua')]!.map((h) => h.entity.id).sort()).toEqual([ids.mine, ids.shared].sort());
+    await t.db.write({ text: 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', params: { ids: extra } });
+  });
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { policyParams, visibleFilter, type Viewer } from '../../server/domain/policy.js';
-import { luceneQuery } from '../../server/graph/entities.js';
+import { decodeCursor, encodeCursor, setCursorKey } from '../../server/graph/entities.js';
+import { luceneQuery, stubLuceneQuery } from '../../server/graph/search.js';
+import {
+  editsWithin, identifierKeys, matchesIdentifier, matchScore, parseSearch, queryIdentifierKeys, searchKeys, STUB_IDENTIFIERS,
+} from '../../server/domain/search.js';
 import {
   compareNamePart, compareNames, dobBlocksQuery, dobSoundBlocksQuery, editDistance, scorePair, sharedBlocksQuery,
 } from '../../server/graph/resolution.js';
@@ -128,5 +132,124 @@ describe('blocking Cypher', () => {
     );
     expect(q.params).toMatchObject({ shareLimit: 7, blockLimit: 2000 });
     expect(sharedBlocksQuery(viewer, 'address').text).toContain('MATCH (x)<-[u:LIVES_AT]-(s:Subject)');
+  });
+});
+
+describe('matchScore: typed text against what the viewer is shown', () => {
+  const subject = searchKeys('Subject', 'John Ravenscroft', { forename: 'John', surname: 'Ravenscroft', dob: '1990-01-02', pncId: '12/345X' });
+  const score = (text: string, keys = subject, phone?: string) => matchScore(parseSearch(text), keys, phone);
+
+  // Precise (100) + points per word (exact 3, prefix 2, fuzzy 1; a tenth of them when not every word
+  // matches) + one per phonetic code in common.
+  it.each([
+    ['John Ravenscroft', 106 + 3],
+    ['john ravens', 105 + 2],
+    ['Jonh Ravenscorft', 2 + 2],
+    ['Jon Ravenscroft', 0.3 + 3],
+    ['Ravenscroft 1990', 106 + 1],
+    ['Ravenscroft 1975', 0.3 + 1],
+    ['Smith', 0],
+  ])('%s scores %d', (text, expected) => {
+    expect(score(text)).toBeCloseTo(expected, 5);
+  });
+
+  it('ranks every precise match above every match through spelling variants alone', () => {
+    const precise = ['John Ravenscroft', 'jo rav', 'Ravenscroft 1990-01-02'].map((x) => score(x));
+    const variants = ['Jonh Ravenscorft', 'Jon Ravenscroft', 'Jhon Ravenscroft'].map((x) => score(x));
+    expect(Math.min(...precise)).toBeGreaterThan(Math.max(...variants));
+  });
+
+  it('matches only the keys it is given: a field left out of a sanitised copy does not match', () => {
+    const sanitised = searchKeys('Subject', 'John Ravenscroft', { forename: 'John', surname: 'Ravenscroft' });
+    expect(score('12/345X')).toBeGreaterThan(0);
+    expect(score('12/345X', sanitised)).toBe(0);
+  });
+
+  it('matches the digits of a number anywhere in it, and four digits inside a phone number', () => {
+    const phone = searchKeys('Phone', '07700 981234', { number: '07700 981234' });
+    expect(score('+44 7700 981234', phone)).toBeGreaterThanOrEqual(100);
+    expect(score('700 9812', phone)).toBeGreaterThanOrEqual(100);
+    expect(score('0981', phone, '07700 981234')).toBeGreaterThan(0);
+    expect(score('5555', phone, '07700 981234')).toBe(0);
+  });
+
+  it('counts edits as the index does (a transposition is one)', () => {
+    expect(editsWithin('raevnscroft', 'ravenscroft', 2)).toBe(1);
+    expect(editsWithin('kitten', 'sitting', 1)).toBe(2);
+    expect(editsWithin('abc', 'abcdef', 1)).toBe(2);
+  });
+});
+
+describe('deconfliction identifiers', () => {
+  it('are data: one table of the properties that make each identifier', () => {
+    expect(Object.keys(STUB_IDENTIFIERS).sort()).toEqual(['Location', 'OCG', 'Phone', 'Subject', 'Vehicle']);
+    expect(STUB_IDENTIFIERS.Subject!.map((i) => i.props)).toEqual([['forename', 'surname', 'dob']]);
+  });
+
+  it.each([
+    ['Subject', { forename: 'Zoë', surname: 'Hart', dob: '1990-04-02', notes: 'x' }, ['nameAndDob:hart zoe|1990-04-02']],
+    ['Subject', { surname: 'Hart', dob: '1990-04-02' }, ['nameAndDob:hart|1990-04-02']],
+    ['Subject', { forename: 'Zoe', surname: 'Hart' }, []],
+    ['Vehicle', { vrm: 'ab12 cde', make: 'Ford' }, ['code:AB12CDE']],
+    ['Phone', { number: '+44 (0)7700 900123', imei: '35-693803-564380-9' }, ['phone:7700900123', 'imei:356938035643809']],
+    ['Location', { address: '1 High St.', postcode: 'AB1 2CD' }, ['words:1 high st', 'words:1 high st ab1 2cd']],
+    ['OCG', { reference: 'ocg/2021-17' }, ['code:OCG202117']],
+    ['IntelligenceReport', { text: 'anything' }, []],
+  ])('%s %j holds %j', (type, props, keys) => {
+    expect(identifierKeys(type, props)).toEqual(keys);
+  });
+
+  it.each([
+    ['Subject', 'Zoe HART 02/04/1990', true],
+    ['Subject', 'Hart, Zoë, born 1990-04-02', false], // "born" is not part of the name
+    ['Subject', 'Hart 1990-04-02', false],
+    ['Subject', 'Zoe Hart', false],
+    ['Vehicle', 'AB12CDE', true],
+    ['Vehicle', 'AB12', false],
+    ['Phone', '07700 900 123', true],
+    ['Phone', '0044 7700 900123', true],
+    ['Phone', '900123', false],
+    ['Phone', '356938035643809', true],
+    ['Location', '1 HIGH ST', true],
+    ['Location', 'High St', false],
+    ['Location', 'AB1 2CD', false],
+    ['OCG', 'OCG 2021 17', true],
+  ])('%s found by %j: %s', (type, text, found) => {
+    const props: Record<string, Record<string, unknown>> = {
+      Subject: { forename: 'Zoë', surname: 'Hart', dob: '1990-04-02' },
+      Vehicle: { vrm: 'AB12 CDE' },
+      Phone: { number: '07700 900123', imei: '356938035643809' },
+      Location: { address: '1 High St', postcode: 'AB1 2CD' },
+      OCG: { reference: 'OCG-2021-17' },
+    };
+    expect(matchesIdentifier(type, props[type]!, text)).toBe(found);
+  });
+
+  it('proposes stubs through exact index terms only, and not at all for text that is no identifier', () => {
+    expect(queryIdentifierKeys('')).toEqual([]);
+    expect(stubLuceneQuery('AB12 CDE')).toBe('(search:ab12 AND search:cde) OR search:ab12cde');
+    expect(stubLuceneQuery('+44 7700 900123')).toBe('(search:44 AND search:7700 AND search:900123) OR search:447700900123 OR search:*7700900123');
+    expect(stubLuceneQuery('  ')).toBeUndefined();
+    expect(stubLuceneQuery('AB12 CDE')).not.toMatch(/~|\*\^|phonetic/);
+  });
+});
+
+describe('cursors', () => {
+  it('are sealed: unreadable, and refused when tampered with, forged or used for another question', () => {
+    const c = encodeCursor([false, 'secret text'], 'ID-1', 'ctx');
+    expect(Buffer.from(c, 'base64url').toString('latin1')).not.toContain('secret');
+    expect(decodeCursor(c, 'ctx')).toEqual([[false, 'secret text'], 'ID-1']);
+    const raw = Buffer.from(c, 'base64url');
+    raw[20] ^= 1;
+    const bad = [raw.toString('base64url'), `${c}x`, Buffer.from(JSON.stringify(['x', 'ID-1'])).toString('base64url'), '', '!!'];
+    for (const b of bad) expect(() => decodeCursor(b, 'ctx')).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'after', message: 'Invalid cursor' }));
+    expect(() => decodeCursor(c, 'other')).toThrow(expect.objectContaining({ message: 'Invalid cursor' }));
+  });
+
+  it('are refused after the key changes', () => {
+    const c = encodeCursor('v', 'ID-1');
+    setCursorKey('another key');
+    expect(() => decodeCursor(c)).toThrow(expect.objectContaining({ message: 'Invalid cursor' }));
+    expect(decodeCursor(encodeCursor('v', 'ID-1'))).toEqual(['v', 'ID-1']);
   });
 });

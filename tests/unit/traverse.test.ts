@@ -2,22 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { hiddenFilter, policyParams, visibleFilter, type Viewer } from '../../server/domain/policy.js';
 import {
   expandStepQuery, fairShare, pickHop, linksAmongQuery, neighbourCountsQuery, neighbourFilter, neighbourPageQuery,
-  pairPathsQuery, PATH_LINK_TYPES, pathsQuery, steinerEdges, timelineQuery, traversalFilter,
+  pairPathsQuery, PATH_LINK_TYPES, pathsQuery, steinerEdges, timelineQuery, traversalFilter, viewerStrength,
 } from '../../server/graph/traverse.js';
 
 /**
  * The Cypher each traversal produces, asserted exactly (text and parameters), in the manner of a
  * TCK: the access policy's own predicates are owned by domain/policy and appear here by name as
- * HIDDEN(alias) / VISIBLE(alias).
+ * HIDDEN(alias) / VISIBLE(alias), and the strength the viewer is shown of a link as STRENGTH(r).
  */
 const viewer: Viewer = {
   userId: 'u1', username: 'ana', role: 'ANALYST', clearance: 'OFFICIAL-SENSITIVE', agency: 'AG1', compartments: ['OP-KESTREL'],
 };
 const PV = policyParams(viewer);
+/** The grade weights `STRENGTH` is computed with. */
+const VS = viewerStrength(viewer, 'r').params.vs_weights;
 
 /** Replaces the policy's predicates by their names, and fails if any policy parameter is used outside them. */
 function readable(text: string): string {
-  let out = text;
+  let out = text.split(viewerStrength(viewer, 'r').text).join('STRENGTH(r)');
   for (const a of ['rep', 'm', 'r', 'n', 'y', 'e', 'l', 'ev', 'o', 'b']) {
     out = out.split(`coalesce(${hiddenFilter(viewer, a).text}, true)`).join(`HIDDEN(${a})`);
     out = out.split(`coalesce(${visibleFilter(viewer, a).text}, false)`).join(`VISIBLE(${a})`);
@@ -35,7 +37,7 @@ const NODE_DATES =
   '(coalesce(m.eventDate, m.date, left(m.recordedAt, 10)) >= $f_from AND coalesce(m.eventDate, m.date, left(m.recordedAt, 10)) <= $f_to))';
 const FILTERED_STEP =
   'MATCH (n)-[r]-(m:Entity) WHERE NOT m.id IN $visited AND NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND type(r) IN $f_linkTypes ' +
-  `AND r.strength >= $f_minStrength AND ${LINK_DATES} AND NOT coalesce(m.archived,false) AND NOT HIDDEN(m) AND VISIBLE(m) AND m.type IN $f_entityTypes AND ${NODE_DATES}`;
+  `AND coalesce(STRENGTH(r) >= $f_minStrength, false) AND ${LINK_DATES} AND NOT coalesce(m.archived,false) AND NOT HIDDEN(m) AND VISIBLE(m) AND m.type IN $f_entityTypes AND ${NODE_DATES}`;
 const PLAIN_STEP =
   'MATCH (n)-[r]-(m:Entity) WHERE NOT m.id IN $visited AND NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND NOT coalesce(m.archived,false) AND NOT HIDDEN(m)';
 
@@ -73,7 +75,7 @@ describe('expansion Cypher', () => {
   const STEP = (step: string) =>
     'UNWIND $frontier AS fid MATCH (n:Entity {id: fid})\n' +
     `CALL (n) {\n  ${step}\n` +
-    '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n' +
+    '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(STRENGTH(r), 0) ELSE -1 END) AS best\n' +
     '  ORDER BY best DESC, m.id\n  RETURN collect([m, best]) AS cs\n}\n' +
     'WITH collect({id: n.id, cs: cs}) AS per\n' +
     'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n' +
@@ -83,18 +85,18 @@ describe('expansion Cypher', () => {
   it('reads a hop in one pass, with every filter: candidates per entity, strongest visible evidence first, up to the cut (read in full when the hop fits), and the total', () => {
     const q = expandStepQuery(viewer, filter, ['S1'], ['S1', 'S2'], 5);
     expect(readable(q.text)).toBe(STEP(FILTERED_STEP));
-    expect(q.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1', 'S2'], top: 5 });
+    expect(q.params).toEqual({ ...PV, vs_weights: VS, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1', 'S2'], top: 5 });
   });
 
   it('reads a hop without filters', () => {
     const q = expandStepQuery(viewer, {}, ['S1'], ['S1'], 500);
     expect(readable(q.text)).toBe(STEP(PLAIN_STEP));
-    expect(q.params).toEqual({ ...PV, frontier: ['S1'], visited: ['S1'], top: 500 });
+    expect(q.params).toEqual({ ...PV, vs_weights: VS, frontier: ['S1'], visited: ['S1'], top: 500 });
   });
 
   const FIRST = (seed: string, step: string) =>
     `UNWIND $frontier AS fid MATCH (n:Entity {id: fid}) WHERE ${seed}\nWITH n, VISIBLE(n) AS open\nCALL (n, open) {\n  WITH n WHERE open\n  ${step}\n` +
-    '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(r.strength, 0) ELSE -1 END) AS best\n' +
+    '  WITH m, max(CASE WHEN VISIBLE(r) THEN coalesce(STRENGTH(r), 0) ELSE -1 END) AS best\n' +
     '  ORDER BY best DESC, m.id\n  RETURN collect([m, best]) AS cs\n}\n' +
     'WITH collect({id: n.id, seed: properties(n), cs: cs}) AS per\n' +
     'CALL (per) { UNWIND per AS p UNWIND p.cs AS c RETURN count(DISTINCT c[0]) AS total }\n' +
@@ -104,10 +106,10 @@ describe('expansion Cypher', () => {
   it('reads the seeds with the first hop: hidden seeds never come back, and only seeds seen in full are expanded', () => {
     const q = expandStepQuery(viewer, {}, ['S1', 'S2'], ['S1', 'S2'], 500, true);
     expect(readable(q.text)).toBe(FIRST('NOT HIDDEN(n)', PLAIN_STEP));
-    expect(q.params).toEqual({ ...PV, frontier: ['S1', 'S2'], visited: ['S1', 'S2'], top: 500 });
+    expect(q.params).toEqual({ ...PV, vs_weights: VS, frontier: ['S1', 'S2'], visited: ['S1', 'S2'], top: 500 });
     const strict = expandStepQuery(viewer, { ...filter, excludeRestricted: true }, ['S1'], ['S1'], 5, true);
     expect(readable(strict.text)).toBe(FIRST('NOT HIDDEN(n) AND VISIBLE(n)', FILTERED_STEP));
-    expect(strict.params).toEqual({ ...PV, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1'], top: 5 });
+    expect(strict.params).toEqual({ ...PV, vs_weights: VS, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1'], top: 5 });
   });
 
   it('reads the links among the result, counted in full and capped', () => {
@@ -157,7 +159,7 @@ describe('neighbour paging Cypher', () => {
 });
 
 describe('path Cypher', () => {
-  const LINK = 'NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND r.strength >= $f_minStrength AND type(r) IN $pathLinkTypes';
+  const LINK = 'NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND coalesce(STRENGTH(r) >= $f_minStrength, false) AND type(r) IN $pathLinkTypes';
   const NODE = 'NOT coalesce(y.archived,false) AND NOT HIDDEN(y)';
   const RETURN = 'RETURN [n IN nodes(p) | properties(n)] AS nodes, [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels';
 
@@ -168,7 +170,7 @@ describe('path Cypher', () => {
       `MATCH SHORTEST 3 (p = (a)((x)-[r WHERE ${LINK}]-(y:Entity WHERE ${NODE})){1,6}(b) WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..]))\n` +
       `${RETURN}\nORDER BY length(p)`,
     );
-    expect(q.params).toEqual({ ...PV, f_minStrength: 0.48, pathLinkTypes: PATH_LINK_TYPES, from: 'A', to: 'B' });
+    expect(q.params).toEqual({ ...PV, vs_weights: VS, f_minStrength: 0.48, pathLinkTypes: PATH_LINK_TYPES, from: 'A', to: 'B' });
     expect(PATH_LINK_TYPES).not.toContain('ORIGINATED_BY');
     expect(PATH_LINK_TYPES).toContain('MENTIONS');
   });
