@@ -1,10 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from './api/schema.js';
+import { loadAuditSeal } from './audit/seal.js';
+import { useAuditSeal } from './audit/trail.js';
 import type { Services } from './api/context.js';
-import { AttemptLimiter } from './auth/rateLimit.js';
+import { SignInLimiter } from './auth/rateLimit.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { Agencies } from './graph/agencies.js';
+import { setCursorKey } from './graph/entities.js';
 import { startHttp, type App } from './http.js';
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
@@ -12,11 +15,13 @@ let schemaPromise: Promise<GraphQLSchema> | undefined;
 export const apiSchema = () => (schemaPromise ??= buildApiSchema());
 
 export function createServices(db: Db, config: Config): Services {
-  return { db, config, agencies: new Agencies(db), signInLimiter: new AttemptLimiter(5, 5 * 60_000) };
+  return { db, config, agencies: new Agencies(db), signInLimiter: new SignInLimiter() };
 }
 
 /** API + client over an already connected, migrated database. Used by main and by tests. */
 export async function startApp(db: Db, config: Config): Promise<App & { services: Services }> {
+  useAuditSeal(loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir })); // the audit key lives outside the database
+  if (config.cursorKey) setCursorKey(config.cursorKey);
   const services = createServices(db, config);
   const app = await startHttp(services, await apiSchema(), { port: config.port, host: config.host });
   return { ...app, services };

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Every setting of the platform, parsed and validated once. Only entry points pass `process.env` in. */
@@ -24,11 +25,25 @@ export interface Config {
   /** Stack traces in the server log mapped to TypeScript lines. */
   sourceMaps: boolean;
   queryTimeoutMs: number;
+  /** Investigation runs one user may have in progress at once (per API instance). */
+  maxConcurrentQueriesPerUser: number;
   maxGraphNodes: number;
   maxBodyBytes: number;
   secureCookies: boolean;
   clientDir: string;
   logRequests: boolean;
+  /** AUDIT_KEY: the audit chain's HMAC key (at least 32 characters); unset: `<dataDir>/audit.key`, made on first start. */
+  auditKey?: string;
+  /** CURSOR_KEY: seals list cursors; instances behind one load balancer share it (unset: random per process). */
+  cursorKey?: string;
+  /** Audit events anonymous callers may cause per address per minute (beyond: refused, 429). */
+  auditAnonPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client address (sign-in limits, audit):
+   * false (the default) uses the socket address; a number trusts that many proxy hops; a list
+   * trusts proxies at those addresses or subnets (Express "trust proxy" names allowed).
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -38,6 +53,36 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * TRUST_PROXY: unset, "false" or 0 trusts no proxy header; a whole number of hops; or a comma
+ * list of proxy addresses, subnets (CIDR) or the names loopback, linklocal, uniquelocal.
+ * "true" is refused: it would believe the left-most address, which any client can write.
+ */
+function trustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  const v = raw?.trim();
+  if (!v || /^(false|no|off)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n > 10) problems.push(`TRUST_PROXY=${JSON.stringify(raw)}: at most 10 proxy hops`);
+    return n === 0 ? false : n;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const ok = (x: string) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(x)) return true;
+    const [addr = '', bits, more] = x.split('/');
+    if (more !== undefined || !isIP(addr)) return false;
+    if (bits === undefined) return true;
+    const n = Number(bits);
+    return /^\d+$/.test(bits) && n <= (isIP(addr) === 4 ? 32 : 128);
+  };
+  const bad = list.filter((x) => !ok(x));
+  if (bad.length || !list.length) {
+    problems.push(`TRUST_PROXY=${JSON.stringify(raw)}: expected false, a number of proxy hops, or a comma list of proxy addresses, subnets or loopback/linklocal/uniquelocal`);
+    return false;
+  }
+  return list;
+}
 
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -96,13 +141,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     sessionTtlMinutes: int('SESSION_TTL_MINUTES', 480, 1, 10080),
     sessionCacheMs: int('SESSION_CACHE_MS', 5000, 0, 60000),
     queryTimeoutMs: int('QUERY_TIMEOUT_MS', 15000, 100, 600000),
+    maxConcurrentQueriesPerUser: int('MAX_CONCURRENT_QUERIES_PER_USER', 2, 1, 100),
     maxGraphNodes: int('MAX_GRAPH_NODES', 2000, 10, 100000),
     maxBodyBytes: int('MAX_BODY_BYTES', 1_000_000, 1000, 100_000_000),
     secureCookies: bool('SECURE_COOKIES', false),
     clientDir: path.resolve(cwd, env.CLIENT_DIR || 'dist/client'),
     logRequests: bool('LOG_REQUESTS', false),
+    auditKey: env.AUDIT_KEY || undefined,
+    cursorKey: env.CURSOR_KEY || undefined,
+    auditAnonPerMinute: int('AUDIT_ANON_PER_MINUTE', 120, 1, 100000),
     sourceMaps: bool('SOURCE_MAPS', false),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
   };
+  if (config.auditKey && config.auditKey.length < 32) problems.push('AUDIT_KEY must have at least 32 characters');
+  if (config.cursorKey && config.cursorKey.length < 32) problems.push('CURSOR_KEY must have at least 32 characters');
   if (neo4jUri && !config.neo4jPassword) problems.push('NEO4J_PASSWORD must be set when NEO4J_URI is set');
   if (problems.length) throw new ConfigError(problems);
   return config;

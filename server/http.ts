@@ -7,28 +7,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import helmet from 'helmet';
 import { SESSION_COOKIE } from './api/auth.js';
 import type { Ctx, Services } from './api/context.js';
 import { formatError } from './api/errors.js';
-import { appendAudit, hashArg } from './audit/trail.js';
+import { AnonymousAuditLimit, declaredArgs, declaredRootFields, instrumentRootFields, requestAudit } from './audit/request.js';
+import { appendAudit } from './audit/trail.js';
 import { sessionViewer } from './auth/users.js';
 import { cypher } from './db/db.js';
 
 /** Limits on the shape of a query: depth, aliases, cost, directives, tokens. */
 export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20000, maxDirectives: 20, maxTokens: 2000 } as const;
-
-const SENSITIVE_ARG = /password|text|query|cypher|sanitised|justification|notes/i;
-
-function auditArgs(vars: Record<string, unknown> | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(vars ?? {})) {
-    if (/password/i.test(k)) continue; // never recorded, not even hashed
-    out[k] = SENSITIVE_ARG.test(k) || (typeof v === 'object' && v !== null) ? hashArg(v) : v;
-  }
-  return out;
-}
 
 function asksIntrospection(doc: DocumentNode): boolean {
   let found = false;
@@ -36,47 +26,78 @@ function asksIntrospection(doc: DocumentNode): boolean {
   return found;
 }
 
-function rootFields(doc: DocumentNode): string {
-  const names: string[] = [];
-  for (const def of doc.definitions) {
-    if (def.kind === Kind.OPERATION_DEFINITION) {
-      for (const sel of def.selectionSet.selections) if (sel.kind === Kind.FIELD && !sel.name.value.startsWith('__')) names.push(sel.name.value);
-    }
-  }
-  return names.join(',') || 'introspection';
+/** The operation a request names (or its only one): for requests that failed before it was resolved. */
+function namedOperation(doc: DocumentNode | undefined, name: string | null | undefined): OperationDefinitionNode | undefined {
+  const ops = (doc?.definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return name ? ops.find((o) => o.name?.value === name) : ops.length === 1 ? ops[0] : undefined;
 }
 
+/** What an event calls the request: the root fields that ran, else (nothing ran) those the document asked for. */
+function rootFields(executed: string[], doc: DocumentNode | undefined): string {
+  if (executed.length) return [...new Set(executed)].join(',');
+  if (!doc) return 'invalid-request';
+  return doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION).map((d) => declaredRootFields(d)).join(',') || 'introspection';
+}
+
+function auditArgs(op: OperationDefinitionNode | undefined, request: { operationName?: string | null; variables?: Record<string, unknown> }, anonymous: boolean): Record<string, unknown> {
+  try {
+    return declaredArgs(op, request.operationName, request.variables, anonymous);
+  } catch {
+    return { operationName: null, unrecordable: true }; // a request must never make its own audit fail
+  }
+}
+
+const tooMany = () => new GraphQLError('Too many requests without signing in: try again in a minute', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
+
 function plugins(services: Services): ApolloServerPlugin<Ctx>[] {
+  const anonymous = new AnonymousAuditLimit(services.config.auditAnonPerMinute);
   return [
     ApolloServerPluginCacheControlDisabled(),
     {
       async requestDidStart() {
+        let limit: ReturnType<AnonymousAuditLimit['take']> | undefined;
         return {
-          async didResolveOperation({ document, contextValue }) {
-            if (!contextValue.viewer && asksIntrospection(document)) {
-              throw new GraphQLError('Introspection needs a signed-in user', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          async didResolveOperation({ document, operation, request, contextValue }) {
+            if (!contextValue.viewer) {
+              // Anonymous callers write to the trail too: bounded per address before anything runs.
+              limit = anonymous.take(contextValue.ip);
+              if (limit !== 'ok') throw tooMany();
+              if (asksIntrospection(document)) {
+                throw new GraphQLError('Introspection needs a signed-in user', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+              }
             }
+            requestAudit(contextValue).args = auditArgs(operation, request, !contextValue.viewer);
           },
-          async willSendResponse({ response, contextValue, document, request, errors }) {
+          async willSendResponse({ response, contextValue, document, operation, request, errors }) {
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const codes = (body?.errors ?? []).map((e) => e.extensions?.code as string);
             if (codes.includes('DATABASE_UNAVAILABLE')) response.http.status = 503;
-            if (contextValue.audited && document && rootFields(document) === 'signIn') return; // signIn audits itself, never what travels with it
+            const audit = requestAudit(contextValue);
+            // signIn audits itself; it hides nothing that ran beside it (those fields are listed below).
+            if (audit.executed.length && audit.executed.every((f) => f === 'signIn')) return;
             if (!document && !errors?.length) return;
+            if (!contextValue.viewer && limit === undefined) limit = anonymous.take(contextValue.ip); // failed before it was resolved
+            if (limit === 'refuse') return;
+            if (limit === 'first-refusal' && body && !codes.includes('RATE_LIMITED')) {
+              body.data = null;
+              body.errors = [{ message: tooMany().message, extensions: { code: 'RATE_LIMITED' } }];
+              response.http.status = 429;
+            }
             const denied = codes.some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED');
-            const op = document ? rootFields(document) : 'invalid-request';
+            const op = namedOperation(document, request.operationName) ?? operation ?? undefined;
             try {
               await appendAudit(services.db, {
                 actor: contextValue.viewer?.username ?? 'anonymous',
                 agency: contextValue.viewer?.agency,
-                op,
-                outcome: denied ? 'denied' : codes.length ? 'error' : 'ok',
-                args: { operationName: request.operationName ?? null, ...(document && !/password/i.test(request.query ?? '') ? auditArgs(request.variables) : {}) }, // a password may sit in a variable of any name
+                op: limit === 'first-refusal' ? 'rateLimited' : rootFields(audit.executed, document),
+                outcome: limit === 'first-refusal' || denied ? 'denied' : codes.length ? 'error' : 'ok',
+                args: limit === 'first-refusal' ? { perMinute: services.config.auditAnonPerMinute }
+                  : Object.keys(audit.args).length ? audit.args : auditArgs(document ? op : undefined, request, !contextValue.viewer),
                 resultIds: [...contextValue.seen],
-                detail: [codes.join(','), contextValue.auditDetail ?? ''].filter(Boolean).join(' '),
+                detail: [codes.join(','), contextValue.auditDetail ?? '', audit.intents.length ? `intent=${audit.intents.join(',')}` : ''].filter(Boolean).join(' '),
               });
             } catch (e) {
-              // An unauditable answer is not sent.
+              // An unauditable answer is not sent (a mutation's write-ahead event is already committed).
               if (body) {
                 body.data = null;
                 body.errors = [{ message: 'The database is unavailable; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } }];
@@ -107,6 +128,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
+  instrumentRootFields(schema); // every root field records itself as it runs; mutations write ahead
   const apollo = new ApolloServer<Ctx>({
     ...protection,
     schema,
@@ -123,7 +145,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', services.config.trustProxy); // TRUST_PROXY: by default the socket address, never a header
   app.use(helmet({
     contentSecurityPolicy: {
       directives: {

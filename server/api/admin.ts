@@ -1,5 +1,5 @@
 import { Arg, Ctx as C, Int, Query, Resolver } from 'type-graphql';
-import { readAudit } from '../audit/trail.js';
+import { readAuditAs } from '../audit/read.js';
 import * as codes from '../domain/codes.js';
 import { invalid } from '../domain/errors.js';
 import { ENTITY_TYPES, LINK_TYPES } from '../domain/model.js';
@@ -30,7 +30,7 @@ export class AdminResolver {
     ];
   }
 
-  @Query(() => [AuditEntry], { description: 'The audit trail, newest first (managers and administrators)' })
+  @Query(() => [AuditEntry], { description: 'The audit trail, newest first (managers and administrators), as the reader may know it: record ids of hidden records withheld, restricted ones by their stub id' })
   async auditTrail(
     @Arg('actor', () => String, { nullable: true }) actor: string | undefined,
     @Arg('op', () => String, { nullable: true }) op: string | undefined,
@@ -41,8 +41,9 @@ export class AdminResolver {
     @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
     @C() ctx: Ctx,
   ): Promise<AuditEntry[]> {
-    requireViewer(ctx, 'readAudit');
+    const viewer = requireViewer(ctx, 'readAudit');
     if (limit < 1 || limit > 1000) throw invalid('limit', 'limit must be 1 to 1000');
-    return (await readAudit(ctx.services.db, { actor, op, from, to, recordId, beforeSeq, limit })) as AuditEntry[];
+    // Through the policy for this reader: record ids as they may know them, nothing of hidden records.
+    return (await readAuditAs(ctx.services.db, viewer, { actor, op, from, to, recordId, beforeSeq, limit })) as AuditEntry[];
   }
 }

@@ -31,19 +31,21 @@ export class AuthResolver {
     const { db, signInLimiter, config, agencies } = ctx.services;
     ctx.audited = true;
     if (username.length > 100 || password.length > 200) throw invalid('username', 'Username or password too long');
-    const key = `${username.toLowerCase()}|${ctx.ip}`;
-    const wait = signInLimiter.retryAfter(key);
-    if (wait > 0) {
-      await appendAudit(db, { actor: username, op: 'signIn', outcome: 'denied', detail: 'rate limited' });
-      throw new DomainError('RATE_LIMITED', `Too many failed sign-ins: try again in ${wait} s`, undefined, { retryAfter: wait });
+    // Decided before the password is checked, on keys that do not depend on whether the account exists.
+    const attempt = signInLimiter.attempt(username, ctx.ip);
+    if (attempt.limited) {
+      const limited = attempt.limited;
+      await appendAudit(db, { actor: username, op: 'signIn', outcome: 'denied', detail: `rate limited (${limited.kind})` });
+      const which = limited.kind === 'account' ? 'for this username' : 'from this address';
+      throw new DomainError('RATE_LIMITED', `Too many failed sign-ins ${which}: try again in ${limited.wait} s`, undefined, { retryAfter: limited.wait, limit: limited.kind });
     }
+    // An unknown user, a disabled one and a wrong password take the same path and the same answer.
     const viewer = await checkCredentials(db, username.toLowerCase(), password);
     if (!viewer) {
-      signInLimiter.fail(key);
       await appendAudit(db, { actor: username, op: 'signIn', outcome: 'denied', detail: 'wrong username or password' });
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
     }
-    signInLimiter.reset(key);
+    attempt.succeeded();
     const session = await createSession(db, viewer.userId, config.sessionTtlMinutes);
     ctx.res?.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', expires: new Date(session.expiresAt),

@@ -17,8 +17,8 @@ export class ChartInfo {
   @Field(() => String) ownerUsername!: string;
   @Field(() => Boolean, { description: 'True for your own charts; false for charts a colleague shared with you' }) mine!: boolean;
   @Field(() => String) savedAt!: string;
-  @Field(() => Int) nodeCount!: number;
-  @Field(() => Int) edgeCount!: number;
+  @Field(() => Int, { nullable: true, description: 'Your own charts: entities as you saved them. Opened: what you are shown. A colleague’s chart in the list: null (its saved counts are the owner’s, taken from what the owner may see)' }) nodeCount!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Links, counted as nodeCount is' }) edgeCount!: number | null;
   @Field(() => [Colleague], { description: 'Colleagues the chart is shared with (shown to the owner only)' }) sharedWith!: Colleague[];
 }
 
@@ -26,7 +26,7 @@ export class ChartInfo {
 export class OpenedChart extends ChartInfo {
   @Field(() => String, { description: 'The layout (JSON), cut down to what you may see' }) layout!: string;
   @Field(() => GraphSlice, { description: 'The chart’s entities and links as you may see them today' }) graph!: GraphSlice;
-  @Field(() => Int, { description: 'Saved entities you may not see (left out)' }) withheld!: number;
+  @Field(() => Int, { nullable: true, description: 'Your own chart: saved entities you may no longer see (left out). A colleague’s chart: null (what it holds that you may not know of is not counted)' }) withheld!: number | null;
 }
 
 const info = (c: ChartSummary, me: string): ChartInfo => ({
@@ -48,7 +48,7 @@ export class ChartResolver {
     const viewer = requireViewer(ctx);
     await ctx.services.agencies.refresh();
     const c = await openChart(ctx.services.db, viewer, ctx.services.agencies, id, { maxEdges: ctx.services.config.maxGraphNodes * 4, seen: ctx.seen });
-    ctx.auditDetail = `chart ${id} withheld=${c.withheld}`;
+    ctx.auditDetail = `chart ${id} opened`; // no counts: the trail's readers may not know what the chart holds
     return { ...info(c, viewer.userId), layout: JSON.stringify(c.layout), graph: c.graph, withheld: c.withheld };
   }
 
@@ -66,7 +66,7 @@ export class ChartResolver {
   ): Promise<ChartInfo> {
     const viewer = requireViewer(ctx);
     const c = await saveChart(ctx.services.db, viewer, { id: id ?? undefined, name, layout });
-    ctx.auditDetail = `chart ${c.id} saved entities=${c.nodeCount}`;
+    ctx.auditDetail = `chart ${c.id} saved`;
     return info(c, viewer.userId);
   }
 

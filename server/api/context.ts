@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
-import type { AttemptLimiter } from '../auth/rateLimit.js';
+import type { SignInLimiter } from '../auth/rateLimit.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/db.js';
+import type { Db } from '../graph/shown.js';
 import { DomainError, forbidden } from '../domain/errors.js';
 import { can, type Permission, type Viewer } from '../domain/policy.js';
 import type { Agencies } from '../graph/agencies.js';
@@ -12,7 +12,7 @@ export interface Services {
   db: Db;
   config: Config;
   agencies: Agencies;
-  signInLimiter: AttemptLimiter;
+  signInLimiter: SignInLimiter;
 }
 
 export interface Ctx {

@@ -66,8 +66,9 @@ export async function checkCredentials(db: Db, username: string, password: strin
   const ok = await verifyPassword((row?.hash as string) ?? (await dummyHash()), password);
   return row && ok ? { ...viewerOf(row), displayName: row.displayName as string } : undefined;
 }
-let dummy: Promise<string> | undefined;
-const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+// Made when the module loads, so that not even the first unknown username takes longer than a wrong password.
+const dummy = hashPassword(randomBytes(16).toString('hex'));
+const dummyHash = () => dummy;
 
 export async function createSession(db: Db, userId: string, ttlMinutes: number): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');

@@ -1,16 +1,19 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { verifyAudit, type VerifyResult } from '../audit/trail.js';
+import { loadAuditSeal, type AuditSeal } from '../audit/seal.js';
+import { auditSeal, readHead, verifyAudit, type VerifyResult } from '../audit/trail.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase, stopOnSignals } from '../db/connect.js';
 import { cypher, type Db } from '../db/db.js';
 import { LocalNeo4jError } from '../db/localNeo4j.js';
 
 /**
- * `npm run audit:verify`: walks the hash-chained audit trail and checks every event.
+ * `npm run audit:verify`: walks the sealed audit trail and checks every event against the key
+ * (AUDIT_KEY, else DATA_DIR/audit.key) and the head against the checkpoint beside the key.
  * Connects like the server (NEO4J_URI when set, else the local Neo4j in DATA_DIR, reused when it
- * already runs). Prints "audit trail intact: N events" and exits 0, or prints the first bad event
- * and exits 1. Exits 2 when the check could not run (settings, database).
+ * already runs). Prints "audit trail intact: N events" and exits 0, or one line
+ * "audit trail BROKEN at event N: <what>" then the first bad event, and exits 1. Exits 2 when the
+ * check could not run (settings, key, database).
  */
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const log = (line: string) => console.error(`[audit:verify] ${line}`);
@@ -21,10 +24,10 @@ const log = (line: string) => console.error(`[audit:verify] ${line}`);
  * read first here: when every event up to it verified and the event at that head still carries the
  * head's hash, the trail as it stood when the check began is intact, whatever was appended since.
  */
-export async function verifyLiveTrail(db: Db): Promise<VerifyResult> {
-  const head = (await db.read(cypher('MATCH (h:AuditHead {id: 1}) RETURN h.seq AS seq, h.hash AS hash')))[0] as { seq: number; hash: string } | undefined;
-  const result = await verifyAudit(db);
-  if (result.ok || !head || !/removed from the end/.test(result.problem ?? '')) return result;
+export async function verifyLiveTrail(db: Db, seal: AuditSeal = auditSeal()): Promise<VerifyResult> {
+  const head = await readHead(db);
+  const result = await verifyAudit(db, 5000, seal);
+  if (result.ok || !head || !/were written \(events removed from the end\)/.test(result.problem ?? '')) return result;
   if (result.events < head.seq) return result; // events that existed when the check began are gone
   const at = await db.read(cypher('MATCH (a:AuditEvent {seq: $seq}) RETURN a.hash AS hash', { seq: head.seq }));
   if (head.seq === 0 || at[0]?.hash === head.hash) return { ok: true, events: result.events };
@@ -36,21 +39,30 @@ async function describeEvent(db: Db, seq: number): Promise<string> {
   return rows[0] ? JSON.stringify(rows[0].a, null, 2) : '(no event with this number is stored)';
 }
 
+/** The check and what it prints: the first line says it all. */
+export async function auditReport(db: Db, seal: AuditSeal): Promise<{ code: number; lines: string[] }> {
+  const result = await verifyLiveTrail(db, seal);
+  if (result.ok) return { code: 0, lines: [`audit trail intact: ${result.events} events`, ...(result.note ? [`note: ${result.note}`] : [])] };
+  const seq = result.firstBadSeq ?? result.events + 1;
+  return {
+    code: 1,
+    lines: [
+      `audit trail BROKEN at event ${seq}: ${result.problem ?? 'unknown problem'}`,
+      `events 1 to ${result.events} verified; first bad event:`,
+      await describeEvent(db, seq),
+    ],
+  };
+}
+
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const conn = await connectDatabase(config, { projectRoot, log });
   const unhook = stopOnSignals(conn, (signal) => log(`${signal}: stopping`));
   try {
-    const result = await verifyLiveTrail(conn.db);
-    if (result.ok) {
-      console.log(`audit trail intact: ${result.events} events`);
-      return 0;
-    }
-    const seq = result.firstBadSeq ?? result.events + 1;
-    console.log(`audit trail BROKEN at event ${seq}: ${result.problem ?? 'unknown problem'}`);
-    console.log(`events 1 to ${result.events} verified; first bad event:`);
-    console.log(await describeEvent(conn.db, seq));
-    return 1;
+    const seal = loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir });
+    const { code, lines } = await auditReport(conn.db, seal);
+    for (const line of lines) (line.startsWith('note:') ? log : console.log)(line);
+    return code;
   } finally {
     unhook();
     await conn.stop();

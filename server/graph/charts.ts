@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cypher, type Db } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { stubId, type AgencyDirectory, type Viewer } from '../domain/policy.js';
-import { sliceOfIds } from './entities.js';
-import type { GraphSlice, Seen } from './slice.js';
+import { redactEdge, redactNode, type GraphEdge, type GraphNode, type GraphSlice, type RawEdge, type RawRecord, type Seen } from './slice.js';
 
 /**
  * Charts saved on the server. A chart keeps ids and layout (positions, pins, hidden items,
@@ -14,6 +13,12 @@ import type { GraphSlice, Seen } from './slice.js';
  *
  * Charts are shared only inside the owner's agency: a chart's name and shape are the owner's
  * work product, and passing them to a partner is a dissemination, with its own workflow.
+ *
+ * What a colleague is told about a chart shared with them depends only on what they may know:
+ * the counts the owner saved (taken from the owner's view) and how many saved entities are
+ * withheld are the owner's alone; a colleague's counts are those of the chart as they open it,
+ * and the list gives them none. So the owner adding or removing records a colleague may not know
+ * of changes nothing in that colleague's answers.
  */
 
 export const MAX_CHART_IDS = 20_000;
@@ -42,16 +47,17 @@ export interface ChartSummary {
   ownerName: string;
   ownerUsername: string;
   savedAt: string;
-  nodeCount: number;
-  edgeCount: number;
+  /** As saved by the owner; null for anyone else (the owner's counts include what others may not know of). */
+  nodeCount: number | null;
+  edgeCount: number | null;
   sharedWith: { username: string; displayName: string }[];
 }
 
 export interface OpenedChart extends ChartSummary {
   layout: ChartLayout;
   graph: GraphSlice;
-  /** Entities saved on the chart that this viewer may not see (dropped without saying which). */
-  withheld: number;
+  /** The owner only: saved entities they may no longer see (dropped without saying which); null for anyone else. */
+  withheld: number | null;
 }
 
 const strList = (v: unknown, field: string, max = MAX_CHART_IDS): string[] => {
@@ -112,11 +118,17 @@ const SUMMARY = `c.id AS id, c.name AS name, c.ownerId AS ownerId, o.displayName
   c.savedAt AS savedAt, c.nodeCount AS nodeCount, c.edgeCount AS edgeCount,
   [(c)-[:SHARED_WITH]->(u:User) | {username: u.username, displayName: u.displayName}] AS sharedWith`;
 
-const toSummary = (r: Record<string, unknown>): ChartSummary => ({
-  id: r.id as string, name: r.name as string, ownerId: r.ownerId as string, ownerName: (r.ownerName as string) ?? '', ownerUsername: (r.ownerUsername as string) ?? '',
-  savedAt: r.savedAt as string, nodeCount: Number(r.nodeCount ?? 0), edgeCount: Number(r.edgeCount ?? 0),
-  sharedWith: ((r.sharedWith as ChartSummary['sharedWith']) ?? []).sort((a, b) => a.username.localeCompare(b.username)),
-});
+/** A chart's summary as `viewer` may know it: the saved counts and the share list are the owner's only. */
+const toSummary = (r: Record<string, unknown>, viewer: Viewer): ChartSummary => {
+  const mine = r.ownerId === viewer.userId;
+  return {
+    id: r.id as string, name: r.name as string, ownerId: r.ownerId as string, ownerName: (r.ownerName as string) ?? '', ownerUsername: (r.ownerUsername as string) ?? '',
+    savedAt: r.savedAt as string,
+    nodeCount: mine ? Number(r.nodeCount ?? 0) : null,
+    edgeCount: mine ? Number(r.edgeCount ?? 0) : null,
+    sharedWith: mine ? ((r.sharedWith as ChartSummary['sharedWith']) ?? []).sort((a, b) => a.username.localeCompare(b.username)) : [],
+  };
+};
 
 /** The viewer's own charts and those shared with them, newest first. */
 export async function listCharts(db: Db, viewer: Viewer): Promise<ChartSummary[]> {
@@ -130,7 +142,7 @@ export async function listCharts(db: Db, viewer: Viewer): Promise<ChartSummary[]
      RETURN ${SUMMARY} ORDER BY c.savedAt DESC, c.id LIMIT 500`,
     { me: viewer.userId, agency: viewer.agency },
   ));
-  return rows.map(toSummary);
+  return rows.map((r) => toSummary(r, viewer));
 }
 
 /** A chart the viewer owns or that was shared with them; anything else is "not found". */
@@ -141,7 +153,54 @@ async function chartRow(db: Db, viewer: Viewer, id: string): Promise<(ChartSumma
      RETURN ${SUMMARY}, c.layout AS layout`,
     { id, me: viewer.userId, agency: viewer.agency },
   ));
-  return rows[0] ? { ...toSummary(rows[0]), layout: rows[0].layout as string } : undefined;
+  return rows[0] ? { ...toSummary(rows[0], viewer), layout: rows[0].layout as string } : undefined;
+}
+
+/** Raw links read per page while a chart is opened (see chartSlice). */
+const LINK_PAGE = 5000;
+
+/**
+ * The chart's entities and links as the viewer may see them. Links are read only among the
+ * entities the viewer is shown, page by page in id order until none are left, and the cap on links
+ * applies after the policy, to the links the viewer is shown, ordered by the id they are shown
+ * under: links hidden from the viewer (or among hidden entities) never use up the cap or decide
+ * which links are kept. They cost only reading time.
+ */
+async function chartSlice(db: Db, viewer: Viewer, dir: AgencyDirectory, entityIds: string[], opts: { maxEdges: number; seen?: Seen }): Promise<GraphSlice> {
+  const raw = entityIds.length
+    ? await db.read(cypher('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS n', { ids: entityIds }))
+    : [];
+  const nodes: GraphNode[] = [];
+  const shownAs = new Map<string, string>();
+  for (const { n } of raw) {
+    const r = n as RawRecord;
+    if (shownAs.has(r.id)) continue;
+    const g = redactNode(viewer, dir, r, opts.seen);
+    if (!g) continue;
+    shownAs.set(r.id, g.id);
+    nodes.push(g);
+  }
+  const visible = [...shownAs.keys()];
+  const edges = new Map<string, { g: GraphEdge; rawId: string }>();
+  for (let after = ''; visible.length;) {
+    const page = await db.read(cypher(
+      `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity)
+       WHERE b.id IN $ids AND r.id > $after AND NOT coalesce(r.archived,false)
+       RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props
+       ORDER BY r.id LIMIT $pageSize`,
+      { ids: visible, after, pageSize: LINK_PAGE },
+    ));
+    for (const e of page) {
+      const g = redactEdge(viewer, e as unknown as RawEdge, shownAs);
+      if (g && !edges.has(g.id)) edges.set(g.id, { g, rawId: e.id as string });
+    }
+    if (page.length < LINK_PAGE) break;
+    after = page[page.length - 1]!.id as string;
+  }
+  const shown = [...edges.values()].sort((x, y) => (x.g.id < y.g.id ? -1 : x.g.id > y.g.id ? 1 : 0));
+  const kept = shown.slice(0, opts.maxEdges);
+  for (const { g, rawId } of kept) if (!g.restricted) opts.seen?.add(rawId);
+  return { nodes, edges: kept.map((x) => x.g), truncated: kept.length < shown.length, omitted: shown.length - kept.length };
 }
 
 /**
@@ -152,7 +211,7 @@ export async function openChart(db: Db, viewer: Viewer, dir: AgencyDirectory, id
   const row = await chartRow(db, viewer, id);
   if (!row) throw notFound('Chart', id);
   const saved = parseLayout(row.layout);
-  const graph = await sliceOfIds(db, viewer, dir, saved.entityIds, opts);
+  const graph = await chartSlice(db, viewer, dir, saved.entityIds, opts);
 
   // Real id -> the id the viewer gets (itself, or the stub's opaque id); absent when hidden.
   const shown = new Set(graph.nodes.map((n) => n.id));
@@ -185,7 +244,9 @@ export async function openChart(db: Db, viewer: Viewer, dir: AgencyDirectory, id
     filters: saved.filters, timeRange: saved.timeRange,
   };
   const { layout: _raw, ...summary } = row;
-  return { ...summary, layout, graph, withheld: saved.entityIds.length - asShown.size };
+  if (mine) return { ...summary, layout, graph, withheld: saved.entityIds.length - asShown.size };
+  // Anyone else: counts of the chart as they see it, and nothing about what was left out.
+  return { ...summary, nodeCount: graph.nodes.length, edgeCount: graph.edges.length, layout, graph, withheld: null };
 }
 
 export interface SaveChartInput {
@@ -216,7 +277,7 @@ export async function saveChart(db: Db, viewer: Viewer, input: SaveChartInput): 
   ));
   // Someone else's chart (or one that does not exist for this viewer): never overwritten.
   if (!rows[0]) throw input.id ? notFound('Chart', input.id) : new DomainError('CONFLICT', 'Could not save the chart');
-  return toSummary(rows[0]);
+  return toSummary(rows[0], viewer);
 }
 
 /** Replaces the list of colleagues a chart is shared with (owner only; same agency only). */
@@ -245,7 +306,7 @@ export async function shareChart(db: Db, viewer: Viewer, id: string, usernames: 
      RETURN ${SUMMARY}`,
     { id, me: viewer.userId, ids: wanted.map((n) => byName.get(n)!.id as string) },
   ));
-  return toSummary(rows[0]!);
+  return toSummary(rows[0]!, viewer);
 }
 
 /** Deletes a chart (owner), or removes it from the viewer's list (a colleague it was shared with). */

@@ -149,6 +149,103 @@ describe('sign-in and sessions', () => {
   });
 });
 
+describe('sign-in limits and the client address', () => {
+  type Answer = { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const signInFrom = async (app: TestApp, u: string, pw: string, forwardedFor?: string): Promise<Answer> => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+      body: JSON.stringify({ query: SIGN_IN, variables: { u, pw } }),
+    });
+    return (await res.json()) as Answer;
+  };
+  /** What a caller can tell apart: code, message (the username's own text taken out) and extensions. */
+  const shape = (r: Answer, username: string) => r.errors?.map((e) => ({ message: e.message.replaceAll(username, 'U').replace(/\d+ s\b/, 'n s'), ...e.extensions, retryAfter: e.extensions?.retryAfter ? 'n' : undefined })) ?? 'ok';
+
+  it('ignores X-Forwarded-For by default: a caller cannot take a fresh address per guess', async () => {
+    const username = await account('gina');
+    for (let i = 0; i < 5; i++) expect(code(await signInFrom(t, username, `wrong-password-${i}`, `198.51.100.${i}`))).toBe('UNAUTHENTICATED');
+    const limited = await signInFrom(t, username, PASSWORD, '198.51.100.99');
+    expect(code(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
+  });
+
+  it('TRUST_PROXY accepts off, a hop count or proxy addresses, and refuses "true" and nonsense', async () => {
+    const { loadConfig, ConfigError } = await import('../../server/config.js');
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    for (const bad of ['true', 'proxy.local', '10.0.0.0/33', '11', '1.2.3.4/8/9']) expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(ConfigError);
+  });
+
+  describe('behind a trusted proxy (TRUST_PROXY=loopback)', () => {
+    let p: TestApp;
+    beforeAll(async () => {
+      p = await startTestApp({ TRUST_PROXY: 'loopback' });
+    });
+    afterAll(async () => p?.close());
+    const user = async (name: string) => {
+      await p.user(name, 'ANALYST');
+      return `${p.prefix}.${name}`;
+    };
+
+    it('stops guessing at one account spread over many addresses, after 10 failures in 15 minutes', async () => {
+      const username = await user('hana');
+      for (let i = 0; i < 10; i++) expect(code(await signInFrom(p, username, `wrong-password-${i}`, `203.0.113.${i}`))).toBe('UNAUTHENTICATED');
+      const limited = await signInFrom(p, username, 'wrong-password-x', '203.0.113.200');
+      expect(code(limited)).toBe('RATE_LIMITED');
+      expect(limited.errors![0]!.extensions).toMatchObject({ limit: 'account' });
+      expect(limited.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
+      expect(limited.errors![0]!.extensions!.retryAfter).toBeLessThanOrEqual(900);
+      expect(limited.errors![0]!.message).toMatch(/for this username: try again in \d+ s/);
+      // The right password from yet another address is refused too while the account is limited.
+      expect(code(await signInFrom(p, username, PASSWORD, '203.0.113.201'))).toBe('RATE_LIMITED');
+      // Another account from those addresses is not affected.
+      expect((await signInFrom(p, await user('hugo'), PASSWORD, '203.0.113.1')).data.signIn.token).toBeTruthy();
+    });
+
+    it('limits an unknown username exactly like a known one: nothing tells whether the account exists', async () => {
+      const known = await user('iris');
+      const unknown = `${p.prefix}.nobody-here`;
+      const run = async (username: string, net: number) => {
+        const answers = [];
+        for (let i = 0; i < 12; i++) answers.push(shape(await signInFrom(p, username, `wrong-password-${i}`, `192.0.2.${net + i}`), username));
+        return answers;
+      };
+      const a = await run(known, 0);
+      const b = await run(unknown, 100);
+      expect(a).toEqual(b);
+      expect(a.map((x) => (x as Record<string, unknown>[])[0]!.code)).toEqual([...Array(10).fill('UNAUTHENTICATED'), 'RATE_LIMITED', 'RATE_LIMITED']);
+    });
+
+    it('stops one address spraying many accounts, and a success there does not reset its count', async () => {
+      const sprayer = '198.18.0.7';
+      const good = await user('jack');
+      for (let i = 0; i < 49; i++) expect(code(await signInFrom(p, `${p.prefix}.spray-${i}`, 'common-password-1', sprayer))).toBe('UNAUTHENTICATED');
+      // A valid account signed in from the same address takes back only its own attempt.
+      expect((await signInFrom(p, good, PASSWORD, sprayer)).data.signIn.token).toBeTruthy();
+      expect(code(await signInFrom(p, `${p.prefix}.spray-49`, 'common-password-1', sprayer))).toBe('UNAUTHENTICATED');
+      const limited = await signInFrom(p, `${p.prefix}.spray-50`, 'common-password-1', sprayer);
+      expect(code(limited)).toBe('RATE_LIMITED');
+      expect(limited.errors![0]!.extensions).toMatchObject({ limit: 'address' });
+      expect(limited.errors![0]!.message).toMatch(/from this address: try again in \d+ s/);
+      expect(code(await signInFrom(p, good, PASSWORD, sprayer))).toBe('RATE_LIMITED');
+      // Other addresses are not affected.
+      expect((await signInFrom(p, good, PASSWORD, '198.18.0.8')).data.signIn.token).toBeTruthy();
+    });
+
+    it('counts attempts sent at the same moment: they cannot all pass the check before any is recorded', async () => {
+      const username = await user('kate');
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => signInFrom(p, username, `wrong-password-${i}`, `100.64.0.${i}`)));
+      const codes = answers.map(code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(10);
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(10);
+    });
+  });
+});
+
 describe('the permission matrix (ROLE_PERMISSIONS) is enforced by the API', () => {
   const tokens = {} as Record<Role, string>;
   let visibleId: string;

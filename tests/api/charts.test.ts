@@ -95,13 +95,16 @@ describe('saved charts on the server', () => {
 
   it('a colleague without the compartment never learns the covert record was on the chart', async () => {
     const listed = (await ok(LIST, {}, colleague)).charts.find((c: { id: string }) => c.id === chartId);
-    expect(listed).toMatchObject({ mine: false, name: 'Operation Larch v2', sharedWith: [] });
+    // The owner's saved counts (three entities, two links) are the owner's: a colleague gets none in the list.
+    expect(listed).toMatchObject({ mine: false, name: 'Operation Larch v2', sharedWith: [], nodeCount: null, edgeCount: null });
     const r = await t.gql(OPEN, { id: chartId }, colleague);
     expect(r.errors).toBeUndefined();
     const opened = r.data.chart;
     expect(opened.graph.nodes.map((n: { id: string }) => n.id).sort()).toEqual([ids.s1, ids.s2].sort());
     expect(opened.graph.edges).toHaveLength(1);
-    expect(opened.withheld).toBe(1);
+    // Not even how many were left out: the counts are those of the chart as this colleague sees it.
+    expect(opened.withheld).toBeNull();
+    expect(opened).toMatchObject({ nodeCount: 2, edgeCount: 1 });
     const l = JSON.parse(opened.layout);
     expect(l.entityIds.sort()).toEqual([ids.s1, ids.s2].sort());
     expect(l.pinned).toEqual([ids.s2]);
@@ -167,7 +170,8 @@ describe('saved charts on the server', () => {
 
   it('audits opening and sharing', async () => {
     const events = await readAudit(t.db, { actor: `${t.prefix}.junior`, op: 'chart', limit: 5 });
-    expect(events[0]?.detail, JSON.stringify(events[0])).toContain(`chart ${chartId} withheld=1`);
+    expect(events[0]?.detail, JSON.stringify(events[0])).toContain(`chart ${chartId} opened`);
+    expect(events[0]?.detail).not.toMatch(/withheld/);
     const shares = await readAudit(t.db, { actor: `${t.prefix}.owner`, op: 'shareChart', limit: 5 });
     expect(shares.some((e) => e.detail?.includes(`${t.prefix}.colleague`))).toBe(true);
   });
@@ -179,5 +183,97 @@ describe('saved charts on the server', () => {
     expect((await ok(DELETE, { id: chartId }, owner)).deleteChart).toBe(true);
     expect((await ok(LIST, {}, junior)).charts.map((c: { id: string }) => c.id)).not.toContain(chartId);
     expect((await t.gql(OPEN, { id: chartId }, junior)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+/**
+ * Two worlds that differ only in what the colleague may not know of: in one the owner's chart also
+ * holds covert (CHIS) records, links to them, and covert links among the records both may see,
+ * pinned, hidden and positioned among the rest; in the other those records do not exist. The
+ * colleague's list entry and opened chart are the same in both (the save time aside: the owner
+ * saving is the owner's act, in either world).
+ */
+describe('a shared chart tells a colleague nothing of what they may not know', () => {
+  let w: TestApp;
+  let own: string;
+  let col: string;
+  const vis: string[] = [];
+  const LINKS = 'graph{ nodes{ id type label restricted heldBy props } edges{ id source target type restricted strength reportCount } truncated omitted }';
+  const OPEN_W = `query($id:ID!){ chart(id:$id){ ${FIELDS} savedAt layout withheld ${LINKS} } }`;
+
+  beforeAll(async () => {
+    // MAX_GRAPH_NODES 10: a chart opens with at most 40 links, fewer than the covert ones below.
+    w = await startTestApp({ MAX_GRAPH_NODES: '10' });
+    await w.entity('AG1', 'Agency', { kind: 'POLICE' }, {}, 'World Force');
+    own = await w.user('owner', 'ANALYST', { compartments: ['CHIS'] });
+    col = await w.user('colleague', 'ANALYST');
+    for (let i = 0; i < 10; i++) vis.push(await w.entity(`V${i}`, 'Subject', { forename: 'Visible', surname: `Person${i}` }));
+    for (let i = 0; i + 1 < vis.length; i++) await w.link(vis[i]!, 'ASSOCIATE_OF', vis[i + 1]!, { kind: 'FAMILY' });
+  });
+  afterAll(async () => {
+    await w?.db.write(cypher('MATCH (u:User) WHERE u.username STARTS WITH $p MATCH (c:SavedChart {ownerId: u.id}) DETACH DELETE c', { p: `${w.prefix}.` }));
+    await w?.close();
+  });
+
+  /** Builds one world (covert records or none), saves the chart over `id` as the owner, and asks as the colleague. */
+  async function world(covert: boolean, id?: string) {
+    const hidden: string[] = [];
+    const hiddenLinks: string[] = [];
+    if (covert) {
+      for (let i = 0; i < 3; i++) hidden.push(await w.entity(`H${i}`, 'Subject', { forename: 'Covert', surname: `Source${i}` }, { compartments: ['CHIS'] }));
+      hiddenLinks.push(await w.link(vis[0]!, 'ASSOCIATE_OF', hidden[0]!, { kind: 'ASSOCIATE' }, [], { compartments: ['CHIS'] }));
+      hiddenLinks.push(await w.link(hidden[1]!, 'ASSOCIATE_OF', hidden[2]!, { kind: 'ASSOCIATE' }, [], { compartments: ['CHIS'] }));
+      // 45 covert links among the records the colleague sees: more than the chart's cap on links.
+      for (let i = 1; i < vis.length; i++) for (let j = 0; j < i; j++) hiddenLinks.push(await w.link(vis[i]!, 'ASSOCIATE_OF', vis[j]!, { kind: 'ASSOCIATE' }, [], { compartments: ['CHIS'] }));
+    } else {
+      await w.db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p AND "CHIS" IN coalesce(n.compartments, []) DETACH DELETE n', { p: `${w.prefix}-H` }));
+      await w.db.write(cypher('MATCH (:Entity)-[r]->(:Entity) WHERE r.id IS NOT NULL AND "CHIS" IN coalesce(r.compartments, []) AND startNode(r).id STARTS WITH $p DELETE r', { p: w.prefix }));
+    }
+    const visibleLink = (await w.db.read(cypher('MATCH (a:Entity {id: $a})-[r]->(:Entity {id: $b}) RETURN r.id AS id', { a: vis[0], b: vis[1] })))[0]!.id as string;
+    // The owner's chart: covert records interleaved with the rest, in every list of the layout;
+    // the records both may see sit where they sit in either world.
+    const H = [0, 1, 2].map((i) => `${w.prefix}-H${i}`);
+    const master = [vis[0]!, H[0]!, ...vis.slice(1, 5), H[1]!, ...vis.slice(5), H[2]!];
+    const all = covert ? master : master.filter((x) => !H.includes(x));
+    const layoutDoc = {
+      version: 1, edgeCount: covert ? 9 + hiddenLinks.length : 9,
+      entityIds: all,
+      positions: Object.fromEntries(all.map((x) => [x, { x: master.indexOf(x) * 10, y: master.indexOf(x) * 7 }])),
+      pinned: covert ? [hidden[0]!, vis[1]!] : [vis[1]!],
+      hidden: covert ? [hidden[1]!, vis[2]!] : [vis[2]!],
+      hiddenLinks: covert ? [hiddenLinks[0]!, visibleLink] : [visibleLink],
+      stubs: [], stubLinks: [], filters: null, timeRange: null,
+    };
+    const saved = (await t2ok(SAVE, { n: 'Operation Rowan', l: JSON.stringify(layoutDoc), ...(id ? { id } : {}) }, own)).saveChart;
+    if (!id) await t2ok(SHARE, { id: saved.id, u: [`${w.prefix}.colleague`] }, own);
+    const ownerView = (await t2ok(OPEN_W, { id: saved.id }, own)).chart;
+    const listed = (await t2ok(LIST, {}, col)).charts.find((c: { id: string }) => c.id === saved.id);
+    const opened = (await t2ok(OPEN_W, { id: saved.id }, col)).chart;
+    return { id: saved.id as string, ownerView, colleague: { listed, opened }, hidden, hiddenLinks };
+  }
+  const t2ok = async (query: string, vars: Record<string, unknown>, token: string) => {
+    const r = await w.gql(query, vars, token);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data;
+  };
+  const withoutTime = (x: unknown) => JSON.parse(JSON.stringify(x), (k, v) => (k === 'savedAt' ? undefined : v));
+
+  it('gives the colleague identical answers whether or not the owner holds covert records on it', async () => {
+    const a = await world(true);
+    const b = await world(false, a.id);
+    // The worlds do differ, for the owner.
+    expect(a.ownerView.graph.nodes).toHaveLength(13);
+    expect(b.ownerView.graph.nodes).toHaveLength(10);
+    expect(a.ownerView.nodeCount).toBe(13);
+    // For the colleague they do not: list entry, counts, layout, entities and links.
+    expect(withoutTime(a.colleague)).toEqual(withoutTime(b.colleague));
+    const o = a.colleague.opened;
+    expect(o.withheld).toBeNull();
+    expect(o).toMatchObject({ nodeCount: 10, edgeCount: 9 });
+    expect(o.graph.edges).toHaveLength(9); // the covert links took none of the 40 places
+    expect(o.graph.truncated).toBe(false);
+    expect(a.colleague.listed).toMatchObject({ nodeCount: null, edgeCount: null });
+    const text = JSON.stringify(a.colleague);
+    for (const x of [...a.hidden, ...a.hiddenLinks]) expect(text).not.toContain(x);
   });
 });

@@ -30,7 +30,8 @@ export function SavedCharts({ onClose }: { onClose(): void }) {
       <div>
         <b>{c.name}</b>
         <div className="muted small">
-          {new Date(c.savedAt).toLocaleString('en-GB')} · {c.nodeCount} entities · {c.edgeCount} links
+          {new Date(c.savedAt).toLocaleString('en-GB')}
+          {c.nodeCount != null && <> · {c.nodeCount} entities · {c.edgeCount ?? 0} links</>}
           {c.mine === false && <span data-testid="chart-owner"> · shared by {c.ownerName}</span>}
           {!!c.sharedWith?.length && <span data-testid="chart-shared-with"> · shared with {c.sharedWith.map((u) => u.displayName).join(', ')}</span>}
         </div>

@@ -13,8 +13,9 @@ export interface SavedChartSummary {
   id: string;
   name: string;
   savedAt: string;
-  nodeCount: number;
-  edgeCount: number;
+  /** Null for a chart a colleague shared with you: its saved counts are the owner's, not yours to know. */
+  nodeCount: number | null;
+  edgeCount: number | null;
   /** Server charts: whose it is, and with whom it is shared (owner's view only). */
   ownerName?: string;
   mine?: boolean;
@@ -39,8 +40,8 @@ export interface SavedChart extends SavedChartSummary {
   timeRange: TimeRange | null;
   /** Server charts: the entities as the opener may see them today (read with the layout). */
   graph?: { nodes: GraphNode[]; edges: GraphEdge[] };
-  /** Server charts: saved entities the opener may not see. */
-  withheld?: number;
+  /** Server charts, the owner's own only: saved entities they may no longer see (null for a colleague's chart). */
+  withheld?: number | null;
 }
 
 export interface ChartStore {
@@ -147,7 +148,7 @@ export class ServerChartStore implements ChartStore {
   }
 
   async load(id: string): Promise<SavedChart | null> {
-    const r = await this.api.request<{ chart: SavedChartSummary & { layout: string; withheld: number; graph: { nodes: GraphNode[]; edges: GraphEdge[] } } }>(
+    const r = await this.api.request<{ chart: SavedChartSummary & { layout: string; withheld: number | null; graph: { nodes: GraphNode[]; edges: GraphEdge[] } } }>(
       `query($id: ID!){ chart(id: $id){ ${SUMMARY_FIELDS} layout withheld graph{ nodes{ ${this.fields.node} } edges{ ${this.fields.edge} } } } }`,
       { id },
     );
