@@ -1,6 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DatabaseUnavailableError } from '../db/db.js';
-import { DomainError } from '../domain/errors.js';
+import { DatabaseUnavailableError, DomainError } from '../domain/errors.js';
 
 /**
  * The one place errors become GraphQL errors: domain errors keep their code and field; the

@@ -8,9 +8,9 @@ export interface Query {
 
 export const cypher = (text: string, params: Record<string, unknown> = {}): Query => ({ text, params });
 
-export class DatabaseUnavailableError extends Error {
-  readonly code = 'DATABASE_UNAVAILABLE';
-}
+import { DatabaseUnavailableError } from '../domain/errors.js';
+
+export { DatabaseUnavailableError };
 
 export type Row = Record<string, unknown>;
 export type Tx = ManagedTransaction;

@@ -25,3 +25,8 @@ export const invalid = (field: string, message: string) => new DomainError('VALI
 export const notFound = (what: string, id: string, field = 'id') =>
   new DomainError('NOT_FOUND', `${what} ${JSON.stringify(id)} was not found`, field);
 export const forbidden = (message = 'You are not allowed to do that') => new DomainError('FORBIDDEN', message);
+
+/** The database cannot be reached (or lost the connection): the API answers 503 and recovers by itself. */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+}

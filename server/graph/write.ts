@@ -174,3 +174,9 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
   }
   return counts;
 }
+
+/** Removes properties from an entity (writeEntities only adds and overwrites). */
+export async function clearEntityProps(tx: Tx, id: string, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  await run(tx, { text: 'MATCH (n:Entity {id: $id}) SET n += $nulls', params: { id, nulls: Object.fromEntries(keys.map((k) => [k, null])) } });
+}
