@@ -2,13 +2,12 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx as C, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES } from '../domain/model.js';
-import { FUNCTION_NAMES } from '../investigations/confine.js';
 import { bindParams, freeFormParams, library, usedParams, type LibraryInvestigation, type ParamDef } from '../investigations/library.js';
-import { DEFAULT_LIMITS, prepare, runInvestigationQuery, type Limits, type RunResult } from '../investigations/run.js';
-import { FREE_FORM_PROCEDURES, FREE_FORM_PROPERTY_KEYS } from '../investigations/safety.js';
+import { DEFAULT_LIMITS, prepare, RunSlots, runInvestigationQuery, withRunSlot, type Limits, type RunResult } from '../investigations/run.js';
+import { ALLOWED_FUNCTIONS, FREE_FORM_PROCEDURES, FREE_FORM_PROPERTY_KEYS } from '../investigations/safety.js';
 import {
   approveInvestigation, listInvestigations, saveInvestigation, shareInvestigation, validateDraft, versionsOf, visibleInvestigation,
-  type SavedInvestigation,
+  type QueryCheck, type SavedInvestigation,
 } from '../investigations/store.js';
 import { requireViewer, type Ctx } from './context.js';
 import { GraphSlice, JSONObject } from './types.js';
@@ -17,7 +16,8 @@ import { GraphSlice, JSONObject } from './types.js';
  * Saved Cypher investigations: the shared library (cypher/investigations), users' own saved
  * queries with versions, sharing and approval, and bounded, policy-checked execution. Every
  * operation needs the runCypher permission (RESEARCHER, PRINCIPAL_ANALYST); approval needs
- * approveInvestigation. Runs are audited by the generic audit plugin (query text and parameters
+ * approveInvestigation. Saving and approving run the same checks as a run; each user may have
+ * `MAX_CONCURRENT_QUERIES_PER_USER` runs in progress at once. Runs are audited by the generic audit plugin (query text and parameters
  * hashed, ids shown in full or shared form listed); `ctx.auditDetail` carries the query hash.
  */
 @ObjectType({ simpleResolvers: true })
@@ -121,6 +121,14 @@ function savedInfo(inv: SavedInvestigation, me: string): InvestigationInfo {
   };
 }
 
+/** The run limiter of this API instance (its services object), not of the process. */
+const slots = new WeakMap<object, RunSlots>();
+function slotsOf(ctx: Ctx): RunSlots {
+  let s = slots.get(ctx.services);
+  if (!s) slots.set(ctx.services, (s = new RunSlots()));
+  return s;
+}
+
 function limitsFor(ctx: Ctx): Limits {
   const { config } = ctx.services;
   return { ...DEFAULT_LIMITS, timeoutMs: config.queryTimeoutMs, maxGraphNodes: config.maxGraphNodes };
@@ -166,13 +174,15 @@ export class InvestigationResolver {
     const { db, agencies } = ctx.services;
     const lib = library().find((l) => l.id === id);
     if (lib) {
-      const r = await runInvestigationQuery(db, viewer, agencies, {
+      const r = await withRunSlot(slotsOf(ctx), viewer, ctx.services.config.maxConcurrentQueriesPerUser, () => runInvestigationQuery(db, viewer, agencies, {
         mode: 'library', cypher: lib.body, params: bindParams(lib.params, params), safeColumns: lib.columns,
-      }, { limits: limitsFor(ctx), seen: ctx.seen });
+      }, { limits: limitsFor(ctx), seen: ctx.seen }));
       return audited(ctx, id, r);
     }
     const inv = await visibleInvestigation(db, viewer, id);
-    const r = await runInvestigationQuery(db, viewer, agencies, { mode: 'freeForm', cypher: inv.cypher, params: bindParams(inv.params, params) }, { limits: limitsFor(ctx), seen: ctx.seen });
+    const r = await withRunSlot(slotsOf(ctx), viewer, ctx.services.config.maxConcurrentQueriesPerUser, () => runInvestigationQuery(db, viewer, agencies, {
+      mode: 'freeForm', cypher: inv.cypher, params: bindParams(inv.params, params),
+    }, { limits: limitsFor(ctx), seen: ctx.seen }));
     return audited(ctx, `${id}@${inv.version}`, r);
   }
 
@@ -184,7 +194,9 @@ export class InvestigationResolver {
   ): Promise<InvestigationResult> {
     const viewer = requireViewer(ctx, 'runCypher');
     await ctx.services.agencies.refresh();
-    const r = await runInvestigationQuery(ctx.services.db, viewer, ctx.services.agencies, { mode: 'freeForm', cypher: text, params: freeFormParams(params) }, { limits: limitsFor(ctx), seen: ctx.seen });
+    const r = await withRunSlot(slotsOf(ctx), viewer, ctx.services.config.maxConcurrentQueriesPerUser, () => runInvestigationQuery(
+      ctx.services.db, viewer, ctx.services.agencies, { mode: 'freeForm', cypher: text, params: freeFormParams(params) }, { limits: limitsFor(ctx), seen: ctx.seen },
+    ));
     return audited(ctx, 'free-form', r);
   }
 
@@ -195,7 +207,7 @@ export class InvestigationResolver {
       labels: [...ENTITY_TYPE_NAMES, 'Entity'],
       relationshipTypes: [...LINK_TYPE_NAMES],
       propertyKeys: [...FREE_FORM_PROPERTY_KEYS],
-      functions: [...FUNCTION_NAMES].filter((f) => !['properties', 'keys'].includes(f)).sort(),
+      functions: [...ALLOWED_FUNCTIONS],
       procedures: [...FREE_FORM_PROCEDURES],
     };
   }
@@ -227,10 +239,7 @@ export class InvestigationResolver {
     const viewer = requireViewer(ctx, 'approveInvestigation');
     const { db } = ctx.services;
     if (library().some((l) => l.id === id)) throw notFound('Investigation', id);
-    const inv = await visibleInvestigation(db, viewer, id);
-    // What is approved must still pass every check as it stands today.
-    await prepare(db, viewer, { mode: 'freeForm', cypher: inv.cypher, params: explainParams(inv.params) }, limitsFor(ctx));
-    const approved = await approveInvestigation(db, viewer, id, inv.version);
+    const approved = await approveInvestigation(db, viewer, id, queryCheck(ctx));
     ctx.seen.add(id);
     return savedInfo(approved, viewer.username);
   }
@@ -250,6 +259,12 @@ async function saveChecked(ctx: Ctx, input: InvestigationInput): Promise<SavedIn
   if (undeclared.length) {
     throw invalid('params', `Declare the parameters the query uses: ${undeclared.map((p) => `$${p}`).join(', ')}`);
   }
-  await prepare(ctx.services.db, viewer, { mode: 'freeForm', cypher: draft.cypher, params: explainParams(draft.params) }, limitsFor(ctx));
-  return saveInvestigation(ctx.services.db, viewer, input);
+  return saveInvestigation(ctx.services.db, viewer, input, queryCheck(ctx));
+}
+
+/** The checks of a run (parse tree, guard, EXPLAIN), as the one who saves or approves. */
+function queryCheck(ctx: Ctx): QueryCheck {
+  return async (cypherText, defs) => {
+    await prepare(ctx.services.db, ctx.viewer!, { mode: 'freeForm', cypher: cypherText, params: explainParams(defs) }, limitsFor(ctx));
+  };
 }

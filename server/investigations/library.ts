@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { DomainError, invalid } from '../domain/errors.js';
 import { hiddenFilter, visibleFilter, type Viewer } from '../domain/policy.js';
-import { tokenize } from './lexer.js';
+import { nameOf, parseCypher, ruleName, walk } from './cypherTree.js';
 import { checkText } from './safety.js';
 
 /**
@@ -171,9 +171,17 @@ export function parseHeader(text: string): { header: InvestigationHeader; body: 
   return { header: { name, description: one('description', false) ?? '', returns, params, columns }, body };
 }
 
-/** Names of the `$parameters` a query uses (policy parameters excluded). */
+/** Names of the `$parameters` a query uses (policy parameters excluded). QUERY_REFUSED if it does not parse. */
 export function usedParams(body: string): Set<string> {
-  return new Set(tokenize(body).filter((t) => t.kind === 'param' && t.value && !/^pv_/.test(t.value)).map((t) => t.value));
+  const parsed = parseCypher(body.replace(MACRO, 'true'));
+  const out = new Set<string>();
+  walk(parsed.root, (c) => {
+    if (ruleName(parsed, c) !== 'parameterName') return true;
+    const name = nameOf(parsed, c);
+    if (!/^pv_/.test(name)) out.add(name);
+    return false;
+  });
+  return out;
 }
 
 const MACRO = /\{\{\s*(visible|hidden)\s+([a-z][A-Za-z0-9]*)\s*\}\}/g;

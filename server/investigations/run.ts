@@ -6,7 +6,7 @@ import type { GraphSlice, Seen } from '../graph/slice.js';
 import { guardParams, guardQuery } from './confine.js';
 import { expandMacros } from './library.js';
 import { ResultCollector, shapeResult } from './results.js';
-import { checkFreeFormReads, checkText, explainAndCheck, refuse, type QueryMode } from './safety.js';
+import { checkText, explainAndCheck, refuse, type QueryMode } from './safety.js';
 
 /**
  * Bounded execution of an investigation: checks (safety.ts), the visibility guard for free-form
@@ -18,8 +18,9 @@ import { checkFreeFormReads, checkText, explainAndCheck, refuse, type QueryMode 
  * Scalar columns:
  *  - library investigations: only the columns the header lists as safe; the others are withheld;
  *  - free-form queries (typed or saved by a user): returned, because the guard confines the query
- *    to the records the viewer sees and the text checks keep sensitive properties out of reach,
- *    so every value is computed from what the viewer may already see.
+ *    to the records the viewer sees and the tree checks keep sensitive, internal and aggregate
+ *    properties, internal ids and whole-record maps out of reach, so every value is computed from
+ *    what the viewer is shown.
  */
 export interface Limits {
   timeoutMs: number;
@@ -71,23 +72,43 @@ export async function prepare(db: Db, viewer: Viewer, q: InvestigationQuery, lim
     await explainAndCheck(db, text, params, 'library', limits.timeoutMs);
     return { mode: q.mode, text, params, guarded: false, queryHash: hash };
   }
-  const checked = checkText(q.cypher, 'freeForm', limits, { reads: false });
-  // The query as written first, so refusals speak about the user's own text (a write is a write).
+  const checked = checkText(q.cypher, 'freeForm', limits);
+  // The query as written first, so errors in it are reported against the user's own text.
   await explainAndCheck(db, checked.text, params, 'freeForm', limits.timeoutMs);
-  checkFreeFormReads(checked.tokens);
-  const guarded = guardQuery(checked.text, checked.tokens, viewer);
+  const guarded = guardQuery(checked, viewer);
   try {
     await explainAndCheck(db, guarded.text, params, 'freeForm', limits.timeoutMs);
   } catch (e) {
     if (e instanceof DomainError && e.details?.reason === 'syntax') {
-      const hint = /PatternExpressions are not allowed to introduce new variables/i.test(e.message)
-        ? 'a pattern used as a predicate, such as WHERE (a)-->(b); write WHERE EXISTS { (a)-->(b) } instead'
-        : 'a parenthesised expression that looks like a node pattern, such as WHERE (n:Label OR ...); write it without the parentheses (n:A|B) or as EXISTS { ... }';
-      throw refuse('unguardable', `The query cannot be confined to the records you may see: it uses ${hint}`);
+      throw refuse('unguardable', `The query cannot be confined to the records you may see (${e.message.replace(/^The query is not valid Cypher: /, '')}): write the patterns inside MATCH or EXISTS { ... }, and shortest paths as MATCH ANY SHORTEST (a)((x)-[r]-(y)){1,5}(b)`);
     }
     throw e;
   }
   return { mode: q.mode, text: guarded.text, params, guarded: true, queryHash: hash };
+}
+
+/**
+ * Runs in progress per user, in one API instance: one user's heavy queries must not take every
+ * database thread while colleagues wait.
+ */
+export class RunSlots {
+  readonly running = new Map<string, number>();
+}
+
+export async function withRunSlot<T>(slots: RunSlots, viewer: Viewer, maxConcurrent: number, work: () => Promise<T>): Promise<T> {
+  const running = slots.running;
+  const key = viewer.userId;
+  const now = running.get(key) ?? 0;
+  if (now >= maxConcurrent) {
+    throw new DomainError('LIMIT_EXCEEDED', `You already have ${now} investigation${now === 1 ? '' : 's'} running (at most ${maxConcurrent} at once): wait for ${now === 1 ? 'it' : 'one'} to finish`, 'cypher', { reason: 'concurrency', maxConcurrent });
+  }
+  running.set(key, now + 1);
+  try {
+    return await work();
+  } finally {
+    const left = (running.get(key) ?? 1) - 1;
+    if (left > 0) running.set(key, left); else running.delete(key);
+  }
 }
 
 function runError(e: unknown, limits: Limits): unknown {

@@ -157,9 +157,16 @@ export async function versionsOf(db: Db, id: string): Promise<InvestigationVersi
   });
 }
 
+/**
+ * The checks a query must pass to be stored or approved: the same as running it (run.prepare),
+ * given by the caller so that no path can store a query without them.
+ */
+export type QueryCheck = (cypher: string, params: readonly ParamDef[]) => Promise<void>;
+
 /** Creates (no id) or updates (owner only) a saved investigation, snapshotting the new version. */
-export async function saveInvestigation(db: Db, viewer: Viewer, draft: InvestigationDraft, now = new Date().toISOString()): Promise<SavedInvestigation> {
+export async function saveInvestigation(db: Db, viewer: Viewer, draft: InvestigationDraft, check: QueryCheck, now = new Date().toISOString()): Promise<SavedInvestigation> {
   const d = validateDraft(draft);
+  await check(d.cypher, d.params);
   const fields = { ...d, params: JSON.stringify(d.params) };
   if (!draft.id) {
     const id = `INV-${randomUUID()}`;
@@ -206,8 +213,14 @@ export async function shareInvestigation(db: Db, viewer: Viewer, id: string, use
   return fromRow(rows[0]!.i as Record<string, unknown>);
 }
 
-/** Approves the current version into the shared library. */
-export async function approveInvestigation(db: Db, viewer: Viewer, id: string, version: number, now = new Date().toISOString()): Promise<SavedInvestigation> {
+/**
+ * Approves the current version into the shared library, after the query passes every check as it
+ * stands today (it may have been saved under older, weaker checks).
+ */
+export async function approveInvestigation(db: Db, viewer: Viewer, id: string, check: QueryCheck, now = new Date().toISOString()): Promise<SavedInvestigation> {
+  const inv = await visibleInvestigation(db, viewer, id);
+  await check(inv.cypher, inv.params);
+  const version = inv.version;
   const rows = await db.writeTx((tx) => run(tx, cypher(
     `MATCH (i:Investigation {id: $id}) WHERE i.version = $version
      SET i.approved = true, i.approvedBy = $me, i.approvedAt = $now

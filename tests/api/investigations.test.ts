@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
 import { DomainError } from '../../server/domain/errors.js';
 import type { Viewer } from '../../server/domain/policy.js';
-import { execute } from '../../server/investigations/run.js';
+import { freeFormParams } from '../../server/investigations/library.js';
+import { execute, runInvestigationQuery } from '../../server/investigations/run.js';
+import { ALLOWED_FUNCTIONS, FREE_FORM_PROPERTY_KEYS } from '../../server/investigations/safety.js';
+import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../../server/domain/model.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /**
@@ -272,6 +275,64 @@ describe('policy on free-form results', () => {
     expect(r.graph.nodes.every((n) => !n.restricted)).toBe(true);
   });
 
+  it('refuses whole-record reads of links and nodes however the function is written (stored report marks, CHIS ids, text)', async () => {
+    for (const q of [
+      'MATCH ()-[r]->() RETURN `properties`(coalesce(r)) AS p',
+      'MATCH (n) RETURN `properties`(coalesce(n)) AS p',
+      'MATCH (n) RETURN `PROPERTIES`(n) AS p',
+      'MATCH ()-[r]->() RETURN r {.*} AS p',
+      'MATCH (n) RETURN n {.*} AS p',
+      'MATCH (n) RETURN keys(n) AS k',
+      'MATCH ()-[r]->() RETURN `keys`(r) AS k',
+    ]) {
+      const r = await free(q);
+      expect(r.errors?.[0]?.extensions, q).toMatchObject({ code: 'QUERY_REFUSED', reason: 'property-access' });
+      expect(JSON.stringify(r), q).not.toMatch(/reportMarks|reportIds|MARKER|CHIS-REF|sourceId/);
+    }
+  });
+
+  it('refuses the stored strength (computed from every report, hidden ones included) and other stored aggregates', async () => {
+    for (const k of ['strength', 'reportIds', 'reportMarks', 'disseminatedTo', 'search', 'phonetic', 'contentHash', 'updatedAt', 'createdAt']) {
+      const q = `MATCH (a)-[r]->() WHERE a.id STARTS WITH $p RETURN r.${k} AS v`;
+      const r = await free(q, { p: P });
+      expect(r.errors?.[0]?.extensions, q).toMatchObject({ code: 'QUERY_REFUSED', reason: 'property-access' });
+    }
+  });
+
+  it('refuses internal ids (allocated in creation order, so they move with hidden records) and the schema procedures', async () => {
+    for (const [q, reason] of [
+      ['MATCH (n) WHERE n.id STARTS WITH $p RETURN id(n) AS i', 'internal-id'],
+      ['MATCH (n) WHERE n.id STARTS WITH $p RETURN elementId(n) AS i', 'internal-id'],
+      ['MATCH ()-[r]->() RETURN `ID`(r) AS i', 'internal-id'],
+      ['CALL db.propertyKeys()', 'procedure'],
+      ['CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType', 'procedure'],
+    ] as const) {
+      const r = await free(q, { p: P });
+      expect(r.errors?.[0]?.extensions, q).toMatchObject({ code: 'QUERY_REFUSED', reason });
+    }
+  });
+
+  it('does not let a failing condition tell whether a hidden record exists', async () => {
+    // RH (CHIS) is the only report answering Q2: the condition would fail on it if it were evaluated.
+    const bad = `MATCH (r:IntelligenceReport)-[:ANSWERS]->(q:Question) WHERE q.id = $q AND date(r.label) IS NOT NULL RETURN count(r) AS c`;
+    expect((await freeOk(bad, { q: id('Q2') })).rows).toEqual([{ c: 0 }]);
+    const shown = await free(bad, { q: id('Q1') });
+    expect(shown.errors?.[0]?.extensions?.code).toBe('VALIDATION'); // R3 is visible: its label is no date
+  });
+
+  it('limits the runs one user may have in progress at once', async () => {
+    const slow = 'UNWIND range(1, 4000000) AS x WITH x WHERE x % 7 = 100 RETURN count(x) AS n';
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map(() => free(slow, {}, colleague)));
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.reason ?? 'ok');
+    expect(codes.filter((c) => c === 'concurrency').length, JSON.stringify(codes)).toBeGreaterThan(0);
+    expect(codes.filter((c) => c === 'ok').length, JSON.stringify(codes)).toBeGreaterThan(0);
+    const refused = results.find((r) => r.errors?.[0]?.extensions?.reason === 'concurrency')!.errors![0]!;
+    expect(refused.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(refused.message).toMatch(/at most 2 at once/);
+    // Finished runs give their slots back.
+    expect((await freeOk('RETURN 1 AS one', {}, colleague)).rows).toEqual([{ one: 1 }]);
+  });
+
   it('refuses reading a sensitive property as a scalar', async () => {
     const r = await free('MATCH (n:IntelligenceReport) RETURN n.text');
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_REFUSED', reason: 'property-access' });
@@ -389,6 +450,28 @@ describe('saved investigations', () => {
     expect(v3.data.saveInvestigation).toMatchObject({ version: 3, approved: false });
   });
 
+  it('refuses to save or approve a query that reads whole records, and will not run one saved before the checks', async () => {
+    const SAVE1 = 'mutation($input: InvestigationInput!){ saveInvestigation(input: $input){ id } }';
+    for (const q of ['MATCH ()-[r]->() RETURN `properties`(coalesce(r)) AS p', 'MATCH (n) RETURN n {.*} AS p', 'MATCH ()-[r]->() RETURN r.strength AS s']) {
+      const r = await t.gql(SAVE1, { input: { name: `leak ${q}`, cypher: q } }, researcher);
+      expect(r.errors?.[0]?.extensions, q).toMatchObject({ code: 'QUERY_REFUSED' });
+    }
+    // One stored under the old checks, shared with a principal analyst: approving it runs today's checks.
+    const invId = `INV-${P}leak`;
+    await t.db.write(cypher(
+      `CREATE (i:Investigation {id: $id, owner: $owner, name: 'old leak', description: '', cypher: $q, params: '[]', returns: 'table', columns: [],
+         version: 1, sharedWith: [$principal], approved: false, createdAt: '2024-01-01', updatedAt: '2024-01-01'})`,
+      { id: invId, owner: `${t.prefix}.researcher`, principal: `${t.prefix}.principal`, q: 'MATCH ()-[r]->() RETURN `properties`(coalesce(r)) AS p' },
+    ));
+    const a = await t.gql('mutation($id: ID!){ approveInvestigation(id: $id){ approved } }', { id: invId }, principal);
+    expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_REFUSED', reason: 'property-access' });
+    const [row] = await t.db.read(cypher('MATCH (i:Investigation {id: $id}) RETURN i.approved AS approved', { id: invId }));
+    expect(row!.approved).toBe(false);
+    const run = await t.gql(RUN_LIB, { id: invId }, researcher);
+    expect(run.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_REFUSED', reason: 'property-access' });
+    expect(JSON.stringify(run)).not.toMatch(/reportMarks|MARKER|CHIS-REF/);
+  });
+
   it('refuses to save a query that fails the checks, or uses undeclared parameters, and stores nothing', async () => {
     for (const [cypherText, code] of [
       ['CREATE (n:Hacked) RETURN n', 'QUERY_REFUSED'],
@@ -432,7 +515,7 @@ describe('hostile queries are refused or stopped, and change nothing', () => {
     ['drop index', 'DROP INDEX entity_label', 'administration'],
     ['drop constraint', 'DROP CONSTRAINT entity_id', 'administration'],
     ['load csv', "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", 'load-csv'],
-    ['load csv and write', "LOAD CSV FROM 'https://example.org/x.csv' AS row CREATE (:Hacked {v: row[0]})", 'write'],
+    ['load csv and write', "LOAD CSV FROM 'https://example.org/x.csv' AS row CREATE (:Hacked {v: row[0]})", 'load-csv'],
     ['call in transactions', 'MATCH (n:Subject) CALL (n) { SET n.hacked = true } IN TRANSACTIONS RETURN count(*)', 'transactions'],
     ['write subquery', 'CALL { CREATE (h:Hacked) RETURN h } RETURN h', 'write'],
     ['foreach with set', 'MATCH (n:Subject) WHERE n.id STARTS WITH $p FOREACH (x IN [1] | SET n.hacked = true)', 'write'],
@@ -440,7 +523,9 @@ describe('hostile queries are refused or stopped, and change nothing', () => {
     ['create user procedure', "CALL dbms.security.createUser('hacker', 'secret123', false)", 'procedure'],
     ['db.create procedure', "CALL db.createLabel('Hacked')", 'procedure'],
     ['unknown procedure', "CALL apoc.create.node(['Hacked'], {}) YIELD node RETURN node", 'procedure'],
-    ['unknown function', "RETURN apoc.text.join(['a'], ',') AS x", 'procedure'],
+    ['unknown function', "RETURN apoc.text.join(['a'], ',') AS x", 'function'],
+    ['schema procedure (names from hidden records)', 'CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey', 'procedure'],
+    ['schema procedure, labels', 'CALL db.labels() YIELD label RETURN label', 'procedure'],
     ['full-text search (an oracle over hidden text)', "CALL db.index.fulltext.queryNodes('entity_search', 'marker') YIELD node RETURN count(node)", 'procedure'],
     ['use system', 'USE system SHOW USERS', 'use-database'],
     ['use system match', 'USE system MATCH (n) RETURN n', 'use-database'],
@@ -458,6 +543,10 @@ describe('hostile queries are refused or stopped, and change nothing', () => {
     ['comment-hidden write', '/* looks harmless */ CREATE (:Hacked) // RETURN 1', 'write'],
     ['unicode arrows', 'MATCH (a)\u2014[r]\u2014>(b) RETURN r', 'syntax'],
     ['all properties', 'MATCH (n:IntelligenceReport) RETURN properties(n)', 'property-access'],
+    ['all properties, quoted name', 'MATCH (n:IntelligenceReport) RETURN `properties`(coalesce(n)) AS p', 'property-access'],
+    ['all property keys', 'MATCH (n) RETURN keys(n) AS k', 'property-access'],
+    ['internal id', 'MATCH (n) RETURN id(n) AS i', 'internal-id'],
+    ['internal element id', 'MATCH (n) RETURN `elementId`(n) AS i', 'internal-id'],
     ['dynamic property', "MATCH (n:IntelligenceReport) RETURN n['text']", 'property-access'],
     ['variable-length path round hidden nodes', 'MATCH (a:Subject)-[*1..4]-(b:Subject) RETURN b', 'unguardable'],
   ];
@@ -512,4 +601,79 @@ describe('hostile queries are refused or stopped, and change nothing', () => {
       await session.close();
     }
   });
+});
+
+describe('a corpus projecting every stored key and every function: refused, or unchanged by hidden changes', () => {
+  // Every key the platform stores, and names that are not keys at all.
+  const keys = [...new Set([
+    ...Object.values(ENTITY_TYPES).flatMap((d) => Object.keys(d.props)), ...Object.values(LINK_TYPES).flatMap((d) => Object.keys(d.props)),
+    ...SYSTEM_KEYS, ...MARKING_KEYS, 'contentHash', 'point', 'passwordHash', 'year',
+  ])];
+  const nondeterministic = /^(rand|randomuuid|timestamp)$|\.(realtime|statement|transaction)$/;
+  const functions = [...ALLOWED_FUNCTIONS.filter((f) => !nondeterministic.test(f)), 'properties', 'keys', 'id', 'elementId', 'exists', 'apoc.map.merge', 'db.nameFromElementId'];
+  const quote = (name: string) => name.split('.').map((x) => `\`${x}\``).join('.');
+  const corpus: string[] = [
+    ...keys.flatMap((k) => [
+      `MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n.id AS id, n.${quote(k)} AS v ORDER BY id`,
+      `MATCH (a:Entity)-[r]->() WHERE a.id STARTS WITH $p RETURN r.id AS id, r.${quote(k)} AS v ORDER BY id`,
+      `MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n {.${quote(k)}} AS v ORDER BY n.id`,
+      `MATCH (n:Entity) WHERE n.id STARTS WITH $p AND n.${quote(k)} IS NOT NULL RETURN count(n) AS v`,
+    ]),
+    ...functions.flatMap((f) => [
+      `MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n.id AS id, ${quote(f)}(n) AS v ORDER BY id`,
+      `MATCH (a:Entity)-[r]->() WHERE a.id STARTS WITH $p RETURN r.id AS id, ${quote(f)}(coalesce(r)) AS v ORDER BY id`,
+    ]),
+    'MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n ORDER BY n.id',
+    'MATCH (a:Entity)-[r]->(b) WHERE a.id STARTS WITH $p RETURN a, r, b ORDER BY r.id',
+    'MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n.id AS id, COUNT { (n)--() } AS degree ORDER BY id',
+  ];
+
+  // Straight through the run path (checks, guard, EXPLAIN, READ transaction, policy), without HTTP
+  // and audit, two at a time: the corpus has several hundred queries.
+  const viewer: Viewer = { userId: 'corpus', username: 'corpus', role: 'RESEARCHER', clearance: 'SECRET', agency: '', compartments: [] };
+  const dir = { desk: (a: string | null | undefined) => ({ name: `Agency ${a}`, desk: `desk of ${a}` }) };
+  const outcome = async (q: string) => {
+    try {
+      const r = await runInvestigationQuery(t.db, { ...viewer, agency: AG }, dir, { mode: 'freeForm', cypher: q, params: freeFormParams({ p: P }) });
+      return { rows: r.rows, columns: r.columns, graph: r.graph };
+    } catch (e) {
+      if (e instanceof DomainError) return { error: e.code, reason: e.details?.reason ?? null };
+      throw e;
+    }
+  };
+  const all = async (qs: string[]) => {
+    const out = new Map<string, unknown>();
+    let next = 0;
+    await Promise.all([0, 1].map(async () => { while (next < qs.length) { const q = qs[next++]!; out.set(q, await outcome(q)); } }));
+    return out;
+  };
+
+  it('gives the same answers before and after changes the viewer may not know of', async () => {
+    const before = await all(corpus);
+    // Changes hidden from a researcher without the CHIS compartment: a CHIS report's text, a CHIS
+    // report added behind a visible link (its stored strength, report ids and marks move), a new
+    // CHIS subject linked to a visible one, and a dissemination list.
+    const CHIS = { compartments: ['CHIS'] };
+    await t.entity('RC1', 'IntelligenceReport', { text: 'MARKER-RC1 changed text', sourceEvaluation: '1', intelAssessment: 'A', sourceId: id('SRCC') }, CHIS);
+    await t.link(id('S2'), 'MEMBER_OF', id('O1'), { role: 'SIGNIFICANT' }, [id('R1'), id('R2'), id('RC1')]);
+    const SH = await t.entity('SH', 'Subject', { forename: 'Hidden', surname: 'Person' }, CHIS);
+    await t.link(SH, 'ASSOCIATE_OF', id('S1'), { kind: 'ASSOCIATE' }, [], CHIS);
+    await t.db.write(cypher("MATCH (n:Entity {id: $id}) SET n.disseminatedTo = [$ag], n.updatedAt = '2099-01-01T00:00:00Z'", { id: id('S4'), ag: `${t.prefix}-AG2` }));
+    const after = await all(corpus);
+    const accepted: string[] = [];
+    for (const q of corpus) {
+      const a = before.get(q) as { error?: string };
+      expect(after.get(q), q).toEqual(a);
+      if (!a.error) accepted.push(q);
+    }
+    // What was accepted reads only allow-listed keys and functions.
+    for (const q of accepted) {
+      const key = /RETURN (?:n|r)\.id AS id, (?:n|r)\.`([^`]+)`|n \{\.`([^`]+)`\}|n\.`([^`]+)` IS NOT NULL/.exec(q);
+      const k = key && (key[1] ?? key[2] ?? key[3]);
+      if (k) expect([...FREE_FORM_PROPERTY_KEYS, 'year'], q).toContain(k);
+      const fn = /AS id, ((?:`[^`]+`\.?)+)\(/.exec(q);
+      if (fn) expect(ALLOWED_FUNCTIONS, q).toContain(fn[1]!.replace(/`/g, '').toLowerCase());
+    }
+    expect(accepted.length).toBeGreaterThan(100);
+  }, 600_000);
 });

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/domain/errors.js';
 import { stubId, type Viewer } from '../../server/domain/policy.js';
 import { guardQuery } from '../../server/investigations/confine.js';
-import { LexError, tokenize } from '../../server/investigations/lexer.js';
 import {
   bindParams, expandMacros, freeFormParams, loadLibrary, parseDefault, parseHeader, parseLibraryFile, parseParam, usedParams,
 } from '../../server/investigations/library.js';
 import { ResultCollector, shapeResult } from '../../server/investigations/results.js';
+import { RunSlots, withRunSlot } from '../../server/investigations/run.js';
 import { cellText, paramValues, queryParams, reconcileParams, toCsv } from '../../client/src/investigations/model.js';
-import { checkPlan, checkText, FREE_FORM_PROPERTY_KEYS, procedureOf, type PlanLike } from '../../server/investigations/safety.js';
+import { ALLOWED_FUNCTIONS, checkPlan, checkText, FREE_FORM_PROPERTY_KEYS, procedureOf, type PlanLike } from '../../server/investigations/safety.js';
 
 const viewer: Viewer = { userId: 'u1', username: 'res', role: 'RESEARCHER', clearance: 'SECRET', agency: 'AG1', compartments: [] };
 const limits = { maxQueryLength: 20_000 };
@@ -25,33 +25,32 @@ function reason(f: () => unknown): string | undefined {
   return undefined;
 }
 
-const guard = (q: string) => {
-  const c = checkText(q, 'freeForm', limits);
-  return guardQuery(c.text, c.tokens, viewer).text;
-};
+const guard = (q: string) => guardQuery(checkText(q, 'freeForm', limits), viewer).text;
 /** The guarded text with the long policy predicates folded to a marker, for readable assertions. */
 const folded = (q: string) => guard(q)
   .replace(/\((`[^`]+`|[^\s(]+?):Entity AND [^]*?\.nfd,false\)\)\)\)\)/g, 'V($1)')
   .replace(/\(type\(([^\s)]+?)\) IN \$pv_linkTypes AND [^]*?\.nfd,false\)\)\)\)\)/g, 'L($1)');
 
-describe('the Cypher tokenizer', () => {
-  it('keeps strings, comments and quoted names out of the structure', () => {
-    const t = tokenize("MATCH (n:`My Label`) // a comment; with ( and [\nWHERE n.name = 'x;y(' /* ; */ RETURN $p, $`q r`, 1.5e3, 0x1F, 1..3");
-    expect(t.map((x) => x.kind === 'punct' ? x.text : x.kind)).toEqual([
-      'ident', '(', 'ident', ':', 'ident', ')', 'ident', 'ident', '.', 'ident', '=', 'string', 'ident', 'param', ',', 'param', ',', 'number', ',', 'number', ',', 'number', '..', 'number',
-    ]);
-    expect(t[4]).toMatchObject({ value: 'My Label', quoted: true });
-    expect(t[14 - 1]).toMatchObject({ kind: 'param', value: 'p' });
+describe('the Cypher parser', () => {
+  it('reads strings, comments and quoted names as Neo4j does', () => {
+    expect(usedParams("MATCH (n:`My Label`) // a comment; with ( and [ $c\nWHERE n.label = 'x;y( $s' /* ; $m */ RETURN $p, $`q r`, 1.5e3, 0x1F")).toEqual(new Set(['p', 'q r']));
   });
 
   it.each([
-    ["RETURN 'open", 'Unterminated string'],
-    ['RETURN 1 /* open', 'Unterminated /*'],
-    ['MATCH (a)\u2014[r]\u2014>(b) RETURN r', 'U+2014'],
-    ['MATCH (ñ) RETURN ñ', 'U+00F1'],
-  ])('refuses %j', (q, msg) => {
-    expect(() => tokenize(q)).toThrow(LexError);
-    expect(() => tokenize(q)).toThrow(msg);
+    ["RETURN 'open", 'syntax'],
+    ['RETURN 1 /* open', 'syntax'],
+    ['MATCH (a)\u2014[r]\u2014>(b) RETURN r', 'syntax'],
+    ['MATCH (a)\u2013[r]\u2013>(b) RETURN r', 'syntax'],
+    ['MATCH (\u00f1) RETURN \u00f1', 'syntax'],
+    ['MATCH (n)\u00a0RETURN n', 'syntax'],
+    ['MATCH (n RETURN n', 'syntax'],
+  ])('refuses %j', (q, expected) => {
+    expect(reason(() => checkText(q, 'freeForm', limits))).toBe(expected);
+  });
+
+  it('accepts non-ASCII text inside strings, comments and quoted names', () => {
+    expect(reason(() => checkText("MATCH (n) WHERE n.label = 'Zo\u00eb \u2014 \ud83d\ude00' RETURN n // caf\u00e9", 'freeForm', limits))).toBeUndefined();
+    expect(guard("MATCH (n) WHERE n.label = '\ud83d\ude00' RETURN n")).toMatch(/^MATCH \(n WHERE \(n:Entity AND [^]*\)\) WHERE n.label = '\ud83d\ude00' RETURN n$/);
   });
 });
 
@@ -81,10 +80,42 @@ describe('text checks', () => {
     ['CALL db.createLabel("Hacked")', 'procedure'],
     ['CALL db.index.fulltext.queryNodes("entity_search", "x") YIELD node RETURN node', 'procedure'],
     ['CALL apoc.create.node(["X"], {}) YIELD node RETURN node', 'procedure'],
-    ['RETURN apoc.text.join(["a"], ",") AS x', 'procedure'],
-    ['CALL db.labels', undefined],
+    ['RETURN apoc.text.join(["a"], ",") AS x', 'function'],
+    ['CALL db.labels', 'procedure'],
+    ['CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey', 'procedure'],
+    ['CALL db.relationshipTypes()', 'procedure'],
     ['MATCH (n) RETURN properties(n)', 'property-access'],
+    ['MATCH ()-[r]->() RETURN `properties`(coalesce(r)) AS p', 'property-access'],
+    ['MATCH (n) RETURN `PROPERTIES`(n) AS p', 'property-access'],
+    ['MATCH (n) RETURN `properties`(head([n])) AS p', 'property-access'],
     ['MATCH (n) RETURN keys(n)', 'property-access'],
+    ['MATCH (n) RETURN `keys`(n)', 'property-access'],
+    ['MATCH (n) RETURN id(n)', 'internal-id'],
+    ['MATCH (n) RETURN `ID`(n)', 'internal-id'],
+    ['MATCH (n) RETURN elementId(n)', 'internal-id'],
+    ['MATCH (n) RETURN `elementid`(n)', 'internal-id'],
+    ['MATCH ()-[r]->() RETURN r.strength', 'property-access'],
+    ['MATCH ()-[r]->() RETURN r.reportMarks, r.reportIds', 'property-access'],
+    ['MATCH ()-[r {strength: 0.5}]->() RETURN r', 'property-access'],
+    ['MATCH (n) WHERE n.updatedAt > "2024" RETURN n', 'property-access'],
+    ['MATCH (n) RETURN n.disseminatedTo', 'property-access'],
+    ['MATCH (n) RETURN n.contentHash', 'property-access'],
+    ['MATCH (n $props) RETURN n', 'property-access'],
+    ['MATCH (n) RETURN n {.label, .text}', 'property-access'],
+    ['MATCH (n) RETURN n {.label, .*}', 'property-access'],
+    ['MATCH (n) RETURN n:$($l)', 'clause'],
+    ['MATCH (n) RETURN exists(n.label)', 'function'],
+    ['MATCH (n) RETURN db.nameFromElementId("x")', 'function'],
+    ['RETURN custom.fn(1)', 'function'],
+    ['MATCH (n) USING SCAN n:Subject RETURN n', 'clause'],
+    ['MATCH (n) FILTER n.label = "x" RETURN n', 'clause'],
+    ['CREATE (n:Hacked)', 'write'],
+    ['MATCH (n) SET n.x = 1', 'write'],
+    ['MATCH (n) DETACH DELETE n', 'write'],
+    ['MERGE (n:Hacked)', 'write'],
+    ['MATCH (n) FOREACH (x IN [1] | SET n.x = 1)', 'write'],
+    ["LOAD CSV FROM 'file:///x' AS r RETURN r", 'load-csv'],
+    ['CALL { MATCH (n) RETURN n } IN TRANSACTIONS RETURN 1', 'transactions'],
     ['MATCH (n) RETURN n.text', 'property-access'],
     ['MATCH (n) RETURN n.`text`', 'property-access'],
     ['MATCH (n) WHERE n.search CONTAINS "x" RETURN n', 'property-access'],
@@ -92,10 +123,13 @@ describe('text checks', () => {
     ['MATCH (u:User) RETURN u.passwordHash', 'property-access'],
     ['MATCH (n) RETURN n {.*}', 'property-access'],
     ['MATCH (n) RETURN n["text"]', 'property-access'],
-    ['MATCH (n) WITH n, "te" + "xt" AS k RETURN n[k]', 'property-access'],
+    ['MATCH (n) WITH n, "te" + "xt" AS k RETURN n[k]', undefined], // guarded: the index becomes toIntegerOrNull(k)
     ['MATCH (n) RETURN n.label, n.id, n.classification', undefined],
     ['MATCH (n) RETURN collect(n)[0], collect(n)[1..3]', undefined],
     ['RETURN date.truncate("month", date()) AS d', undefined],
+    ['RETURN date.truncate("month", date()).year AS y, datetime().epochSeconds AS s', undefined],
+    ['MATCH (n) RETURN n {.label, .id, name: n.label}, COUNT { (n)--() } AS c', undefined],
+    ['RETURN 1 AS x UNION RETURN 2 AS x', undefined],
     ['MATCH (n) RETURN n;', undefined],
     ['MATCH (n) WHERE n.label = "a;b" RETURN n // trailing; comment', undefined],
   ])('%j -> %s', (q, expected) => {
@@ -115,7 +149,18 @@ describe('text checks', () => {
     for (const k of ['text', 'notes', 'pncId', 'sourceId', 'search', 'phonetic', 'contentHash', 'reportIds', 'nfdJustification', 'disseminatedTo', 'passwordHash']) {
       expect(FREE_FORM_PROPERTY_KEYS).not.toContain(k);
     }
-    for (const k of ['id', 'label', 'surname', 'vrm', 'number', 'sourceEvaluation', 'classification', 'strength']) expect(FREE_FORM_PROPERTY_KEYS).toContain(k);
+    for (const k of ['strength', 'reportMarks', 'createdAt', 'updatedAt', 'nfdApprover']) expect(FREE_FORM_PROPERTY_KEYS).not.toContain(k);
+    for (const k of ['id', 'label', 'surname', 'vrm', 'number', 'sourceEvaluation', 'classification']) expect(FREE_FORM_PROPERTY_KEYS).toContain(k);
+  });
+
+  it('lists only built-in functions that read no record past the allow-lists', () => {
+    for (const f of ['properties', 'keys', 'id', 'elementid', 'exists']) expect(ALLOWED_FUNCTIONS).not.toContain(f);
+    for (const f of ['count', 'coalesce', 'date.truncate', 'tolower', 'size']) expect(ALLOWED_FUNCTIONS).toContain(f);
+    // Every listed function is accepted whatever its case or quoting.
+    for (const f of ALLOWED_FUNCTIONS) {
+      const quoted = f.split('.').map((x) => `\`${x.toUpperCase()}\``).join('.');
+      expect(reason(() => checkText(`RETURN ${f}() AS a, ${quoted}() AS b`, 'freeForm', limits)), f).toBeUndefined();
+    }
   });
 });
 
@@ -127,10 +172,22 @@ describe('the visibility guard', () => {
     ['MATCH (a)-->(b) RETURN count(*)', 'MATCH (a WHERE V(a))-[__pv0 WHERE L(__pv0)]->(b WHERE V(b)) RETURN count(*)'],
     ['MATCH (a)<--(b)--(c) RETURN a', 'MATCH (a WHERE V(a))<-[__pv0 WHERE L(__pv0)]-(b WHERE V(b))-[__pv1 WHERE L(__pv1)]-(c WHERE V(c)) RETURN a'],
     ['MATCH (a)-[]->() RETURN a', 'MATCH (a WHERE V(a))-[__pv0 WHERE L(__pv0)]->(__pv1 WHERE V(__pv1)) RETURN a'],
-    ['MATCH (n:Subject WHERE n.surname = "X") RETURN n', 'MATCH (n:Subject WHERE V(n) AND ( n.surname = "X")) RETURN n'],
+    ['MATCH (n:Subject WHERE n.surname = "X") RETURN n', 'MATCH (n:Subject WHERE V(n) AND (n.surname = "X")) RETURN n'],
+    ['MATCH (WHERE 1 / 0 > 0) RETURN 1', 'MATCH (__pv0 WHERE V(__pv0) AND (CASE WHEN V(__pv0) THEN (1 / 0 > 0) END)) RETURN 1'],
+    ['MATCH (WHERE 1 > 0) RETURN 1', 'MATCH (__pv0 WHERE V(__pv0) AND (1 > 0)) RETURN 1'],
+    // Conditions that could fail run for visible records only; plain comparisons stay as written (indexes).
+    ['MATCH (a)-->(b) WHERE a.id STARTS WITH $p AND date(b.label) > date() RETURN b',
+      'MATCH (a WHERE V(a))-[__pv0 WHERE L(__pv0)]->(b WHERE V(b)) WHERE a.id STARTS WITH $p AND CASE WHEN V(a) AND L(__pv0) AND V(b) THEN (date(b.label) > date()) END RETURN b'],
+    ['MATCH (n) WHERE n:Subject OR n.label IN ["a", $b] OR n.id IS NULL RETURN n', 'MATCH (n WHERE V(n)) WHERE n:Subject OR n.label IN ["a", $b] OR n.id IS NULL RETURN n'],
+    ['MATCH (n) WHERE n.label =~ "(" RETURN n', 'MATCH (n WHERE V(n)) WHERE CASE WHEN V(n) THEN (n.label =~ "(") END RETURN n'],
+    ['MATCH (n) WHERE (n)-->() RETURN n',
+      'MATCH (n WHERE V(n)) WHERE CASE WHEN V(n) THEN (EXISTS { (n WHERE V(n))-[__pv0 WHERE L(__pv0)]->(__pv1 WHERE V(__pv1)) }) END RETURN n'],
+    ['MATCH (n) WITH n, $k AS k RETURN n[k], [1, 2][0]', 'MATCH (n WHERE V(n)) WITH n, $k AS k RETURN n[toIntegerOrNull(k)], [1, 2][0]'],
+    ['MATCH ANY SHORTEST (a)((x)-[r]->(y)){1,3}(b) RETURN b', 'MATCH ANY SHORTEST (a WHERE V(a))((x WHERE V(x))-[r WHERE L(r)]->(y WHERE V(y))){1,3}(b WHERE V(b)) RETURN b'],
+    ['MATCH (n) RETURN COLLECT { MATCH (n)-->(m) RETURN m.label } AS l', 'MATCH (n WHERE V(n)) RETURN COLLECT { MATCH (n WHERE V(n))-[__pv0 WHERE L(__pv0)]->(m WHERE V(m)) RETURN m.label } AS l'],
     ['MATCH (`my node`) RETURN `my node`', 'MATCH (`my node` WHERE V(`my node`)) RETURN `my node`'],
     ['MATCH (n) RETURN count(n), labels(n), size([(n)-[r]->(m) | m])', 'MATCH (n WHERE V(n)) RETURN count(n), labels(n), size([(n WHERE V(n))-[r WHERE L(r)]->(m WHERE V(m)) | m])'],
-    ['MATCH (n) WHERE EXISTS { (n)-[:CALLS]->() } RETURN n', 'MATCH (n WHERE V(n)) WHERE EXISTS { (n WHERE V(n))-[__pv0:CALLS WHERE L(__pv0)]->(__pv1 WHERE V(__pv1)) } RETURN n'],
+    ['MATCH (n) WHERE EXISTS { (n)-[:CALLS]->() } RETURN n', 'MATCH (n WHERE V(n)) WHERE CASE WHEN V(n) THEN (EXISTS { (n WHERE V(n))-[__pv0:CALLS WHERE L(__pv0)]->(__pv1 WHERE V(__pv1)) }) END RETURN n'],
     ['MATCH (n) CALL (n) { MATCH (n)-[r]-(m) RETURN m } RETURN m', 'MATCH (n WHERE V(n)) CALL (n) { MATCH (n WHERE V(n))-[r WHERE L(r)]-(m WHERE V(m)) RETURN m } RETURN m'],
     ['MATCH p = ((a)-[r]->(b)){1,3} RETURN p', 'MATCH p = ((a WHERE V(a))-[r WHERE L(r)]->(b WHERE V(b))){1,3} RETURN p'],
     ['MATCH (a {label: "x"}) RETURN a', 'MATCH (a {label: "x"} WHERE V(a)) RETURN a'],
@@ -187,7 +244,8 @@ describe('plan checks', () => {
   it('allows only listed procedures', () => {
     const call = (details: string): PlanLike => ({ operatorType: 'ProduceResults@neo4j', children: [{ operatorType: 'ProcedureCall@neo4j', arguments: { Details: details } }] });
     expect(procedureOf(call('db.labels() :: (label :: STRING)').children![0]!)).toBe('db.labels');
-    expect(reason(() => checkPlan('r', call('db.labels() :: (label :: STRING)'), 'freeForm'))).toBeUndefined();
+    expect(reason(() => checkPlan('r', call('db.labels() :: (label :: STRING)'), 'freeForm'))).toBe('procedure');
+    expect(reason(() => checkPlan('r', call('db.labels() :: (label :: STRING)'), 'library'))).toBeUndefined();
     expect(reason(() => checkPlan('r', call('dbms.components() :: (name :: STRING)'), 'freeForm'))).toBe('procedure');
     expect(reason(() => checkPlan('r', call('db.index.fulltext.queryNodes($a, $b) :: (node :: NODE)'), 'freeForm'))).toBe('procedure');
     expect(reason(() => checkPlan('r', call('db.index.fulltext.queryNodes($a, $b) :: (node :: NODE)'), 'library'))).toBeUndefined();
@@ -382,5 +440,24 @@ describe('the investigations panel helpers', () => {
     expect(csv).toBe('who,n,note\r\n"Smith, John",3,"\'=HYPERLINK(""x"")"\r\nA; B,,"say ""hi"""\r\n');
     expect(cellText({ edge: 'E1', type: 'CALLS', source: 'a', target: 'b' })).toBe('CALLS');
     expect(cellText({ path: { nodes: ['a', 'b'], edges: ['e'] } })).toBe('path of 1 links');
+  });
+});
+
+describe('runs in progress per user', () => {
+  it('refuses a run past the limit, counts per user and gives slots back, also after a failure', async () => {
+    const other: Viewer = { ...viewer, userId: 'u2', username: 'other' };
+    const gates: (() => void)[] = [];
+    const hold = () => new Promise<void>((resolve) => gates.push(resolve));
+    const slots = new RunSlots();
+    const a = withRunSlot(slots, viewer, 2, hold);
+    const b = withRunSlot(slots, viewer, 2, hold);
+    await expect(withRunSlot(slots, viewer, 2, async () => 1)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', details: { reason: 'concurrency' } });
+    await expect(withRunSlot(slots, other, 2, async () => 'theirs')).resolves.toBe('theirs');
+    await expect(withRunSlot(new RunSlots(), viewer, 2, async () => 'another instance')).resolves.toBe('another instance');
+    gates.forEach((g) => g());
+    await Promise.all([a, b]);
+    expect(slots.running.size).toBe(0);
+    await expect(withRunSlot(slots, viewer, 1, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(withRunSlot(slots, viewer, 1, async () => 'again')).resolves.toBe('again');
   });
 });
