@@ -295,6 +295,11 @@ export class AnalysisResolver {
     await ctx.services.agencies.refresh();
     const raw = await subNetwork(ctx.services.db, viewer, wanted);
     const slice = buildSlice(viewer, ctx.services.agencies, raw.nodes, raw.edges, { seen: ctx.seen });
+    // In the order of the ids the viewer is shown, not the order records come from the store (which
+    // hidden records influence): communities, and the order of every list, depend on the input order.
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    slice.nodes.sort(byId);
+    slice.edges.sort(byId);
     const net = { nodes: slice.nodes.map((n) => ({ id: n.id })), edges: slice.edges.map((e) => ({ source: e.source, target: e.target })) };
     const m = computeMetrics(net);
     const b = brokers(net);

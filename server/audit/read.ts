@@ -1,5 +1,6 @@
 import { cypher, type Db } from '../db/db.js';
 import { LINK_TYPE_NAMES } from '../domain/model.js';
+import { classificationRank } from '../domain/codes.js';
 import { decide, stubId, type Access, type Markings, type Viewer } from '../domain/policy.js';
 import { linkTypeOfId } from '../graph/write.js';
 import { readAudit, type AuditEvent, type AuditFilter } from './trail.js';
@@ -13,7 +14,13 @@ import { readAudit, type AuditEvent, type AuditFilter } from './trail.js';
  *   `resultIds`) when it is hidden from them, deleted or never existed: the three read the same;
  * - filtering by a record id finds events only for a record the reader sees in full or shared; any
  *   other id (hidden, stub, unknown) finds nothing;
- * - the event's MAC is not shown: it is computed over content the reader may not know.
+ * - the event's MAC is not shown: it is computed over content the reader may not know;
+ * - what an action returned (its outcome, detail and result ids) depends on everything its actor
+ *   could see. It is shown only when the reader could see all of that too: the actor is of the
+ *   reader's agency, cleared no higher and in no compartment the reader is not. For any other actor
+ *   (a CHIS-cleared colleague, another agency's user, a deleted account) the reader is told who did
+ *   what and when, with which arguments, and the rest reads `(withheld)`: an OFFICIAL administrator
+ *   auditing a CHIS handler's reads would otherwise learn what the CHIS compartment holds.
  */
 export const WITHHELD = '(withheld)';
 
@@ -83,7 +90,27 @@ function parseArgs(s: string): Record<string, unknown> {
   }
 }
 
-export type ReadableEvent = Omit<AuditEvent, 'hash' | 'prevHash' | 'seal'> & { hash: string };
+export type ReadableEvent = Omit<AuditEvent, 'hash' | 'prevHash' | 'seal' | 'outcome'> & { hash: string; outcome: AuditEvent['outcome'] | typeof WITHHELD };
+
+interface ActorAccess { agency: string; clearance: string; compartments: string[] }
+
+/** Could the reader see everything this actor could? (Then what the actor was answered is the reader's to know.) */
+export function dominates(reader: Viewer, actor: ActorAccess | undefined): boolean {
+  if (!actor) return false;
+  return actor.agency === reader.agency &&
+    classificationRank(actor.clearance) <= classificationRank(reader.clearance) &&
+    actor.compartments.every((c) => reader.compartments.includes(c));
+}
+
+async function actorsAccess(db: Db, usernames: string[]): Promise<Map<string, ActorAccess>> {
+  const names = [...new Set(usernames)].filter((u) => typeof u === 'string' && u !== 'anonymous');
+  if (!names.length) return new Map();
+  const rows = await db.read(cypher(
+    'UNWIND $names AS name MATCH (u:User {username: name}) RETURN u.username AS username, u.agency AS agency, u.clearance AS clearance, coalesce(u.compartments, []) AS compartments',
+    { names },
+  ));
+  return new Map(rows.map((r) => [r.username as string, { agency: r.agency as string, clearance: r.clearance as string, compartments: r.compartments as string[] }]));
+}
 
 export async function readAuditAs(db: Db, viewer: Viewer, f: AuditFilter): Promise<ReadableEvent[]> {
   if (f.recordId !== undefined && f.recordId !== null) {
@@ -93,6 +120,7 @@ export async function readAuditAs(db: Db, viewer: Viewer, f: AuditFilter): Promi
   const events = await readAudit(db, f);
   const parsed = events.map((e) => ({ e, args: parseArgs(e.args) }));
   const access = await accessOf(db, viewer, parsed.flatMap(({ e, args }) => [...(e.resultIds ?? []), ...idsInArgs(args)]));
+  const actors = await actorsAccess(db, events.map((e) => e.actor));
   const asSeen = (id: string): string => {
     const a = access.get(id);
     return shown(a) ? id : a === 'stub' ? stubId(id) : WITHHELD;
@@ -104,11 +132,14 @@ export async function readAuditAs(db: Db, viewer: Viewer, f: AuditFilter): Promi
       if (typeof v === 'string') args[n] = asSeen(v);
       else if (Array.isArray(v)) args[n] = v.map((x) => (typeof x === 'string' ? asSeen(x) : x));
     }
+    // Anonymous callers see nothing, so what they were answered is anyone's to know.
+    const answered = e.actor === 'anonymous' || dominates(viewer, actors.get(e.actor));
     return {
-      seq: e.seq, at: e.at, actor: e.actor, agency: e.agency, op: e.op, outcome: e.outcome, detail: e.detail,
+      seq: e.seq, at: e.at, actor: e.actor, agency: e.agency, op: e.op,
+      outcome: answered ? e.outcome : WITHHELD, detail: answered ? e.detail : WITHHELD,
       args: JSON.stringify(args),
       // Stub ids as the reader would be shown them; hidden, deleted and unknown ids, and the count of ids cut off, dropped.
-      resultIds: (e.resultIds ?? []).map((id) => (access.has(id) ? asSeen(id) : WITHHELD)).filter((id) => id !== WITHHELD),
+      resultIds: answered ? (e.resultIds ?? []).map((id) => (access.has(id) ? asSeen(id) : WITHHELD)).filter((id) => id !== WITHHELD) : [],
       hash: '',
     };
   });

@@ -171,20 +171,31 @@ describe('reading the trail through the policy', () => {
     const [stored] = await readAudit(t.db, { actor: name('handler'), op: 'graph,entity', limit: 1 });
     expect(stored!.resultIds).toEqual(expect.arrayContaining([visible, secret, chis])); // what the handler was shown
 
-    const asAdmin = (await t.gql(q, { actor: name('handler'), limit: 20 }, admin)).data!.auditTrail as Entry[];
+    // The administrator (OFFICIAL) cannot see what the CHIS handler could: who did what, when and
+    // with which arguments (ids as the administrator may know them); what they were answered, withheld.
+    const asAdmin = (await t.gql(q, { actor: name('handler'), limit: 20 }, admin)).data!.auditTrail as (Entry & { outcome?: string })[];
     const e = asAdmin.find((x) => x.seq === stored!.seq)!;
     expect(e).toBeDefined();
+    expect(e).toMatchObject({ actor: name('handler'), op: 'graph,entity', detail: WITHHELD, resultIds: [] });
     expect(JSON.stringify(asAdmin)).not.toContain(chis); // the CHIS record: not even its id
     expect(JSON.stringify(asAdmin)).not.toContain(secret); // above the admin's clearance: its stub id only
-    expect(e.resultIds.sort()).toEqual([visible, stubId(secret)].sort());
     expect(JSON.parse(e.args)).toMatchObject({ id: WITHHELD, ids: [visible, stubId(secret), WITHHELD] });
     expect(e.hash).toBe('');
 
-    // The manager (SECRET, no CHIS) sees the secret record in full but not the CHIS one.
+    // The manager (SECRET, no CHIS) is not in the handler's compartment either: the answer is withheld,
+    // the arguments show the secret record in full and not the CHIS one.
     const asManager = (await t.gql(q, { actor: name('handler'), limit: 20 }, manager)).data!.auditTrail as Entry[];
     const m = asManager.find((x) => x.seq === stored!.seq)!;
-    expect(m.resultIds.sort()).toEqual([visible, secret].sort());
+    expect(m.resultIds).toEqual([]);
+    expect(JSON.parse(m.args)).toMatchObject({ ids: [visible, secret, WITHHELD] });
     expect(JSON.stringify(asManager)).not.toContain(chis);
+
+    // An action of the administrator's own (OFFICIAL) is the manager's to know in full: ids as the manager sees them.
+    await t.gql('query($ids: [ID!]!){ graph(ids: $ids){ nodes{ id } } }', { ids: [visible, secret, chis] }, admin);
+    const [own] = await readAudit(t.db, { actor: name('admin'), op: 'graph', limit: 1 });
+    const byManager = ((await t.gql(q, { actor: name('admin'), limit: 20 }, manager)).data!.auditTrail as Entry[]).find((x) => x.seq === own!.seq)!;
+    expect(byManager.resultIds.sort()).toEqual([...own!.resultIds].sort());
+    expect(byManager.detail).not.toBe(WITHHELD);
   });
 
   it('answers a record filter for a hidden id exactly as for an id that does not exist', async () => {
