@@ -5,7 +5,6 @@ export default defineConfig({
   // Server code and Apollo must share one copy of graphql (its errors are checked with instanceof).
   resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
@@ -14,5 +13,11 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest.json' },
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/noninterference/**'], sequence: { groupOrder: 0 } } },
+      // The noninterference property compares two worlds written one after the other: it runs alone,
+      // after every other file, so nothing else changes the database between them.
+      { extends: true, test: { name: 'noninterference', include: ['tests/noninterference/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

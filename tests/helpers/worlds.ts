@@ -1,0 +1,322 @@
+import fc from 'fast-check';
+import { cypher, type Db } from '../../server/db/db.js';
+import { propDefs } from '../../server/domain/model.js';
+import { decide, type Access, type Markings, type Viewer } from '../../server/domain/policy.js';
+import { STUB_IDENTIFIERS } from '../../server/domain/search.js';
+import { validateEntity, validateLink } from '../../server/domain/validate.js';
+import { writeEntities, writeLinks } from '../../server/graph/write.js';
+
+/**
+ * Generated worlds for the noninterference property: "two worlds that differ only in what a viewer
+ * may not know give that viewer identical answers".
+ *
+ * A world is a small graph of entities and links with random markings (owner agency, classification,
+ * compartments, not-for-dissemination, disseminations). `twin(world, viewer, seed)` makes the second
+ * world of a pair by changing only what `decide` says that viewer may not know:
+ *  - records hidden from the viewer: removed, rewritten, or joined by new hidden records and links;
+ *  - records the viewer sees as stubs: everything but their type, owner and deconfliction identifiers;
+ *  - records disseminated to the viewer's agency: the sensitive fields behind the sanitised copy;
+ *  - links the viewer sees: the reports hidden from the viewer behind them (added or removed), and
+ *    the grades of supporting reports the viewer sees only as stubs.
+ * Ids of records the viewer may know of are the same in both worlds.
+ */
+
+/** Agencies of a world, by role: the viewers' own, a partner that receives disseminations, two others. */
+export const AGENCY_KEYS = ['V', 'P', 'X', 'Y'] as const;
+export type AgencyKey = (typeof AGENCY_KEYS)[number];
+
+export interface WorldMarkings {
+  agency: AgencyKey;
+  classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE' | 'SECRET' | 'TOP SECRET';
+  compartments: string[];
+  nfd: boolean;
+  disseminatedTo: AgencyKey[];
+}
+
+export interface WorldEntity {
+  key: string;
+  type: WorldType;
+  label?: string;
+  props: Record<string, unknown>;
+  markings: WorldMarkings;
+}
+
+export interface WorldLink {
+  source: string;
+  type: string;
+  target: string;
+  props: Record<string, unknown>;
+  reports: string[];
+  markings: WorldMarkings;
+}
+
+export interface World {
+  entities: WorldEntity[];
+  links: WorldLink[];
+}
+
+export const WORLD_TYPES = ['Subject', 'Vehicle', 'Phone', 'Location', 'IntelligenceReport', 'OCG'] as const;
+export type WorldType = (typeof WORLD_TYPES)[number];
+
+/**
+ * What stays the same of a record a viewer sees as a stub: the identifiers it may be found by (a
+ * colleague quotes them to deconflict, `domain/search.STUB_IDENTIFIERS`). Everything else may differ.
+ */
+export const STUB_KEEPS: Record<WorldType, readonly string[]> = Object.fromEntries(
+  WORLD_TYPES.map((t) => [t, (STUB_IDENTIFIERS[t] ?? []).flatMap((i) => i.props)]),
+) as unknown as Record<WorldType, readonly string[]>;
+
+/** Link types the generator draws, with the entity types at each end. */
+const LINK_SHAPES: { type: string; from: WorldType[]; to: WorldType[]; props?: () => fc.Arbitrary<Record<string, unknown>> }[] = [
+  { type: 'ASSOCIATE_OF', from: ['Subject'], to: ['Subject'] },
+  { type: 'USES_PHONE', from: ['Subject'], to: ['Phone'] },
+  { type: 'USES_VEHICLE', from: ['Subject', 'OCG'], to: ['Vehicle'] },
+  { type: 'LIVES_AT', from: ['Subject'], to: ['Location'] },
+  { type: 'FREQUENTS', from: ['Subject', 'OCG'], to: ['Location'] },
+  { type: 'MEMBER_OF', from: ['Subject'], to: ['OCG'], props: () => fc.constantFrom('PRINCIPAL', 'SIGNIFICANT', 'PERIPHERAL').map((role) => ({ role })) },
+  { type: 'CALLS', from: ['Phone'], to: ['Phone'], props: () => fc.integer({ min: 1, max: 500 }).map((count) => ({ count })) },
+  { type: 'MENTIONS', from: ['IntelligenceReport'], to: ['Subject', 'Vehicle', 'Phone', 'Location', 'OCG'] },
+];
+
+/**
+ * Words of a world. Each run has its own letters in front of every word, so nothing another test
+ * file holds can match them, and the words of both worlds of a pair come from one list (the
+ * searches of both runs are the same).
+ */
+export function vocabulary(prefix: string): string[] {
+  const letters = prefix.replace(/[^0-9a-f]/g, '').slice(0, 6).split('').map((c) => String.fromCharCode(103 + parseInt(c, 16))).join('');
+  return ['amber', 'basalt', 'cobalt', 'dunlin', 'ember', 'falcon', 'garnet', 'harbour', 'indigo', 'juniper', 'kestrel', 'lantern']
+    .map((w) => `${letters}${w}`);
+}
+
+const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET', 'TOP SECRET'] as const;
+
+const randomMarkings: fc.Arbitrary<WorldMarkings> = fc.record({
+  agency: fc.constantFrom<AgencyKey>('V', 'V', 'P', 'X', 'Y'),
+  classification: fc.constantFrom(...CLASSIFICATIONS, 'OFFICIAL', 'SECRET'),
+  compartments: fc.oneof({ weight: 4, arbitrary: fc.constant<string[]>([]) }, { weight: 2, arbitrary: fc.constant<string[]>(['CHIS']) }, { weight: 1, arbitrary: fc.constant<string[]>(['OP-NIGHTJAR']) }),
+  nfd: fc.boolean(), // thinned below: not-for-dissemination is exceptional
+  disseminatedTo: fc.subarray<AgencyKey>(['V', 'P', 'X']),
+}).chain((m) => fc.integer({ min: 0, max: 5 }).map((k) => ({
+  ...m, nfd: m.nfd && k === 0, disseminatedTo: m.disseminatedTo.filter((a) => a !== m.agency),
+})));
+
+const M = (agency: AgencyKey, classification: WorldMarkings['classification'], extra: Partial<WorldMarkings> = {}): WorldMarkings =>
+  ({ agency, classification, compartments: [], nfd: false, disseminatedTo: [], ...extra });
+
+/**
+ * Markings in the situations that matter to the viewers (V's own staff and P's liaison), so that
+ * every world holds records each of them sees in full, as a shared copy, as a stub and not at all;
+ * and now and then markings drawn at random.
+ */
+const markingsArb: fc.Arbitrary<WorldMarkings> = fc.oneof(
+  fc.constantFrom(
+    M('V', 'OFFICIAL'), M('V', 'SECRET'), M('V', 'OFFICIAL', { disseminatedTo: ['P'] }), M('V', 'OFFICIAL-SENSITIVE', { disseminatedTo: ['P'] }),
+    M('P', 'OFFICIAL', { disseminatedTo: ['V'] }), M('P', 'OFFICIAL'), M('X', 'OFFICIAL'), M('X', 'SECRET', { disseminatedTo: ['V', 'P'] }),
+    M('X', 'OFFICIAL-SENSITIVE', { disseminatedTo: ['P'] }), M('V', 'SECRET', { compartments: ['CHIS'] }), M('X', 'SECRET', { compartments: ['CHIS'], disseminatedTo: ['V'] }),
+    M('Y', 'TOP SECRET'), M('X', 'OFFICIAL', { nfd: true }), M('V', 'OFFICIAL', { compartments: ['OP-NIGHTJAR'] }),
+  ),
+  randomMarkings,
+);
+
+/** Random props for one entity type, drawn from the run's vocabulary. */
+export function propsArb(type: WorldType, words: string[], n: number): fc.Arbitrary<{ props: Record<string, unknown>; label?: string }> {
+  const word = fc.constantFrom(...words);
+  const sentence = fc.array(word, { minLength: 2, maxLength: 5 }).map((ws) => ws.join(' '));
+  const date = fc.constantFrom('1980-02-14', '1985-07-01', '1990-11-30', '1972-03-03');
+  const digits = (len: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: len, maxLength: len }).map((d) => d.join(''));
+  switch (type) {
+    case 'Subject':
+      return fc.record({ forename: word, surname: word, dob: date, pncId: digits(6).map((d) => `PNC${d}`), notes: sentence })
+        .map((props) => ({ props }));
+    case 'Vehicle':
+      return fc.tuple(fc.constantFrom('QX', 'ZY', 'WV'), digits(2), fc.constantFrom('ABC', 'KLM', 'XYZ'), word, word)
+        .map(([a, d, b, make, colour]) => ({ props: { vrm: `${a}${d}${n}${b}`.slice(0, 10), make, colour } }));
+    case 'Phone':
+      return fc.tuple(digits(7), digits(6)).map(([d, i]) => ({ props: { number: `079${n}${d}`.slice(0, 11), imei: `35${i}${n}` } }));
+    case 'Location':
+      return fc.tuple(fc.integer({ min: 1, max: 99 }), word, fc.constantFrom('B1 1AA', 'M4 5BD', 'LS2 9JT'))
+        .map(([no, street, postcode]) => ({ props: { address: `${no} ${street} Road`, postcode } }));
+    case 'OCG':
+      return fc.tuple(word, sentence, digits(3)).map(([name, notes, d]) => ({ label: `${name} group`, props: { reference: `OCG-${d}-${n}`, notes, status: 'ACTIVE' } }));
+    case 'IntelligenceReport':
+      return fc.record({
+        text: sentence, sanitisedText: sentence,
+        sourceEvaluation: fc.constantFrom('1', '2', '3'), intelAssessment: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+        sourceId: digits(4).map((d) => `SRC-${d}`),
+      }).chain((props) => word.map((w) => ({ label: `Report ${w}`, props })));
+  }
+}
+
+/** A world of a few entities of each kind and links among them. */
+export function worldArb(prefix: string, size: { entities: number; links: number } = { entities: 16, links: 20 }): fc.Arbitrary<World> {
+  const words = vocabulary(prefix);
+  const entity = (i: number) => fc.constantFrom(...WORLD_TYPES).chain((type) =>
+    fc.tuple(propsArb(type, words, i % 10), markingsArb).map(([p, markings]): WorldEntity => ({ key: `e${i}`, type, label: p.label, props: p.props, markings })));
+  return fc.tuple(...Array.from({ length: size.entities }, (_, i) => entity(i))).chain((entities) => {
+    const link = fc.tuple(fc.nat(), fc.nat(), fc.nat(), markingsArb, fc.array(fc.nat(), { maxLength: 3 }), fc.integer({ min: 1, max: 500 }), fc.constantFrom('PRINCIPAL', 'PERIPHERAL'));
+    return fc.array(link, { maxLength: size.links }).map((raw) => ({ entities, links: makeLinks(entities, raw) }));
+  });
+}
+
+function makeLinks(entities: WorldEntity[], raw: [number, number, number, WorldMarkings, number[], number, string][]): WorldLink[] {
+  const reports = entities.filter((e) => e.type === 'IntelligenceReport');
+  const out = new Map<string, WorldLink>();
+  for (const [s, shapeN, t, markings, reportNs, count, role] of raw) {
+    const shape = LINK_SHAPES[shapeN % LINK_SHAPES.length]!;
+    const from = entities.filter((e) => shape.from.includes(e.type));
+    const to = entities.filter((e) => shape.to.includes(e.type));
+    if (!from.length || !to.length) continue;
+    const a = from[s % from.length]!;
+    const b = to[t % to.length]!;
+    if (a.key === b.key) continue;
+    const props = shape.type === 'MEMBER_OF' ? { role } : shape.type === 'CALLS' ? { count } : {};
+    const reps = reports.length ? [...new Set(reportNs.map((r) => reports[r % reports.length]!.key))] : [];
+    out.set(`${a.key}|${shape.type}|${b.key}`, { source: a.key, type: shape.type, target: b.key, props, reports: reps, markings });
+  }
+  return [...out.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The twin
+
+export function agencyId(prefix: string, k: AgencyKey): string {
+  return `${prefix}-AG${AGENCY_KEYS.indexOf(k) + 1}`;
+}
+
+export function policyMarkings(prefix: string, m: WorldMarkings): Markings {
+  return {
+    agency: agencyId(prefix, m.agency), classification: m.classification, compartments: m.compartments, nfd: m.nfd,
+    disseminatedTo: m.disseminatedTo.map((a) => agencyId(prefix, a)),
+  };
+}
+
+/** A small seeded generator for the twin's choices (fast-check draws the seed, so cases shrink and replay). */
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  const next = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 2 ** 32; };
+  return { next, pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
+}
+
+/**
+ * The second world of a pair for this viewer: same in everything the viewer may know, different
+ * (by the seed's choices) in what they may not.
+ */
+export function twin(world: World, viewer: Viewer, prefix: string, seed: number): World {
+  const r = rng(seed);
+  const words = vocabulary(prefix);
+  const redraw = (type: WorldType, n: number) => fc.sample(propsArb(type, words, n), { seed: Math.floor(r.next() * 2 ** 31), numRuns: 1 })[0]!;
+  const access = (m: WorldMarkings): Access => decide(viewer, policyMarkings(prefix, m));
+  const entities: WorldEntity[] = [];
+  const dropped = new Set<string>();
+  world.entities.forEach((e, i) => {
+    const a = access(e.markings);
+    if (a === 'full') { entities.push(e); return; }
+    if (a === 'hidden') {
+      if (r.chance(0.4)) { dropped.add(e.key); return; }
+      const p = redraw(e.type, i % 10);
+      entities.push({ ...e, label: p.label, props: p.props });
+      return;
+    }
+    const p = redraw(e.type, i % 10);
+    const keep = (k: string) => (a === 'stub' ? STUB_KEEPS[e.type].includes(k) : !propDefs('entity', e.type)[k]?.sensitive);
+    const props = Object.fromEntries(Object.keys({ ...e.props, ...p.props }).map((k) => [k, keep(k) ? e.props[k] : p.props[k]]).filter(([, v]) => v !== undefined));
+    // A stub shows no label: an explicit one may differ (a derived one follows the identifiers).
+    entities.push({ ...e, label: a === 'stub' ? p.label ?? e.label : e.label, props });
+  });
+  // New records the viewer may not know of, linked to what is there.
+  const hiddenMarks: WorldMarkings[] = [
+    { agency: 'X', classification: 'SECRET', compartments: ['CHIS'], nfd: false, disseminatedTo: [] },
+    { agency: 'Y', classification: 'TOP SECRET', compartments: [], nfd: false, disseminatedTo: [] },
+    { agency: 'X', classification: 'OFFICIAL', compartments: [], nfd: true, disseminatedTo: [] },
+  ].filter((m) => access(m as WorldMarkings) === 'hidden') as WorldMarkings[];
+  const extra = hiddenMarks.length ? Math.floor(r.next() * 4) : 0;
+  for (let i = 0; i < extra; i++) {
+    const type = r.pick(WORLD_TYPES);
+    const p = redraw(type, i);
+    entities.push({ key: `h${i}`, type, label: p.label, props: p.props, markings: r.pick(hiddenMarks) });
+  }
+  const byKey = new Map(entities.map((e) => [e.key, e]));
+  const hiddenReports = entities.filter((e) => e.type === 'IntelligenceReport' && access(e.markings) === 'hidden').map((e) => e.key);
+  const links: WorldLink[] = [];
+  for (const l of world.links) {
+    if (!byKey.has(l.source) || !byKey.has(l.target)) continue;
+    const ends = access(byKey.get(l.source)!.markings) !== 'hidden' && access(byKey.get(l.target)!.markings) !== 'hidden';
+    const a = access(l.markings);
+    if (!ends || a === 'hidden') { if (r.chance(0.7)) links.push({ ...l, reports: l.reports.filter((k) => byKey.has(k)) }); continue; }
+    // Reports hidden from the viewer may come and go behind a link the viewer sees.
+    const kept = l.reports.filter((k) => byKey.has(k) && (access(byKey.get(k)!.markings) !== 'hidden' || r.chance(0.5)));
+    const added = hiddenReports.filter(() => r.chance(0.3));
+    links.push({ ...l, reports: [...new Set([...kept, ...added])] });
+  }
+  // Links from the new hidden records to anything, and hidden links between what is there.
+  for (const e of entities.filter((x) => x.key.startsWith('h'))) {
+    for (const shape of LINK_SHAPES) {
+      if (!shape.from.includes(e.type) || !r.chance(0.5)) continue;
+      const to = entities.filter((x) => shape.to.includes(x.type) && x.key !== e.key);
+      if (!to.length) continue;
+      const b = r.pick(to);
+      const props = shape.type === 'MEMBER_OF' ? { role: 'PRINCIPAL' } : shape.type === 'CALLS' ? { count: 7 } : {};
+      links.push({ source: e.key, type: shape.type, target: b.key, props, reports: [], markings: e.markings });
+    }
+  }
+  const dedup = new Map(links.map((l) => [`${l.source}|${l.type}|${l.target}`, l]));
+  return { entities, links: [...dedup.values()] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a world
+
+/** Every world is written with this clock, so record times are the same in both worlds of a pair. */
+export const WORLD_TIME = '2026-01-15T10:00:00.000Z';
+
+export function entityId(prefix: string, key: string): string {
+  return `${prefix}-${key}`;
+}
+
+/** Agencies (reference data, the same in every world): names and desks for stubs. */
+export async function writeAgencies(db: Db, prefix: string): Promise<void> {
+  const recs = AGENCY_KEYS.map((k, i) => validateEntity({
+    id: agencyId(prefix, k), type: 'Agency', label: `Agency ${k} ${prefix}`,
+    props: { kind: 'POLICE', desk: `Desk ${k} 0100 ${i}` }, markings: { agency: agencyId(prefix, k) },
+  }, {}));
+  await db.writeTx((tx) => writeEntities(tx, recs, WORLD_TIME));
+}
+
+export async function writeWorld(db: Db, prefix: string, w: World): Promise<void> {
+  const mk = (m: WorldMarkings) => ({
+    agency: agencyId(prefix, m.agency), classification: m.classification, compartments: m.compartments,
+    ...(m.nfd ? { nfd: true, nfdJustification: 'Source protection', nfdApprover: 'approver' } : {}),
+  });
+  const recs = w.entities.map((e) => validateEntity({ id: entityId(prefix, e.key), type: e.type, label: e.label, props: e.props, markings: mk(e.markings) }, {}));
+  await db.writeTx((tx) => writeEntities(tx, recs, WORLD_TIME));
+  const shared = w.entities.filter((e) => e.markings.disseminatedTo.length)
+    .map((e) => ({ id: entityId(prefix, e.key), to: e.markings.disseminatedTo.map((a) => agencyId(prefix, a)) }));
+  if (shared.length) await db.write(cypher('UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.disseminatedTo = row.to', { rows: shared }));
+  const links = w.links.map((l) => validateLink({
+    source: entityId(prefix, l.source), type: l.type, target: entityId(prefix, l.target), props: l.props,
+    reportIds: l.reports.map((k) => entityId(prefix, k)), markings: mk(l.markings),
+  }, {}));
+  if (links.length) await db.writeTx((tx) => writeLinks(tx, links, WORLD_TIME));
+  const sharedLinks = w.links.filter((l) => l.markings.disseminatedTo.length).map((l) => ({
+    s: entityId(prefix, l.source), t: entityId(prefix, l.target), type: l.type, to: l.markings.disseminatedTo.map((a) => agencyId(prefix, a)),
+  }));
+  if (sharedLinks.length) {
+    await db.write(cypher('UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) WHERE type(r) = row.type SET r.disseminatedTo = row.to', { rows: sharedLinks }));
+  }
+}
+
+/** Removes a world's entities and links (the agencies stay). */
+export async function clearWorld(db: Db, prefix: string): Promise<void> {
+  await db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p AND NOT n:Agency DETACH DELETE n', { p: `${prefix}-` }));
+}
+
+/** Every string a world holds in its records (ids, labels, property values): the searches' texts. */
+export function worldTexts(w: World): string[] {
+  const out = new Set<string>();
+  for (const e of w.entities) {
+    if (e.label) out.add(e.label);
+    for (const v of Object.values(e.props)) if (typeof v === 'string') out.add(v);
+  }
+  return [...out];
+}

@@ -1,0 +1,370 @@
+import fc from 'fast-check';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../server/db/db.js';
+import { ENTITY_TYPES, LINK_TYPE_NAMES, ENTITY_TYPE_NAMES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../../server/domain/model.js';
+import { decide, type Role, type Viewer } from '../../server/domain/policy.js';
+import { linkId } from '../../server/graph/write.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { introspect, operationFor, runOperation, walkOperations, type ArgPool, type GqlResult, type Operation } from '../helpers/viewers.js';
+import {
+  agencyId, clearWorld, entityId, policyMarkings, twin, vocabulary, worldArb, worldTexts, writeAgencies, writeWorld,
+  type AgencyKey, type World,
+} from '../helpers/worlds.js';
+
+/**
+ * Need-to-know, as a property: for every viewer, two worlds that differ only in what that viewer may
+ * not know give that viewer identical answers. fast-check draws a world and the choices that make its
+ * twin (tests/helpers/worlds.ts); both are written in turn to the real database and the same
+ * operations run as the viewer through the real API in each: every query field found by
+ * introspection with generated arguments, lists sorted and filtered on every property and paged
+ * through by cursor, searches for every word and identifier of both worlds, every id of both worlds,
+ * links and their provenance, expansions, paths, metrics, timeline, free-form Cypher projecting every
+ * property and function, and the viewer's audit trail. Any difference in any answer is a leak; the
+ * failure names the operation and shows both answers.
+ *
+ * The file runs after every other test file (its own vitest project), so nothing else changes the
+ * database between the two worlds of a pair. NI_RUNS and NI_SEED override the runs and the seed
+ * (`npm run test:ni -- --runs 40` runs a larger search).
+ */
+const SEED = Number(process.env.NI_SEED ?? 20_261_205);
+const RUNS = Number(process.env.NI_RUNS ?? 2);
+
+interface ViewerSpec { name: string; role: Role; agency: AgencyKey; clearance: string; compartments: string[] }
+
+/** One viewer per role that reads intelligence, a partner agency's liaison and a CHIS-cleared manager. */
+const VIEWERS: ViewerSpec[] = [
+  { name: 'analyst', role: 'ANALYST', agency: 'V', clearance: 'SECRET', compartments: [] },
+  { name: 'partner', role: 'PARTNER_LIAISON', agency: 'P', clearance: 'OFFICIAL-SENSITIVE', compartments: [] },
+  { name: 'researcher', role: 'RESEARCHER', agency: 'V', clearance: 'SECRET', compartments: [] },
+  { name: 'principal', role: 'PRINCIPAL_ANALYST', agency: 'V', clearance: 'SECRET', compartments: ['OP-NIGHTJAR'] },
+  { name: 'admin', role: 'ADMIN', agency: 'V', clearance: 'OFFICIAL', compartments: [] },
+  { name: 'manager', role: 'INTEL_MANAGER', agency: 'V', clearance: 'SECRET', compartments: ['CHIS'] },
+  { name: 'director', role: 'DIRECTOR', agency: 'X', clearance: 'SECRET', compartments: ['FINANCIAL'] },
+];
+
+let t: TestApp;
+let P: string;
+let schema: GraphQLSchema;
+const tokens = new Map<string, string>();
+const viewers = new Map<string, Viewer>();
+
+beforeAll(async () => {
+  // Several calls run at once for one user: allow them all (the per-user limit is tested on its own).
+  t = await startTestApp({ MAX_CONCURRENT_QUERIES_PER_USER: String(CONCURRENCY + 2) });
+  P = t.prefix;
+  await writeAgencies(t.db, P);
+  for (const v of VIEWERS) {
+    tokens.set(v.name, await t.user(v.name, v.role, { agency: agencyId(P, v.agency), clearance: v.clearance, compartments: v.compartments }));
+    viewers.set(v.name, { userId: '', username: `${P}.${v.name}`, role: v.role, agency: agencyId(P, v.agency), clearance: v.clearance, compartments: v.compartments });
+  }
+  schema = await introspect(t, tokens.get('analyst')!);
+}, 240_000);
+
+afterAll(async () => {
+  if (!t) return;
+  await t.db.write(cypher('MATCH (n:SavedChart) WHERE n.ownerId STARTS WITH $p DETACH DELETE n', { p: P })).catch(() => undefined);
+  await t.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The operations a viewer runs in both worlds
+
+/** Every property key a free-form query could name: the model's, markings, system and stored aggregates. */
+const ALL_KEYS = [...new Set([
+  ...Object.values(ENTITY_TYPES).flatMap((d) => Object.keys(d.props)),
+  ...Object.values(LINK_TYPES).flatMap((d) => Object.keys(d.props)),
+  ...MARKING_KEYS, ...SYSTEM_KEYS, 'disseminatedTo', 'reportIds', 'reportMarks', 'strength', 'search', 'phonetic', 'contentHash', 'point',
+])];
+
+/** Free-form Cypher that reads every property, whole records and derived values in every way we know. */
+export function cypherCorpus(words: string[]): string[] {
+  const q: string[] = [];
+  for (const k of ALL_KEYS) {
+    q.push(`MATCH (n:Entity) RETURN n.${k} AS v ORDER BY toString(v) LIMIT 50`);
+    q.push(`MATCH ()-[r]->() RETURN r.${k} AS v ORDER BY toString(v) LIMIT 50`);
+  }
+  q.push(
+    'MATCH (n:Entity) RETURN properties(n) AS p ORDER BY n.id',
+    'MATCH ()-[r]->() RETURN `properties`(coalesce(r)) AS p',
+    'MATCH (n:Entity) RETURN `PROPERTIES`(n) AS p',
+    'MATCH (n:Entity) RETURN keys(n) AS k ORDER BY n.id',
+    'MATCH ()-[r]->() RETURN keys(r) AS k',
+    'MATCH (n:Entity) RETURN n{.*} AS p ORDER BY n.id',
+    "MATCH (n:Entity) RETURN n['text'] AS p ORDER BY n.id",
+    'MATCH (n:Entity) RETURN id(n) AS i ORDER BY i',
+    'MATCH (n:Entity) RETURN elementId(n) AS i ORDER BY i',
+    'MATCH ()-[r]->() RETURN id(r) AS i ORDER BY i',
+    'MATCH (n:Entity) RETURN count(n) AS c',
+    'MATCH ()-[r]->() RETURN count(r) AS c, sum(r.strength) AS s',
+    'MATCH (n:Entity) RETURN labels(n) AS l, count(*) AS c ORDER BY toString(l)',
+    'MATCH (n:Entity) RETURN n ORDER BY n.id',
+    'MATCH (a:Entity)-[r]->(b:Entity) RETURN a, r, b ORDER BY r.id',
+    'MATCH (a:Entity) RETURN a.id AS id, COUNT { (a)--() } AS degree ORDER BY id',
+    'MATCH (a:Entity) RETURN a.id AS id, [(a)-[r]-(b) | b.id] AS ns ORDER BY id',
+    'CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey',
+    'CALL db.labels() YIELD label RETURN label ORDER BY label',
+    'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType',
+  );
+  for (const w of words.slice(0, 6)) {
+    q.push(`MATCH (n:Entity) WHERE n.text CONTAINS '${w}' RETURN count(n) AS c`);
+    q.push(`MATCH (n:Entity) WHERE toLower(toString(n.notes)) CONTAINS '${w}' RETURN n.id AS id ORDER BY id`);
+  }
+  return q;
+}
+
+interface Pair { a: World; b: World }
+
+/** Ids and texts drawn from both worlds, so both runs ask exactly the same things. */
+function poolFor(pair: Pair, viewer: Viewer): ArgPool & { words: string[] } {
+  const both = [...pair.a.entities, ...pair.b.entities];
+  const visible = new Set<string>();
+  const restricted = new Set<string>();
+  for (const e of both) {
+    const a = decide(viewer, policyMarkings(P, e.markings));
+    (a === 'full' || a === 'shared' ? visible : restricted).add(entityId(P, e.key));
+  }
+  for (const id of visible) restricted.delete(id);
+  const idsByType: Record<string, string[]> = {};
+  for (const e of both) (idsByType[e.type] ??= []).includes(entityId(P, e.key)) || idsByType[e.type]!.push(entityId(P, e.key));
+  const linkIds = [...new Set([...pair.a.links, ...pair.b.links].map((l) => linkId(entityId(P, l.source), l.type, entityId(P, l.target))))].sort();
+  const words = vocabulary(P);
+  const texts = [...new Set([...words, ...worldTexts(pair.a), ...worldTexts(pair.b)])].sort();
+  return {
+    visibleIds: [...visible].sort(), restrictedIds: [...restricted].sort(), linkIds, texts: texts.slice(0, 40), words,
+    entityTypes: [...ENTITY_TYPE_NAMES], linkTypes: [...LINK_TYPE_NAMES], agencies: ['V', 'P', 'X', 'Y'].map((k) => agencyId(P, k as AgencyKey)),
+    idsByType, usernames: VIEWERS.map((v) => `${P}.${v.name}`), statements: cypherCorpus(words).slice(0, 4),
+  };
+}
+
+const field = (root: 'query' | 'mutation', name: string) => {
+  const type = root === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+  return type.getFields()[name];
+};
+
+/** One named call: the selection set comes from introspection, so every field of the answer is compared. */
+function call(name: string, args: Record<string, unknown>, pool: ArgPool, depth = 3): Operation | undefined {
+  const f = field('query', name);
+  return f ? operationFor('query', f, args, pool, depth) : undefined;
+}
+
+/** The operations one viewer runs in each world of a pair. */
+function operations(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair): Operation[] {
+  const ops: (Operation | undefined)[] = [];
+  const ids = [...pool.visibleIds, ...pool.restrictedIds];
+  // Every id of both worlds, alone and together.
+  for (const id of ids) ops.push(call('entity', { id }, pool));
+  ops.push(call('graph', { ids }, pool), call('neighbours', { ids, limit: 5 }, pool), call('neighbours', { ids: pool.visibleIds, limit: 100 }, pool));
+  for (const id of pool.linkIds) ops.push(call('link', { id }, pool));
+  ops.push(call('networkMetrics', { ids }, pool), call('timeline', { ids }, pool), call('expand', { ids: pool.visibleIds.slice(0, 3), hops: 2 }, pool));
+  const v = pool.visibleIds;
+  for (let i = 0; i + 1 < Math.min(v.length, 6); i++) {
+    ops.push(call('shortestPaths', { from: v[i], to: v[i + 1], k: 2 }, pool), call('shortestPaths', { from: v[i], to: v[i + 1], minGrade: '2B' }, pool));
+    ops.push(call('allPaths', { from: v[i], to: v[v.length - 1 - i], maxHops: 3 }, pool));
+  }
+  // Lists: every sortable and filterable property, both directions, paged by cursor (pages are chained at run time).
+  const types = [...new Set([...pair.a.entities, ...pair.b.entities].map((e) => e.type))].sort();
+  for (const type of types) {
+    const props = ['label', 'id', 'updatedAt', 'createdAt', ...Object.keys(ENTITY_TYPES[type as keyof typeof ENTITY_TYPES].props)];
+    for (const sortBy of props) for (const descending of [false, true]) ops.push(call('entities', { type, sortBy, descending, first: 2 }, pool));
+    for (const prop of props) {
+      for (const op of ['CONTAINS', 'EQ', 'GTE', 'LTE']) ops.push(call('entities', { type, where: [{ prop, op, value: pool.words[1]!.slice(0, 8) }], first: 50 }, pool));
+    }
+  }
+  // Searches: every word and identifier of both worlds (hidden text included).
+  for (const text of pool.texts) ops.push(call('search', { text, limit: 20 }, pool));
+  for (const w of pool.words) ops.push(call('search', { text: w.slice(0, -1), limit: 5 }, pool));
+  // Free-form Cypher for those who may run it.
+  if (spec.role === 'RESEARCHER' || spec.role === 'PRINCIPAL_ANALYST') {
+    for (const cy of cypherCorpus(pool.words)) ops.push(call('runCypher', { cypher: cy }, pool));
+  }
+  // Every query field, generated arguments (the walk covers what was added since this list was written).
+  ops.push(...walkOperations(schema, 'query', pool, { depth: 3, maxVariants: 6, skip: (f) => f === 'auditTrail' }));
+  const skip = new Set((process.env.NI_SKIP ?? '').split(',').filter(Boolean));
+  return ops.filter((o): o is Operation => !!o && !skip.has(o.field));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running and comparing
+
+const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+const TIME_INSIDE = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const VOLATILE_KEY = /^(elapsedMs|tookMs|durationMs|ms|ranAt|at|seq|hash|prevHash|expiresAt|savedAt)$/;
+
+/**
+ * A transcript entry made comparable: values the server makes fresh per request (times of now,
+ * random ids, cursors, run times) are renamed in order of first appearance, consistently within a
+ * world's transcript, so two runs compare equal exactly when they say the same things.
+ */
+function normaliser() {
+  const names = new Map<string, string>();
+  const rename = (kind: string, s: string) => {
+    const k = `${kind}:${s}`;
+    if (!names.has(k)) names.set(k, `<${kind}#${names.size}>`);
+    return names.get(k)!;
+  };
+  const walk = (v: unknown, key = ''): unknown => {
+    if (typeof v === 'string') {
+      if (/cursor/i.test(key)) return rename('cursor', v);
+      if (TIME.test(v) && !v.startsWith('2026-01-15T10:00')) return '<now>';
+      // Times of now also travel inside strings (an audit event's arguments).
+      return v.replace(UUID, (u) => rename('uuid', u)).replace(TIME_INSIDE, (x) => (x.startsWith('2026-01-15T10:00') ? x : '<now>'));
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = VOLATILE_KEY.test(k) ? '<volatile>' : walk(x, k);
+      return out;
+    }
+    return v;
+  };
+  return walk;
+}
+
+interface Entry { op: Operation; result: unknown }
+
+async function transcript(ops: Operation[], token: string, pool: ArgPool): Promise<Entry[]> {
+  // Several calls at once (answers do not depend on the order reads arrive in); each answer is
+  // normalised in the order of the operations, so renamed values line up between the worlds.
+  const raw: { op: Operation; result: GqlResult }[][] = new Array(ops.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < ops.length; i = next++) raw[i] = await runWithPages(ops[i]!, token, pool);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const norm = normaliser();
+  return raw.flat().map(({ op, result }) => ({ op, result: norm(strip(result)) }));
+}
+
+const CONCURRENCY = 6;
+
+/** One call, and for a list every further page by its cursor (each page is compared). */
+async function runWithPages(op: Operation, token: string, pool: ArgPool): Promise<{ op: Operation; result: GqlResult }[]> {
+  const first = await runOperation(t, schema, op, pool, token);
+  const out = [{ op, result: first.result }];
+  let result = first.result;
+  let pages = 0;
+  while (op.field === 'entities' && result.data?.entities?.hasNextPage && pages++ < 8) {
+    const next = { ...first.op, variables: { ...first.op.variables, after: result.data.entities.endCursor } };
+    result = await t.gql(next.query, next.variables, token);
+    out.push({ op: { ...next, variables: { ...next.variables, after: `<page ${pages}>` } }, result });
+  }
+  return out;
+}
+
+/** The parts of an answer that are the viewer's to compare (the HTTP status included). */
+function strip(r: GqlResult): unknown {
+  return { status: r.status, data: r.data ?? null, errors: (r.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code, field: e.extensions?.field })) };
+}
+
+const READS_AUDIT = ['ADMIN', 'INTEL_MANAGER', 'DIRECTOR'];
+
+/**
+ * Audit trails as the viewer reads them: their own, and that of a colleague cleared for CHIS who
+ * read every record of the world (what that colleague saw differs between the worlds; what the
+ * reader is told of it must not).
+ */
+async function auditOf(spec: ViewerSpec, since: string, token: string): Promise<unknown> {
+  if (!READS_AUDIT.includes(spec.role)) return null;
+  const f = field('query', 'auditTrail');
+  if (!f) return null;
+  const none: ArgPool = { visibleIds: [], restrictedIds: [], linkIds: [], texts: [], entityTypes: [], linkTypes: [], agencies: [] };
+  const out: unknown[] = [];
+  for (const actor of [spec.name, BACKGROUND]) {
+    const op = operationFor('query', f, { actor: `${P}.${actor}`, from: since, limit: 1000 }, none, 2);
+    const r = await t.gql(op.query, op.variables, token);
+    // The calls ran several at a time, so the trail's order is theirs: compare the events as a set.
+    const n = normaliser()(strip(r)) as { data: { auditTrail?: unknown[] } | null };
+    n.data?.auditTrail?.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+    out.push(n);
+  }
+  return out;
+}
+
+/** The colleague whose reads fill the trail an audit reader is shown. */
+const BACKGROUND = 'manager';
+
+/** What the background colleague does in each world before an audit reader looks. */
+function backgroundOps(pool: ArgPool): Operation[] {
+  const ids = [...pool.visibleIds, ...pool.restrictedIds];
+  return [
+    ...ids.map((id) => call('entity', { id }, pool)),
+    ...pool.linkIds.map((id) => call('link', { id }, pool)),
+    call('graph', { ids }, pool), call('neighbours', { ids, limit: 3 }, pool),
+    ...pool.texts.slice(0, 10).map((text) => call('search', { text, limit: 5 }, pool)),
+  ].filter((o): o is Operation => !!o);
+}
+
+/** The two texts around the first character where they differ. */
+function around(x: string, y: string): [string, string] {
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const from = Math.max(0, i - 700);
+  const cut = (s: string) => `${from ? '...' : ''}${s.slice(from, i + 500)}${s.length > i + 500 ? '...' : ''}`;
+  return [cut(x), cut(y)];
+}
+
+/** The events one world's trail shows and the other's does not (the trails are compared as sets). */
+function auditDifference(a: unknown, b: unknown): string {
+  const events = (x: unknown) => ((x as { data: { auditTrail?: unknown[] } | null }[] | null) ?? []).flatMap((r) => r.data?.auditTrail ?? []).map((e) => JSON.stringify(e));
+  const ea = events(a);
+  const eb = events(b);
+  const minus = (x: string[], y: string[]) => {
+    const left = [...y];
+    return x.filter((e) => { const i = left.indexOf(e); if (i < 0) return true; left.splice(i, 1); return false; });
+  };
+  const onlyA = minus(ea, eb);
+  const onlyB = minus(eb, ea);
+  if (!onlyA.length && !onlyB.length) return around(JSON.stringify(a), JSON.stringify(b)).map((x, i) => `answer in world ${'AB'[i]}: ${x}`).join('\n  ');
+  return `only in world A (${onlyA.length}): ${onlyA.slice(0, 3).join('\n    ')}\n  only in world B (${onlyB.length}): ${onlyB.slice(0, 3).join('\n    ')}`;
+}
+
+function firstDifference(a: Entry[], b: Entry[]): string | undefined {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = JSON.stringify(a[i]?.result) ?? '';
+    const y = JSON.stringify(b[i]?.result) ?? '';
+    if (x !== y) {
+      const op = a[i]?.op ?? b[i]!.op;
+      const [ax, by] = around(x, y);
+      return `operation ${op.field} ${JSON.stringify(op.variables).slice(0, 400)}\n  answer in world A: ${ax}\n  answer in world B: ${by}`;
+    }
+  }
+  return undefined;
+}
+
+async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: ArgPool): Promise<{ entries: Entry[]; audit: unknown }> {
+  await clearWorld(t.db, P);
+  await writeWorld(t.db, P, w);
+  const since = new Date().toISOString();
+  const token = tokens.get(spec.name)!;
+  if (READS_AUDIT.includes(spec.role) && spec.name !== BACKGROUND) await transcript(backgroundOps(pool), tokens.get(BACKGROUND)!, pool);
+  const entries = await transcript(ops, token, pool);
+  const audit = await auditOf(spec, since, token);
+  return { entries, audit };
+}
+
+describe('noninterference: what a viewer may not know changes nothing they see', () => {
+  for (const spec of VIEWERS) {
+    it(`${spec.name} (${spec.role}, ${spec.clearance}${spec.compartments.length ? ` + ${spec.compartments.join(',')}` : ''})`, async () => {
+      const viewer = viewers.get(spec.name)!;
+      await fc.assert(fc.asyncProperty(worldArb(P), fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (a, seed) => {
+        const b = twin(a, viewer, P, seed);
+        const pair = { a, b };
+        const pool = poolFor(pair, viewer);
+        const ops = operations(spec, pool, pair);
+        if (process.env.NI_VERBOSE) console.log(`${spec.name}: ${ops.length} operations per world`);
+        const ra = await runWorld(a, spec, ops, pool);
+        const rb = await runWorld(b, spec, ops, pool);
+        const diff = firstDifference(ra.entries, rb.entries)
+          ?? (JSON.stringify(ra.audit) !== JSON.stringify(rb.audit) ? `their audit trail\n  ${auditDifference(ra.audit, rb.audit)}` : undefined);
+        if (diff) {
+          throw new Error(`${spec.name} tells the worlds apart by ${diff}\n  world A: ${JSON.stringify(a)}\n  world B: ${JSON.stringify(b)}`);
+        }
+        // The answers were not all errors: the operations reached the data.
+        expect(ra.entries.filter((e) => (e.result as { data: unknown }).data).length).toBeGreaterThan(0);
+      }), { seed: SEED + VIEWERS.indexOf(spec), numRuns: RUNS, endOnFailure: !process.env.NI_SHRINK });
+      await clearWorld(t.db, P);
+    }, 900_000);
+  }
+});
