@@ -18,9 +18,17 @@ export function createServices(db: Db, config: Config): Services {
   return { db, config, agencies: new Agencies(db), signInLimiter: new SignInLimiter() };
 }
 
+/**
+ * Loads the audit chain's key (AUDIT_KEY, else DATA_DIR/audit.key, made on first use): every writer
+ * of the trail needs it, the seed and the CLIs included, so entry points call this before any write.
+ */
+export function prepareAudit(config: Config): void {
+  useAuditSeal(loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir }));
+}
+
 /** API + client over an already connected, migrated database. Used by main and by tests. */
 export async function startApp(db: Db, config: Config): Promise<App & { services: Services }> {
-  useAuditSeal(loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir })); // the audit key lives outside the database
+  prepareAudit(config);
   if (config.cursorKey) setCursorKey(config.cursorKey);
   const services = createServices(db, config);
   const app = await startHttp(services, await apiSchema(), { port: config.port, host: config.host });

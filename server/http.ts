@@ -93,7 +93,7 @@ function plugins(services: Services): ApolloServerPlugin<Ctx>[] {
                 outcome: limit === 'first-refusal' || denied ? 'denied' : codes.length ? 'error' : 'ok',
                 args: limit === 'first-refusal' ? { perMinute: services.config.auditAnonPerMinute }
                   : Object.keys(audit.args).length ? audit.args : auditArgs(document ? op : undefined, request, !contextValue.viewer),
-                resultIds: [...contextValue.seen],
+                resultIds: [...contextValue.seen].sort(), // a set: sorted, so its order says nothing about how records are stored
                 detail: [codes.join(','), contextValue.auditDetail ?? '', audit.intents.length ? `intent=${audit.intents.join(',')}` : ''].filter(Boolean).join(' '),
               });
             } catch (e) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startApp } from './app.js';
+import { prepareAudit, startApp } from './app.js';
 import { DEMO_PASSWORD, ensureAdmin, ensureDemoUsers } from './auth/bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
@@ -37,6 +37,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const { db } = database;
+  prepareAudit(config); // before the seed: its OCG management actions are audited
   await migrate(db, path.join(projectRoot, 'cypher/schema'), log);
   const empty = ((await db.read(cypher('MATCH (n:Entity) RETURN count(n) AS c')))[0]!.c as number) === 0;
   if (empty && config.seedOnEmpty) {

@@ -137,6 +137,7 @@ function pathResult(viewer: Viewer, dir: AgencyDirectory, raw: RawPath[], seen: 
   return { paths, slice: buildSlice(viewer, dir, nodes, edges, { seen, truncated }) as GraphSlice, truncated };
 }
 
+const byShownId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 @Resolver()
 export class AnalysisResolver {
   @Query(() => GraphSlice, { description: 'Entities within 1-3 links of these, filtered and capped; `omitted` counts what the cap left out' })
@@ -154,7 +155,12 @@ export class AnalysisResolver {
     const f = traversalFilter(filter);
     await ctx.services.agencies.refresh();
     const r = await expandGraph(ctx.services.db, viewer, seeds, hops, f, limit);
-    return buildSlice(viewer, ctx.services.agencies, r.nodes, r.edges, { truncated: r.truncated, omitted: r.omitted, seen: ctx.seen }) as GraphSlice;
+    const slice = buildSlice(viewer, ctx.services.agencies, r.nodes, r.edges, { truncated: r.truncated, omitted: r.omitted, seen: ctx.seen });
+    // In the order of the ids the viewer is shown: the order records come from the store follows
+    // how they were written, hidden records included.
+    slice.nodes.sort(byShownId);
+    slice.edges.sort(byShownId);
+    return slice as GraphSlice;
   }
 
   @Query(() => NeighbourPage, { nullable: true, description: 'Neighbours of one (possibly very connected) entity a page at a time, with counts by link and entity type' })
@@ -297,9 +303,8 @@ export class AnalysisResolver {
     const slice = buildSlice(viewer, ctx.services.agencies, raw.nodes, raw.edges, { seen: ctx.seen });
     // In the order of the ids the viewer is shown, not the order records come from the store (which
     // hidden records influence): communities, and the order of every list, depend on the input order.
-    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    slice.nodes.sort(byId);
-    slice.edges.sort(byId);
+    slice.nodes.sort(byShownId);
+    slice.edges.sort(byShownId);
     const net = { nodes: slice.nodes.map((n) => ({ id: n.id })), edges: slice.edges.map((e) => ({ source: e.source, target: e.target })) };
     const m = computeMetrics(net);
     const b = brokers(net);

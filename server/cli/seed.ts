@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedDatabase, SEED_PLAN, type SeedSize } from '../../seed/seed.js';
+import { prepareAudit } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
 
@@ -72,6 +73,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const tty = !!process.stderr.isTTY;
   let conn: DatabaseConnection | undefined;
   try {
+    prepareAudit(config); // the seed's OCG management actions are audited
     conn = await connectDatabase(config, { projectRoot, log, schemaDir: path.join(projectRoot, 'cypher/schema') });
     stopOnSignals(conn, () => tty && process.stderr.write('\n'));
     const started = performance.now();

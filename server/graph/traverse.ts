@@ -308,12 +308,14 @@ export function pickHop(per: HopCandidates[], total: number, budget: number): st
     .map(([id]) => id);
 }
 
-/** The links among a set that pass a filter, counted in full and returned up to a cap. */
+/** The links among a set that pass a filter, counted in full and returned up to a cap (the first in id order). */
 export function linksAmongQuery(viewer: Viewer, f: TraversalFilter, ids: string[], edgeLimit: number): Query {
   const lf = linkPredicate(viewer, 'r', f);
   return {
     text:
       `UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) WHERE b.id IN $ids AND ${lf.text}\n` +
+      // In id order before the cap: storage order follows how records were written, hidden ones included.
+      `WITH a, r, b ORDER BY r.id\n` +
       `WITH collect(${edgeMap('r', 'a', 'b')}) AS es\n` +
       `RETURN size(es) AS total, es[0..$edgeLimit] AS edges`,
     params: { ...lf.params, ids, edgeLimit },

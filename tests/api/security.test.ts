@@ -238,11 +238,9 @@ async function walk(name: Name, root: 'query' | 'mutation', p: ArgPool, skip?: (
 function leaksIn(c: Call): string[] {
   const input = JSON.stringify(c.op.variables).toLowerCase();
   const out = found(c.result, forbiddenNeedles(c.name).filter((n) => !input.includes(n))).map((n) => `marker ${n} (${needles.get(n)})`);
-  // Audit readers see record ids in the trail by design (never content); elsewhere a restricted id is a leak.
-  if (c.op.field !== 'auditTrail') {
-    const strings = stringsIn(c.result.data);
-    for (const id of forbiddenIds(c.name)) if (strings.has(id) && !input.includes(id.toLowerCase())) out.push(`real id ${id}`);
-  }
+  // A restricted id is a leak everywhere, the audit trail included (it shows ids only as the reader may know them).
+  const strings = stringsIn(c.result.data);
+  for (const id of forbiddenIds(c.name)) if (strings.has(id) && !input.includes(id.toLowerCase())) out.push(`real id ${id}`);
   return out;
 }
 const describeCall = (c: Call, leaks: string[]) =>
@@ -343,7 +341,6 @@ describe('canary: restricted content never reaches a viewer who may not see it',
     for (const name of ['analyst', 'partnerC'] as Name[]) {
       const hidden = hiddenEntityIds(name);
       for (const c of walks.get(name) ?? []) {
-        if (c.op.field === 'auditTrail') continue;
         const vars = JSON.stringify(c.op.variables);
         const used = hidden.filter((h) => vars.includes(`"${h}"`));
         if (used.length !== 1) continue;

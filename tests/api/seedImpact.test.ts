@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../server/audit/trail.js';
-import { startApp } from '../../server/app.js';
+import { prepareAudit, startApp } from '../../server/app.js';
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from '../../server/auth/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { cypher, Db } from '../../server/db/db.js';
@@ -57,6 +57,7 @@ beforeAll(async () => {
   neo = await startLocalNeo4j({ projectRoot: root, home, boltPort: await freePort(), heap: '512m', pagecacheMiB: 96, txTimeoutSeconds: 60, startTimeoutMs: 180000 });
   db = Db.connect(neo.uri, neo.user, neo.password, { queryTimeoutMs: 60000 });
   await migrate(db, path.join(root, 'cypher/schema'));
+  prepareAudit(loadConfig({})); // the seed's actions are audited, as when main seeds before the API starts
   first = await seedDatabase(db, { size: 'demo', seed: 1 });
   await ensureDemoUsers(db);
   app = await startApp(db, loadConfig({ PORT: '0', CLIENT_DIR: 'dist/client' }));

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { computeMetrics } from '../../server/analysis/metrics.js';
-import { startApp } from '../../server/app.js';
+import { prepareAudit, startApp } from '../../server/app.js';
 import { appendAudit } from '../../server/audit/trail.js';
 import { createUser } from '../../server/auth/users.js';
 import { loadConfig } from '../../server/config.js';
@@ -67,6 +67,7 @@ out();
 out(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --size ${size}\` on ${cpu.length} × ${cpu[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, Neo4j Community 5.26 (local launcher, heap ${env.NEO4J_HEAP}, page cache ${env.NEO4J_PAGECACHE_MB} MiB).`);
 out('Latencies are p50 / p95 over sequential repeated runs after a warm-up; ratios are measured in the same run.');
 
+prepareAudit(config); // the seed's OCG management actions are audited
 try {
   // ---------------------------------------------------------------- seed
   const count = async () => ((await db.read(cypher('MATCH (n:Entity) RETURN count(n) AS c')))[0]!.c as number);

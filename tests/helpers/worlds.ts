@@ -35,7 +35,8 @@ export interface WorldMarkings {
 
 export interface WorldEntity {
   key: string;
-  type: WorldType;
+  /** A generated type, or a type of the requirement's skeleton (which never changes between twins). */
+  type: WorldType | SkeletonType;
   label?: string;
   props: Record<string, unknown>;
   markings: WorldMarkings;
@@ -57,6 +58,8 @@ export interface World {
 
 export const WORLD_TYPES = ['Subject', 'Vehicle', 'Phone', 'Location', 'IntelligenceReport', 'OCG'] as const;
 export type WorldType = (typeof WORLD_TYPES)[number];
+type SkeletonType = 'Priority' | 'IntelligenceRequirement' | 'Question';
+const isWorldType = (t: string): t is WorldType => (WORLD_TYPES as readonly string[]).includes(t);
 
 /**
  * What stays the same of a record a viewer sees as a stub: the identifiers it may be found by (a
@@ -67,16 +70,38 @@ export const STUB_KEEPS: Record<WorldType, readonly string[]> = Object.fromEntri
 ) as unknown as Record<WorldType, readonly string[]>;
 
 /** Link types the generator draws, with the entity types at each end. */
-const LINK_SHAPES: { type: string; from: WorldType[]; to: WorldType[]; props?: () => fc.Arbitrary<Record<string, unknown>> }[] = [
+const LINK_SHAPES: { type: string; from: string[]; to: string[] }[] = [
   { type: 'ASSOCIATE_OF', from: ['Subject'], to: ['Subject'] },
   { type: 'USES_PHONE', from: ['Subject'], to: ['Phone'] },
   { type: 'USES_VEHICLE', from: ['Subject', 'OCG'], to: ['Vehicle'] },
   { type: 'LIVES_AT', from: ['Subject'], to: ['Location'] },
   { type: 'FREQUENTS', from: ['Subject', 'OCG'], to: ['Location'] },
-  { type: 'MEMBER_OF', from: ['Subject'], to: ['OCG'], props: () => fc.constantFrom('PRINCIPAL', 'SIGNIFICANT', 'PERIPHERAL').map((role) => ({ role })) },
-  { type: 'CALLS', from: ['Phone'], to: ['Phone'], props: () => fc.integer({ min: 1, max: 500 }).map((count) => ({ count })) },
+  { type: 'MEMBER_OF', from: ['Subject'], to: ['OCG'] }, // role drawn with the link
+  { type: 'CALLS', from: ['Phone'], to: ['Phone'] }, // count drawn with the link
   { type: 'MENTIONS', from: ['IntelligenceReport'], to: ['Subject', 'Vehicle', 'Phone', 'Location', 'OCG'] },
+  // Reports answering the requirement's questions: coverage must be computed from what the viewer sees.
+  { type: 'ANSWERS', from: ['IntelligenceReport'], to: ['Question'] },
 ];
+
+/**
+ * The intelligence requirement every world carries, owned by the viewers' agency: a priority, a
+ * requirement asking two questions about entities of the world. Reports (of any markings) answer
+ * the questions through generated links, so coverage and gaps are computed over mixed evidence.
+ */
+function skeleton(entities: WorldEntity[]): { entities: WorldEntity[]; links: WorldLink[] } {
+  const own: WorldMarkings = { agency: 'V', classification: 'OFFICIAL', compartments: [], nfd: false, disseminatedTo: ['P'] };
+  const add: WorldEntity[] = [
+    { key: 'p1', type: 'Priority', label: 'Priority drugs supply', props: { rank: 1 }, markings: own },
+    { key: 'r1', type: 'IntelligenceRequirement', label: 'Requirement county lines', props: { kind: 'TACTICAL' }, markings: own },
+    { key: 'q1', type: 'Question', label: 'Who supplies the line?', props: { text: 'Who supplies the line?', reviewPeriodDays: 28 }, markings: own },
+    { key: 'q2', type: 'Question', label: 'Where is it stored?', props: { text: 'Where is it stored?', reviewPeriodDays: 28 }, markings: own },
+  ];
+  const plain = (source: string, type: string, target: string): WorldLink => ({ source, type, target, props: {}, reports: [], markings: own });
+  const links = [plain('r1', 'SUPPORTS', 'p1'), plain('r1', 'ASKS', 'q1'), plain('r1', 'ASKS', 'q2')];
+  const subjects = entities.filter((e) => ['Subject', 'OCG', 'Location'].includes(e.type));
+  subjects.slice(0, 3).forEach((e, i) => links.push(plain(i % 2 ? 'q2' : 'q1', 'CONCERNS', e.key)));
+  return { entities: add, links };
+}
 
 /**
  * Words of a world. Each run has its own letters in front of every word, so nothing another test
@@ -155,7 +180,11 @@ export function worldArb(prefix: string, size: { entities: number; links: number
     fc.tuple(propsArb(type, words, i % 10), markingsArb).map(([p, markings]): WorldEntity => ({ key: `e${i}`, type, label: p.label, props: p.props, markings })));
   return fc.tuple(...Array.from({ length: size.entities }, (_, i) => entity(i))).chain((entities) => {
     const link = fc.tuple(fc.nat(), fc.nat(), fc.nat(), markingsArb, fc.array(fc.nat(), { maxLength: 3 }), fc.integer({ min: 1, max: 500 }), fc.constantFrom('PRINCIPAL', 'PERIPHERAL'));
-    return fc.array(link, { maxLength: size.links }).map((raw) => ({ entities, links: makeLinks(entities, raw) }));
+    return fc.array(link, { maxLength: size.links }).map((raw) => {
+      const sk = skeleton(entities);
+      const all = [...entities, ...sk.entities];
+      return { entities: all, links: [...sk.links, ...makeLinks(all, raw)] };
+    });
   });
 }
 
@@ -211,15 +240,16 @@ export function twin(world: World, viewer: Viewer, prefix: string, seed: number)
   const dropped = new Set<string>();
   world.entities.forEach((e, i) => {
     const a = access(e.markings);
-    if (a === 'full') { entities.push(e); return; }
+    if (a === 'full' || !isWorldType(e.type)) { entities.push(e); return; }
     if (a === 'hidden') {
       if (r.chance(0.4)) { dropped.add(e.key); return; }
       const p = redraw(e.type, i % 10);
       entities.push({ ...e, label: p.label, props: p.props });
       return;
     }
-    const p = redraw(e.type, i % 10);
-    const keep = (k: string) => (a === 'stub' ? STUB_KEEPS[e.type].includes(k) : !propDefs('entity', e.type)[k]?.sensitive);
+    const type: WorldType = e.type;
+    const p = redraw(type, i % 10);
+    const keep = (k: string) => (a === 'stub' ? STUB_KEEPS[type].includes(k) : !propDefs('entity', type)[k]?.sensitive);
     const props = Object.fromEntries(Object.keys({ ...e.props, ...p.props }).map((k) => [k, keep(k) ? e.props[k] : p.props[k]]).filter(([, v]) => v !== undefined));
     // A stub shows no label: an explicit one may differ (a derived one follows the identifiers).
     entities.push({ ...e, label: a === 'stub' ? p.label ?? e.label : e.label, props });

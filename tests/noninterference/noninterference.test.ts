@@ -101,7 +101,8 @@ export function cypherCorpus(words: string[]): string[] {
     'MATCH (n:Entity) RETURN n ORDER BY n.id',
     'MATCH (a:Entity)-[r]->(b:Entity) RETURN a, r, b ORDER BY r.id',
     'MATCH (a:Entity) RETURN a.id AS id, COUNT { (a)--() } AS degree ORDER BY id',
-    'MATCH (a:Entity) RETURN a.id AS id, [(a)-[r]-(b) | b.id] AS ns ORDER BY id',
+    // A pattern comprehension's list follows storage order (a documented limit): counted, not listed.
+    'MATCH (a:Entity) RETURN a.id AS id, size([(a)-[r]-(b) | b.id]) AS ns ORDER BY id',
     'CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey',
     'CALL db.labels() YIELD label RETURN label ORDER BY label',
     'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType',

@@ -112,10 +112,11 @@ describe('expansion Cypher', () => {
     expect(strict.params).toEqual({ ...PV, vs_weights: VS, ...FILTER_PARAMS, frontier: ['S1'], visited: ['S1'], top: 5 });
   });
 
-  it('reads the links among the result, counted in full and capped', () => {
+  it('reads the links among the result, counted in full and capped in id order', () => {
     const q = linksAmongQuery(viewer, { linkTypes: ['CALLS'] }, ['A', 'B'], 8);
     expect(readable(q.text)).toBe(
       'UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) WHERE b.id IN $ids AND NOT coalesce(r.archived,false) AND NOT HIDDEN(r) AND VISIBLE(r) AND type(r) IN $f_linkTypes\n' +
+      'WITH a, r, b ORDER BY r.id\n' +
       'WITH collect({id: r.id, type: type(r), source: a.id, target: b.id, props: properties(r)}) AS es\n' +
       'RETURN size(es) AS total, es[0..$edgeLimit] AS edges',
     );
