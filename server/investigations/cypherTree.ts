@@ -1,39 +1,17 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BaseErrorListener, CharStream, CommonTokenStream, type ParserRuleContext, type ParseTree, type RecognitionException, type Recognizer, type Token } from 'antlr4ng';
 import { DomainError } from '../domain/errors.js';
+import { CypherCmdLexer } from './cypher-grammar/CypherCmdLexer.js';
+import { CypherCmdParser } from './cypher-grammar/CypherCmdParser.js';
 
 /**
  * Cypher parsed with Neo4j's own grammar: the ANTLR lexer and parser generated for Neo4j's editor
- * tooling (`@neo4j-cypher/language-support`). The package exposes them only inside its build, not
- * through its entry point (whose language service also loads a large semantic analyser), so the two
- * generated modules are loaded from the package's ES build directly, once per process.
+ * tooling, copied into ./cypher-grammar (its README says from where and how to refresh them).
  *
  * What this module gives the checks: the whole token stream (comments and spaces included, with
  * offsets in the query string) and the parse tree, with a rule name for every context. A query
  * the grammar does not accept in full is refused: ANTLR would otherwise recover and hand back a
  * tree that is not the query the database would run.
  */
-const req = createRequire(import.meta.url);
-const generated = path.resolve(path.dirname(req.resolve('@neo4j-cypher/language-support')), '../esm/project/language-support/src/generated-parser');
-
-interface GeneratedLexer {
-  new (input: CharStream): { removeErrorListeners(): void; addErrorListener(l: BaseErrorListener): void };
-}
-interface GeneratedParser {
-  new (input: CommonTokenStream): {
-    removeErrorListeners(): void;
-    addErrorListener(l: BaseErrorListener): void;
-    statementsOrCommands(): ParserRuleContext;
-    readonly ruleNames: string[];
-    readonly vocabulary: { getSymbolicName(t: number): string | null };
-  };
-}
-
-const { CypherCmdLexer } = (await import(pathToFileURL(path.join(generated, 'CypherCmdLexer.js')).href)) as { CypherCmdLexer: GeneratedLexer };
-const { CypherCmdParser } = (await import(pathToFileURL(path.join(generated, 'CypherCmdParser.js')).href)) as { CypherCmdParser: GeneratedParser };
-
 export const refuse = (reason: string, message: string) => new DomainError('QUERY_REFUSED', message, 'cypher', { reason });
 
 export interface ParsedCypher {
@@ -64,7 +42,7 @@ export function parseCypher(text: string): ParsedCypher {
   const lexer = new CypherCmdLexer(CharStream.fromString(text));
   lexer.removeErrorListeners();
   lexer.addErrorListener(lexerErrors);
-  const stream = new CommonTokenStream(lexer as never);
+  const stream = new CommonTokenStream(lexer);
   const parser = new CypherCmdParser(stream);
   parser.removeErrorListeners();
   parser.addErrorListener(parserErrors);
