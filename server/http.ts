@@ -16,6 +16,7 @@ import { AnonymousAuditLimit, declaredArgs, declaredRootFields, instrumentRootFi
 import { appendAudit } from './audit/trail.js';
 import { sessionViewer } from './auth/users.js';
 import { cypher } from './db/db.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './domain/validate.js';
 
 /** Limits on the shape of a query: depth, aliases, cost, directives, tokens. */
 export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20000, maxDirectives: 20, maxTokens: 2000 } as const;
@@ -112,6 +113,22 @@ function plugins(services: Services): ApolloServerPlugin<Ctx>[] {
   ];
 }
 
+/** A body nested deeper than any request needs is refused before GraphQL or a resolver walks it. */
+function refuseDeepJson(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  // A GET carries its variables and extensions as JSON text in the query string.
+  const inQuery = req.method === 'GET' ? [req.query.variables, req.query.extensions].map(parsedOrNull) : [];
+  if (![req.body, ...inQuery].some((v) => nestsDeeperThan(v, MAX_JSON_DEPTH))) return next();
+  res.status(400).json({ errors: [{ message: `The request's JSON is nested too deeply (more than ${MAX_JSON_DEPTH} levels)`, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+const parsedOrNull = (v: unknown): unknown => {
+  try {
+    return typeof v === 'string' ? JSON.parse(v) : null;
+  } catch {
+    return null; // malformed: Apollo answers it
+  }
+};
+
 export interface App {
   server: http.Server;
   url: string;
@@ -166,6 +183,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
   });
   app.use('/graphql',
     express.json({ limit: services.config.maxBodyBytes }),
+    refuseDeepJson,
     cookieParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Ctx> => {

@@ -9,7 +9,7 @@ import {
   archiveEntityRecord, archiveLinkRecord, assertWriterSees, entityForWriter, linkForWriter, linkHeldByOthers,
   shownEntity, shownEntityPage, shownLinkDetail, shownNeighbours, shownSearch,
 } from '../graph/shown.js';
-import { clearEntityProps, existingEntities, linkId, writeEntities, writeLinks } from '../graph/write.js';
+import { clearEntityProps, linkId, writeEntities, writeLinks } from '../graph/write.js';
 import { requireViewer, type Ctx } from './context.js';
 import {
   EntityInput, EntityPage, EntityPatch, GraphNode, GraphSlice, LinkDetail, LinkInput, PropFilter, SearchHit, WriteResult,
@@ -96,11 +96,7 @@ export class EntityResolver {
     assertWithinAccess(viewer, rec.markings);
     // Reports carry a grading: only those who evaluate and grade may submit them.
     if (rec.type === 'IntelligenceReport') requireViewer(ctx, 'grade');
-    const counts = await ctx.services.db.writeTx(async (tx) => {
-      const existing = await existingEntities(tx, [rec.id]);
-      if (existing.has(rec.id)) throw new DomainError('CONFLICT', `${rec.id} already exists`, 'id');
-      return writeEntities(tx, [rec], new Date().toISOString());
-    });
+    const counts = await ctx.services.db.writeTx((tx) => writeEntities(tx, [rec], new Date().toISOString(), { onlyNew: true }));
     ctx.seen.add(rec.id);
     return { id: rec.id, created: counts.created === 1, changed: true };
   }

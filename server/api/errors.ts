@@ -14,6 +14,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       extensions: { code: original.code, ...(original.field !== undefined ? { field: original.field } : {}), ...(original.details ?? {}) },
     };
   }
+  const duplicate = original ? duplicateOf(original) : undefined;
+  if (duplicate) return { message: duplicate.message, path: formatted.path, extensions: { code: 'CONFLICT', field: duplicate.field } };
   if (original instanceof DatabaseUnavailableError) {
     return { message: original.message, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
   }
@@ -40,6 +42,24 @@ function rootCause(error: unknown): unknown {
   let e = error as { originalError?: unknown } | undefined;
   for (let i = 0; i < 5 && e && typeof e === 'object' && 'originalError' in e && e.originalError; i++) e = e.originalError as typeof e;
   return e === error && (error instanceof GraphQLError || (error as { name?: string })?.name === 'GraphQLError') ? undefined : e;
+}
+
+/** Keys the platform makes for itself: a clash on one is a fault, not a conflict. */
+const INTERNAL_KEYS = /^(AuditEvent|AuditHead|SchemaMigration|Session)$/;
+
+/**
+ * Two writers creating the same key at once: both find it free, the first commits and the
+ * uniqueness constraint refuses the second. It gets the answer a later writer gets from the
+ * existence check: CONFLICT on the key's field (entity and link ids, requirement ids, template
+ * versions), not an internal error.
+ */
+function duplicateOf(e: unknown): { message: string; field: string } | undefined {
+  const err = e as { code?: string; message?: string };
+  if (err.code !== 'Neo.ClientError.Schema.ConstraintValidationFailed') return undefined;
+  const m = /already exists with (?:label|type) `([^`]+)` and property `([^`]+)` = (.*)$/m.exec(err.message ?? '');
+  if (!m || INTERNAL_KEYS.test(m[1]!)) return undefined;
+  const value = m[3]!.trim().replace(/^'(.*)'$/s, '$1');
+  return { message: `${value} already exists`, field: m[2]! };
 }
 
 /** The database going away shows up under several codes and messages depending on timing. */

@@ -26,7 +26,8 @@ export class ImportResult {
 /**
  * Uploads from the client: the same importer as `npm run import`, limited by the request size and
  * by the writer's ownership (see ImportOptions.writer): an upload can add to and change only what
- * the uploader's agency owns and the uploader sees in full.
+ * the uploader's agency owns and the uploader sees in full. An upload is written in one
+ * transaction, its ownership checked in it, so it lands whole or not at all.
  */
 @Resolver()
 export class ImportResolver {
@@ -48,7 +49,7 @@ export class ImportResolver {
     const s = await importGraph(
       ctx.services.db,
       { nodes: nodesCsv || undefined, edges: edgesCsv || undefined, json: json || undefined, names: { nodes: 'nodes', edges: 'edges', json: 'json' } },
-      { dryRun, keepGood, defaultAgency: viewer.agency, writer: viewer },
+      { dryRun, keepGood, defaultAgency: viewer.agency, writer: viewer, oneTransaction: true },
     );
     ctx.auditDetail = `import read=${s.read} created=${s.created} updated=${s.updated} rejected=${s.rejected}${dryRun ? ' dry-run' : ''}`;
     return { ...s, errors: s.errors.map((e) => ({ file: e.file, line: e.line, reason: e.reason })) };

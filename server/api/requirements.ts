@@ -13,7 +13,7 @@ import {
   taskById, taskingRecord, timeline, updateAction as updateActionRow, writeTaskingRecord, writeTask, type CollectionTaskRow, type TaskingLabel,
 } from '../graph/requirements.js';
 import { redactNode, type RawRecord } from '../graph/slice.js';
-import { existingEntities, writeEntities, writeLinks } from '../graph/write.js';
+import { writeEntities, writeLinks } from '../graph/write.js';
 import { requireViewer, type Ctx } from './context.js';
 import { GraphNode, MarkingsInput } from './types.js';
 import { TASK_STATUS } from '../domain/codes.js';
@@ -420,10 +420,8 @@ export class RequirementResolver {
       if (!r || decide(viewer, r as never) !== 'full') throw notFound('Entity', id, 'id');
     }
     await db.writeTx(async (tx) => {
-      const clash = await existingEntities(tx, [req.id, ...questions.map((q) => q.id)]);
-      if (clash.size) throw new DomainError('CONFLICT', `${[...clash.keys()][0]} already exists`, 'id');
       const now = new Date().toISOString();
-      await writeEntities(tx, [req, ...questions], now);
+      await writeEntities(tx, [req, ...questions], now, { onlyNew: true });
       await writeLinks(tx, links, now);
     });
     const board = await buildBoard(ctx, viewer, [req.id]);

@@ -32,6 +32,24 @@ export interface LinkRecord {
   markings: EntityRecord['markings'];
 }
 
+/** JSON from a caller nests at most this deep (a request body, an uploaded document). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether a parsed JSON value nests deeper than `max`, found without recursion: code that walks
+ * values recursively (validation, hashing, JSON.stringify) would exhaust the stack on it.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, depth + 1]);
+  }
+  return false;
+}
+
 export const MAX_ID = 100;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -288,7 +288,11 @@ function allowedType(t: string): string {
 }
 
 async function fullAccessPair(tx: Tx, viewer: Viewer, keepId: string, mergeId: string): Promise<[RawRecord, RawRecord]> {
-  const rows = await run(tx, { text: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS n', params: { ids: [keepId, mergeId] } });
+  // Locked (in id order) before they are read: a concurrent merge of the same pair waits and then sees this one's outcome.
+  const rows = await run(tx, {
+    text: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) SET n._lock = true REMOVE n._lock RETURN properties(n) AS n',
+    params: { ids: [keepId, mergeId].sort() },
+  });
   const found = new Map(rows.map((r) => [(r.n as RawRecord).id, r.n as RawRecord]));
   const keep = found.get(keepId);
   const merge = found.get(mergeId);

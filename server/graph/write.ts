@@ -44,10 +44,17 @@ export async function existingEntities(tx: Tx, ids: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id as string, { type: r.type as string, hash: r.hash as string | null, archived: r.archived as boolean }]));
 }
 
-export async function writeEntities(tx: Tx, records: EntityRecord[], now: string): Promise<WriteCounts> {
+/**
+ * `onlyNew`: the records are being created, so an id already held is a CONFLICT, whoever holds it
+ * and whatever its type. It is decided by the same read that chooses CREATE over MATCH: a writer
+ * creating the same id after that read is refused by the id constraint, never overwritten.
+ */
+export async function writeEntities(tx: Tx, records: EntityRecord[], now: string, opts: { onlyNew?: boolean } = {}): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (!records.length) return counts;
   const existing = await existingEntities(tx, records.map((r) => r.id));
+  const taken = opts.onlyNew ? records.find((r) => existing.has(r.id)) : undefined;
+  if (taken) throw new DomainError('CONFLICT', `${taken.id} already exists`, 'id');
   // New records are created with their labels in one step; existing ones are matched and set.
   // (MERGE would look each id up again and add the type label in a second step.) The id
   // constraint still refuses a record created under the same id by a concurrent writer.

@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Grade } from '../domain/grading.js';
 import { can, decide, type Access, type Markings, type Viewer } from '../domain/policy.js';
 import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../domain/model.js';
-import { todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
 import { checkLink, existingEntities, linkContentHash, linkId, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
 
 /**
@@ -74,6 +74,13 @@ export interface ImportOptions {
    * CLI import has no writer and is not limited this way.
    */
   writer?: Viewer;
+  /**
+   * Write everything in one transaction, with the writer's ownership checked in it under the
+   * records' locks (uploads: bounded by the request size). The CLI's bulk import leaves it off:
+   * batches in many transactions, so a large file is written in bounded transactions and a
+   * re-run resumes where it stopped.
+   */
+  oneTransaction?: boolean;
 }
 
 export interface ImportError {
@@ -283,6 +290,11 @@ async function partsOf(input: ImportInput): Promise<{ parts: Part[]; fatal: Impo
         fatal.push({ file: name, line, unit: 'line', reason: `not valid JSON: ${(e as Error).message}` });
         value = undefined;
       }
+    }
+    if (value !== undefined && nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+      // Rows are validated and hashed by code that walks values recursively.
+      fatal.push({ file: name, line: 1, unit: 'line', reason: `nested too deeply (more than ${MAX_JSON_DEPTH} levels)` });
+      value = undefined;
     }
     if (value !== undefined) {
       const graph: JsonGraph | undefined = Array.isArray(value) ? { nodes: value } : isPlainObject(value) ? (value as JsonGraph) : undefined;
@@ -727,7 +739,7 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
   if (opts.dryRun) return summary(false);
   if (errors.length && !opts.keepGood) return summary(false);
 
-  // ---- pass 2: write, nodes first, in fixed-size transactions
+  // ---- pass 2: write, nodes first, in fixed-size transactions (or one, see ImportOptions.oneTransaction)
   const now = new Date().toISOString();
   const isWanted = (p: number, line: number, info: { part: number; line: number; bad?: boolean } | undefined) =>
     !!info && !info.bad && info.part === p && info.line === line && !rejectedRows.has(rowKey(p, line));
@@ -803,9 +815,74 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     await Promise.all(inFlight);
     if (failure) throw failure;
   };
+  if (opts.oneTransaction) {
+    await writeAtOnce(db, opts.writer, await collect(records('node')) as EntityRecord[], await collect(records('edge')) as LinkRecord[], now, batchSize, nodeCounts, edgeCounts);
+    progress(goodNodes, goodNodes, 'nodes');
+    progress(goodEdges, goodEdges, 'edges');
+    return summary(true);
+  }
   await writeAll('node', goodNodes, nodeCounts);
   await writeAll('edge', goodEdges, edgeCounts);
   return summary(true);
+}
+
+/**
+ * An upload's write: every row in one transaction, after locking the records it touches and then
+ * checking the writer's ownership under those locks. A record that changes hands while the upload
+ * runs either changes before (the upload is refused and writes nothing) or after (the upload is
+ * written whole); never in between. Retried whole on a transient failure, so the counts are
+ * those of the attempt that committed.
+ */
+async function writeAtOnce(
+  db: Db, writer: Viewer | undefined, nodeList: EntityRecord[], edgeList: LinkRecord[], now: string, batchSize: number,
+  nodeCounts: ImportCounts, edgeCounts: ImportCounts,
+): Promise<void> {
+  const add = (to: WriteCounts, c: WriteCounts) => { to.created += c.created; to.updated += c.updated; to.unchanged += c.unchanged; };
+  const written = await db.writeTx(async (tx) => {
+    const n: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+    const e: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
+    if (writer) {
+      await lockRecords(tx, nodeList, edgeList);
+      try {
+        for (let i = 0; i < nodeList.length; i += batchSize) await assertWriterMay(tx, writer, 'node', nodeList.slice(i, i + batchSize));
+        for (let i = 0; i < edgeList.length; i += batchSize) await assertWriterMay(tx, writer, 'edge', edgeList.slice(i, i + batchSize));
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        throw new DomainError(err.code, `${err.message}: it changed during the upload, so nothing was written`, err.field);
+      }
+    }
+    for (let i = 0; i < nodeList.length; i += batchSize) add(n, await writeEntities(tx, nodeList.slice(i, i + batchSize), now));
+    for (let i = 0; i < edgeList.length; i += batchSize) add(e, await writeCheckedLinks(tx, edgeList.slice(i, i + batchSize), now));
+    return { n, e };
+  });
+  add(nodeCounts, written.n);
+  add(edgeCounts, written.e);
+}
+
+/**
+ * Takes the write locks of the existing records an upload touches (rows, link endpoints and
+ * reports, existing links), in id order so that two uploads wait for each other rather than
+ * deadlock. A concurrent change of their markings then either committed before (and is seen by
+ * the checks that follow) or waits until this transaction ends.
+ */
+async function lockRecords(tx: Tx, nodeList: EntityRecord[], edgeList: LinkRecord[]): Promise<void> {
+  const ids = [...new Set([...nodeList.map((r) => r.id), ...edgeList.flatMap((r) => [r.source, r.target, ...r.reportIds])])].sort();
+  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+    await run(tx, { text: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) SET n._lock = true REMOVE n._lock', params: { ids: ids.slice(i, i + LOOKUP_CHUNK) } });
+  }
+  const links = edgeList.map((r) => ({ id: linkId(r.source, r.type, r.target), source: r.source, target: r.target })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 0; i < links.length; i += LOOKUP_CHUNK) {
+    await run(tx, {
+      text: 'UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r {id: row.id}]->(:Entity {id: row.target}) SET r._lock = true REMOVE r._lock',
+      params: { rows: links.slice(i, i + LOOKUP_CHUNK) },
+    });
+  }
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of items) out.push(x);
+  return out;
 }
 
 /**
