@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -48,6 +49,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMiB * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Bolt's event loops wait for a quiet period before they stop (5 s each by default,
+                // two of them): with the driver already closed there is nothing to wait for.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 // A runaway query fails on its own instead of exhausting the heap.
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Runtime.getRuntime().maxMemory() / 2)
                 .build();

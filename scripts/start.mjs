@@ -30,7 +30,40 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest(path.join(root,
 // The server is ES modules throughout: tsx's ESM hooks suffice. Its CommonJS hook would also sit in
 // front of every require() made by CommonJS packages at run time (Apollo requires `crypto` for each
 // request's query hash): about 1% of the API's CPU under load.
-const child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(root, 'server/main.ts')], { cwd: root, stdio: 'inherit' });
-// The terminal sends Ctrl-C to both processes; the server shuts down cleanly and we follow it.
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { if (sig === 'SIGTERM') child.kill('SIGTERM'); });
+//
+// The server runs in its own process group (detached) with an IPC channel to this process, so that
+// exactly one stop request reaches it however the stop is asked for: a signal to this process alone
+// (an IDE's stop button, a supervisor, `kill <pid of npm start>`) is passed on once; Ctrl-C in a
+// terminal, which signals the whole foreground group, reaches only this process and is passed on
+// once too; and if this process is killed outright, the channel closes and the server stops itself
+// (the local Neo4j in turn watches the server the same way).
+const child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(root, 'server/main.ts')], {
+  cwd: root,
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  detached: true,
+});
+let asked = 0;
+let firstAt = 0;
+const stop = (sig) => {
+  const now = Date.now();
+  // npm passes a terminal's Ctrl-C on to its script as well: the same stop arriving twice.
+  if (asked && now - firstAt < 1000) return;
+  asked++;
+  if (asked === 1) {
+    firstAt = now;
+    try { child.kill(sig === 'SIGHUP' ? 'SIGTERM' : sig); } catch { /* already gone */ }
+  } else {
+    console.log('[intel-graph] already stopping (waiting for the database to shut down cleanly)');
+  }
+};
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig));
+// `npm start` runs this through `sh -c`; a signal sent to npm alone ends npm and that shell but
+// is not passed on to us. When our parent goes away, stop as if we had been sent SIGTERM.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && !asked) {
+    console.log('[intel-graph] npm (the process that started this one) has gone: stopping');
+    stop('SIGTERM');
+  }
+}, 250).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

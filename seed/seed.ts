@@ -1,5 +1,6 @@
 import { cypher, type Db } from '../server/db/db.js';
 import type { Grade } from '../server/domain/grading.js';
+import { ensureDemoUsers } from '../server/auth/bootstrap.js';
 import { validateEntity, validateLink, type EntityRecord, type LinkRecord } from '../server/domain/validate.js';
 import { writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../server/graph/write.js';
 import { todayIso } from '../server/domain/validate.js';
@@ -9,8 +10,14 @@ import { seedImpact, type ImpactSeedResult } from './impact.js';
 /**
  * Writes the synthetic data set through the one write path, batch by batch: each generated batch's
  * entities first, then its links, in transactions of `txRows` rows; then OCG management on it (harm
- * assessments, impact records, disseminations: seed/impact.ts). Idempotent: seeding twice leaves the
- * graph as it was (every row "unchanged" the second time, no new impact records).
+ * assessments, impact records, disseminations: seed/impact.ts), then the demo accounts. Idempotent:
+ * seeding twice leaves the graph as it was (every row "unchanged" the second time, no new impact
+ * records).
+ *
+ * Resumable: progress is recorded as (:SeedRun {key: "<size>:<seed>"}) after every batch, so a run
+ * that was interrupted (killed, database lost) is finished by the next one from the batch after the
+ * last recorded, and the run is marked complete only once the demo accounts exist. Its transactions
+ * should go through a bulk Db (`Db.bulk`), which never applies the interactive query timeout.
  */
 export interface SeedDatabaseOptions {
   size: SeedSize;
@@ -23,6 +30,40 @@ export interface SeedDatabaseOptions {
   impacts?: boolean;
   /** YYYY-MM-DD the OCG management records are dated back from (default today). */
   today?: string;
+  /** Create the demo accounts (default true). */
+  demoUsers?: boolean;
+  /** Told when a stage after the data begins: OCG management, then the demo accounts. */
+  onStage?: (stage: 'ocg' | 'accounts') => void;
+  /** Told when a run resumes an interrupted one. */
+  onResume?: (state: SeedState) => void;
+}
+
+/** What the graph records of a seed run: written as it goes, so an interrupted run can be finished. */
+export interface SeedState {
+  key: string;
+  size: SeedSize;
+  seed: number;
+  status: 'running' | 'complete';
+  /** 'data', 'ocg' (OCG management) or 'accounts': the stage reached. */
+  stage: string;
+  batchesDone: number;
+  batchesTotal: number;
+  startedAt: string;
+  completedAt: string | null;
+}
+
+/** The most recently started seed run, or null when the graph was never seeded. */
+export async function seedState(db: Db): Promise<SeedState | null> {
+  const rows = await db.read(cypher(
+    `MATCH (s:SeedRun) RETURN s.key AS key, s.size AS size, s.seed AS seed, s.status AS status, s.stage AS stage,
+       s.batchesDone AS batchesDone, s.batchesTotal AS batchesTotal, s.startedAt AS startedAt, s.completedAt AS completedAt
+     ORDER BY s.startedAt DESC LIMIT 1`,
+  ));
+  return (rows[0] as unknown as SeedState | undefined) ?? null;
+}
+
+async function recordSeed(db: Db, key: string, set: Record<string, unknown>): Promise<void> {
+  await db.write(cypher('MERGE (s:SeedRun {key: $key}) SET s += $set', { key, set }));
 }
 
 export interface SeedResult {
@@ -34,6 +75,10 @@ export interface SeedResult {
   rows: number;
   /** What the OCG management stage created; null when skipped. */
   impact: ImpactSeedResult | null;
+  /** Batches left alone because an interrupted run had written them (0 for a fresh run). */
+  resumedBatches: number;
+  /** Demo accounts created by this run. */
+  demoUsersCreated: number;
   elapsedMs: number;
   rowsPerSecond: number;
 }
@@ -56,7 +101,26 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
   const grades = new Map<string, ReportGrade>();
   const ctx = { today: undefined as string | undefined };
 
+  const key = `${opts.size}:${seed}`;
+  const previous = (await db.read(cypher(
+    `MATCH (s:SeedRun {key: $key}) RETURN s.status AS status, s.stage AS stage, s.batchesDone AS batchesDone,
+       s.batchesTotal AS batchesTotal, s.startedAt AS startedAt, s.completedAt AS completedAt, s.txRows AS txRows`,
+    { key },
+  )))[0];
+  const interrupted = previous?.status === 'running' ? previous : undefined;
+  // Batches are cut the same way for the same size, seed and rows per transaction; an interrupted
+  // run with other settings is redone from the first batch (safe: writes are idempotent).
+  const skipUpTo = interrupted && interrupted.txRows === txRows ? ((interrupted.batchesDone as number | null) ?? 0) : 0;
+  if (interrupted) opts.onResume?.({ ...(interrupted as unknown as SeedState), key, size: opts.size, seed });
+  await recordSeed(db, key, {
+    size: opts.size, seed, txRows, status: 'running', stage: 'data', completedAt: null,
+    ...(interrupted ? {} : { batchesDone: 0, startedAt: now }),
+  });
+
+  let index = 0;
+  let resumedBatches = 0;
   for (const batch of generateSeed({ size: opts.size, seed, batchRows: txRows * 2 })) {
+    index++;
     // Props in key order, as the importer writes them, so seeded data re-imported is "unchanged".
     const records: EntityRecord[] = batch.entities.map((e) => sorted(validated(() => validateEntity(e, ctx), e.id)));
     for (const r of records) {
@@ -71,6 +135,12 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
         });
       }
     }
+    if (index <= skipUpTo) {
+      // Written by the interrupted run; its report grades (kept above) are all a later batch needs.
+      resumedBatches++;
+      opts.onProgress?.(batch.progress.done, batch.progress.total, 'seed', rows);
+      continue;
+    }
     for (let i = 0; i < records.length; i += txRows) {
       const chunk = records.slice(i, i + txRows);
       add(entities, await db.writeTx((tx) => writeEntities(tx, chunk, now)));
@@ -84,11 +154,21 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
       add(links, await db.writeTx((tx) => writeLinks(tx, chunk, now, chunkGrades)));
       rows += chunk.length;
     }
+    await recordSeed(db, key, { batchesDone: index, batchesTotal: batch.progress.total });
     opts.onProgress?.(batch.progress.done, batch.progress.total, 'seed', rows);
   }
+  await recordSeed(db, key, { stage: 'ocg' });
+  opts.onStage?.('ocg');
   const impact = (opts.impacts ?? opts.size !== 'large') ? await seedImpact(db, { seed, today: opts.today ?? todayIso() }) : null;
+  await recordSeed(db, key, { stage: 'accounts' });
+  opts.onStage?.('accounts');
+  const demoUsersCreated = (opts.demoUsers ?? true) ? await ensureDemoUsers(db) : 0;
+  await recordSeed(db, key, { status: 'complete', stage: 'complete', completedAt: new Date().toISOString() });
   const elapsedMs = performance.now() - started;
-  return { size: opts.size, seed, entities, links, rows, impact, elapsedMs, rowsPerSecond: Math.round(rows / (elapsedMs / 1000)) };
+  return {
+    size: opts.size, seed, entities, links, rows, impact, resumedBatches, demoUsersCreated,
+    elapsedMs, rowsPerSecond: Math.round(rows / (elapsedMs / 1000)),
+  };
 }
 
 function sorted<T extends { props: Record<string, unknown> }>(r: T): T {

@@ -25,6 +25,13 @@ export interface Config {
   /** Stack traces in the server log mapped to TypeScript lines. */
   sourceMaps: boolean;
   queryTimeoutMs: number;
+  /**
+   * Budget of one transaction of bulk work (seed, imports, migrations), which never uses the
+   * interactive QUERY_TIMEOUT_MS; doubled on each retry after a timeout.
+   */
+  bulkTxTimeoutMs: number;
+  /** How long bulk work keeps retrying one transaction through transient failures. */
+  bulkRetryForMs: number;
   /** Investigation runs one user may have in progress at once (per API instance). */
   maxConcurrentQueriesPerUser: number;
   maxGraphNodes: number;
@@ -141,6 +148,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     sessionTtlMinutes: int('SESSION_TTL_MINUTES', 480, 1, 10080),
     sessionCacheMs: int('SESSION_CACHE_MS', 5000, 0, 60000),
     queryTimeoutMs: int('QUERY_TIMEOUT_MS', 15000, 100, 600000),
+    bulkTxTimeoutMs: int('BULK_TX_TIMEOUT_MS', 600000, 1000, 86400000),
+    bulkRetryForMs: int('BULK_RETRY_FOR_MS', 900000, 0, 86400000),
     maxConcurrentQueriesPerUser: int('MAX_CONCURRENT_QUERIES_PER_USER', 2, 1, 100),
     maxGraphNodes: int('MAX_GRAPH_NODES', 2000, 10, 100000),
     maxBodyBytes: int('MAX_BODY_BYTES', 1_000_000, 1000, 100_000_000),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cypher, type Db } from '../db/db.js';
 import type { Role } from '../domain/policy.js';
+import { hashPassword } from './passwords.js';
 import { createUser } from './users.js';
 
 /** Demo accounts, one per role (demo data only; documented in the README). */
@@ -26,11 +27,29 @@ export async function ensureDemoUsers(db: Db): Promise<number> {
   return created;
 }
 
-/** Creates the administrator on first start; the password is returned once and stored only as a hash. */
+/**
+ * Creates the administrator on first start; the password is returned once and stored only as a
+ * hash. Until the caller confirms it was shown (`adminPasswordShown`), a later start gives the
+ * account a new password and returns that instead: a start killed between creating the account and
+ * printing its password never locks the administrator out.
+ */
 export async function ensureAdmin(db: Db, agency = 'AG-WMP'): Promise<string | undefined> {
-  const rows = await db.read(cypher("MATCH (u:User {username: 'admin'}) RETURN count(u) AS c"));
-  if ((rows[0]!.c as number) > 0) return undefined;
+  const rows = await db.read(cypher("MATCH (u:User {username: 'admin'}) RETURN u.initialPasswordShown AS shown"));
+  if (rows.length && rows[0]!.shown !== false) return undefined;
   const password = randomBytes(15).toString('base64url');
-  await createUser(db, { username: 'admin', password, role: 'ADMIN', clearance: 'OFFICIAL', agency, displayName: 'Administrator' }, { ifAbsent: true });
-  return password;
+  if (rows.length) {
+    await db.write(cypher(
+      "MATCH (u:User {username: 'admin'}) WHERE u.initialPasswordShown = false SET u.passwordHash = $hash",
+      { hash: await hashPassword(password) },
+    ));
+    return password;
+  }
+  const { created } = await createUser(db, { username: 'admin', password, role: 'ADMIN', clearance: 'OFFICIAL', agency, displayName: 'Administrator' },
+    { ifAbsent: true, onCreate: { initialPasswordShown: false } });
+  return created ? password : undefined;
+}
+
+/** Records that the administrator's first password was shown (see ensureAdmin). */
+export async function adminPasswordShown(db: Db): Promise<void> {
+  await db.write(cypher("MATCH (u:User {username: 'admin'}) WHERE u.initialPasswordShown = false SET u.initialPasswordShown = true"));
 }

@@ -31,16 +31,16 @@ export function validateNewUser(u: NewUser): void {
   for (const c of u.compartments ?? []) if (!(COMPARTMENTS as readonly string[]).includes(c)) throw invalid('compartments', `Unknown compartment ${c}`);
 }
 
-export async function createUser(db: Db, u: NewUser, opts: { ifAbsent?: boolean } = {}): Promise<{ id: string; created: boolean }> {
+export async function createUser(db: Db, u: NewUser, opts: { ifAbsent?: boolean; onCreate?: Record<string, boolean | string> } = {}): Promise<{ id: string; created: boolean }> {
   validateNewUser(u);
   const passwordHash = await hashPassword(u.password);
   const rows = await db.write(cypher(
     `MERGE (x:User {username: $username})
      ON CREATE SET x.id = $id, x.passwordHash = $passwordHash, x.displayName = $displayName, x.role = $role,
        x.clearance = $clearance, x.agency = $agency, x.compartments = $compartments, x.disabled = false,
-       x.createdAt = $now, x._created = true
+       x.createdAt = $now, x._created = true, x += $onCreate
      WITH x, coalesce(x._created, false) AS created REMOVE x._created RETURN x.id AS id, created`,
-    { ...u, displayName: u.displayName ?? u.username, compartments: u.compartments ?? [], id: randomUUID(), passwordHash, now: new Date().toISOString() },
+    { ...u, displayName: u.displayName ?? u.username, compartments: u.compartments ?? [], id: randomUUID(), passwordHash, now: new Date().toISOString(), onCreate: opts.onCreate ?? {} },
   ));
   const row = rows[0]!;
   if (!row.created && !opts.ifAbsent) throw new DomainError('CONFLICT', `User ${u.username} already exists`, 'username');

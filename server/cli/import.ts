@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
+import { bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
+import { reportFailure } from '../failure.js';
 import { formatImportErrors, importGraph, type ImportInput, type ImportPhase, type ImportSummary } from '../ingest/importer.js';
 
 /**
@@ -194,7 +195,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     stopOnSignals(conn, () => progress.done());
     const started = performance.now();
     const labels: Record<ImportPhase, string> = { validate: 'Validating', nodes: 'Writing nodes', edges: 'Writing edges' };
-    const summary = await importGraph(conn.db, args.input, {
+    const summary = await importGraph(bulkDb(conn.db, config, log), args.input, {
       dryRun: args.dryRun,
       keepGood: args.keepGood,
       defaultAgency: args.agency,
@@ -209,8 +210,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return summary.rejected > 0 ? 1 : 0;
   } catch (e) {
     progress.done();
-    process.stderr.write(`Import failed: ${(e as Error).message}\n`);
-    return 3;
+    return reportFailure(e, { what: 'import', rerun: 'npm run import -- <the same arguments>', dataDir: config.dataDir });
   } finally {
     await conn?.stop();
   }

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { seedDatabase, SEED_PLAN, type SeedSize } from '../../seed/seed.js';
 import { prepareAudit } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
+import { bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
+import { reportFailure } from '../failure.js';
 
 /**
  * npm run seed -- --size demo|medium|large [--seed N] [--json] [--tx-rows N]
@@ -78,10 +79,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     stopOnSignals(conn, () => tty && process.stderr.write('\n'));
     const started = performance.now();
     let last = 0;
-    const result = await seedDatabase(conn.db, {
+    const result = await seedDatabase(bulkDb(conn.db, config, log), {
       size: args.size,
       seed: args.seed,
       txRows: args.txRows,
+      onResume: (s) => log(`Finishing an interrupted seed of ${s.size} (seed ${s.seed}): ${s.batchesDone} of ${s.batchesTotal ?? '?'} batches were written, stage ${s.stage}.`),
       onProgress: (done, total, _phase, rows) => {
         if (!tty || (Date.now() - last < 100 && done < total)) return;
         last = Date.now();
@@ -102,14 +104,15 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         `  entities: ${c(result.entities)}\n` +
         `  links:    ${c(result.links)}\n` +
         (result.impact ? `  OCG management: ${fmt(result.impact.assessments)} harm assessments, ${fmt(result.impact.impacts)} impact records, ${fmt(result.impact.disseminations)} disseminations created\n` : '') +
+        (result.demoUsersCreated ? `  demo accounts: ${result.demoUsersCreated} created (password in the README)\n` : '') +
+        (result.resumedBatches ? `  ${result.resumedBatches} batches were already written by the interrupted run\n` : '') +
         `  ${fmt(result.rows)} rows in ${secs.toFixed(1)} s (${fmt(result.rowsPerSecond)} rows/s)\n`,
       );
     }
     return 0;
   } catch (e) {
     if (tty) process.stderr.write('\n');
-    process.stderr.write(`Seeding failed: ${(e as Error).message}\n`);
-    return 3;
+    return reportFailure(e, { what: 'seed', rerun: `npm run seed -- --size ${args.size}`, dataDir: config.dataDir });
   } finally {
     await conn?.stop();
   }

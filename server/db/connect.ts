@@ -24,6 +24,18 @@ export interface ConnectOptions {
   /** When given, schema migrations from this folder are applied after connecting. */
   schemaDir?: string;
   verifyTimeoutMs?: number;
+  /** Aborting while connecting stops a local Neo4j being started. */
+  signal?: AbortSignal;
+}
+
+/** The bulk view of a connection (seed, imports, migrations): its own budget, retries logged. */
+export function bulkDb(db: Db, config: Pick<Config, 'bulkTxTimeoutMs' | 'bulkRetryForMs'>, log: (line: string) => void = () => {}, signal?: AbortSignal): Db {
+  return db.bulk({
+    timeoutMs: config.bulkTxTimeoutMs,
+    retryForMs: config.bulkRetryForMs,
+    signal,
+    onRetry: (what, attempt, delayMs) => log(`database busy (${what}); retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+  });
 }
 
 export async function connectDatabase(config: Config, opts: ConnectOptions): Promise<DatabaseConnection> {
@@ -47,6 +59,7 @@ export async function connectDatabase(config: Config, opts: ConnectOptions): Pro
       txTimeoutSeconds: config.local.txTimeoutSeconds,
       startTimeoutMs: config.local.startTimeoutMs,
       log,
+      signal: opts.signal,
     });
     uri = local.uri;
     startedLocal = !local.reused;
@@ -68,7 +81,7 @@ export async function connectDatabase(config: Config, opts: ConnectOptions): Pro
 
   try {
     await db.verify(opts.verifyTimeoutMs ?? 60000);
-    if (opts.schemaDir) await migrate(db, opts.schemaDir, log);
+    if (opts.schemaDir) await migrate(bulkDb(db, config, log, opts.signal), opts.schemaDir, log);
   } catch (e) {
     // Never leave a Java process behind when the connection could not be used.
     await stop().catch(() => {});
@@ -77,16 +90,24 @@ export async function connectDatabase(config: Config, opts: ConnectOptions): Pro
   return { db, uri, startedLocal, stop };
 }
 
-/** Stops the connection on Ctrl-C / SIGTERM so a CLI never leaves the local Neo4j running. */
-export function stopOnSignals(conn: Pick<DatabaseConnection, 'stop'>, onSignal?: (signal: string) => void): () => void {
+/**
+ * Stops the connection on Ctrl-C / SIGTERM / SIGHUP so a CLI never leaves the local Neo4j running.
+ * A second signal while stopping is answered, not obeyed: the database still gets its clean shutdown.
+ */
+export function stopOnSignals(conn: Pick<DatabaseConnection, 'stop'>, onSignal?: (signal: string) => void, say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): () => void {
+  let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      say(`${signal}: already stopping (waiting for the database to shut down cleanly)`);
+      return;
+    }
+    stopping = true;
     onSignal?.(signal);
     void conn.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, handler);
   return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
+    for (const s of signals) process.off(s, handler);
   };
 }

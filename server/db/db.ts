@@ -18,6 +18,41 @@ export type Tx = ManagedTransaction;
 export interface DbOptions {
   database?: string;
   queryTimeoutMs: number;
+  /** Set on the view returned by `Db.bulk()`: bulk work's own budget and retries. */
+  bulk?: BulkOptions;
+}
+
+/**
+ * Bulk work (seed, imports, migrations) is not interactive work: its transactions get their own
+ * time budget instead of the interactive query timeout, and a transient failure (deadlock, a
+ * transaction timed out on a busy machine, the database briefly unavailable) is retried with
+ * backoff instead of ending the run. Every bulk statement is idempotent (writes are merges that
+ * leave unchanged rows alone), so running one again after an unknown outcome is safe.
+ */
+export interface BulkOptions {
+  /** Budget of one bulk transaction (BULK_TX_TIMEOUT_MS); doubled on each retry after a timeout. */
+  timeoutMs: number;
+  /** How long to keep retrying one transaction before giving up (default 10 minutes). */
+  retryForMs?: number;
+  /** Told about each retry, so a long run shows why it is waiting. */
+  onRetry?: (what: string, attempt: number, delayMs: number) => void;
+  /** No retry once aborted (the process is stopping). */
+  signal?: AbortSignal;
+}
+
+/** Failures worth trying again: the work itself was fine, the database was busy or briefly away. */
+export function isRetryable(e: unknown): boolean {
+  if (e instanceof DatabaseUnavailableError) return true;
+  const err = e as { code?: string; retriable?: boolean; retryable?: boolean; message?: string };
+  const code = err?.code ?? '';
+  return err?.retriable === true || err?.retryable === true || code.startsWith('Neo.TransientError.') ||
+    code === 'ServiceUnavailable' || code === 'SessionExpired' || isTimeout(e);
+}
+
+/** A transaction stopped by its time budget (the client's or the server's). */
+export function isTimeout(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return /TransactionTimedOut/.test(code) || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration';
 }
 
 /** Thin access layer: read/write helpers that return plain objects (integers as JS numbers). */
@@ -25,6 +60,35 @@ export class Db {
   readonly database: string;
   constructor(readonly driver: Driver, readonly options: DbOptions) {
     this.database = options.database ?? 'neo4j';
+  }
+
+  /**
+   * The same connection for bulk work: transactions get `options.timeoutMs` each (the interactive
+   * QUERY_TIMEOUT_MS never applies) and transient failures are retried (see BulkOptions).
+   */
+  bulk(options: BulkOptions): Db {
+    return new Db(this.driver, { ...this.options, queryTimeoutMs: options.timeoutMs, bulk: options });
+  }
+
+  /** Runs `work` with the bulk retry policy (once, unchanged, on an interactive Db). */
+  private async retrying<T>(what: string, work: (timeoutMs: number) => Promise<T>, timeoutMs: number): Promise<T> {
+    const bulk = this.options.bulk;
+    if (!bulk) return work(timeoutMs);
+    const giveUpAt = Date.now() + (bulk.retryForMs ?? 600_000);
+    let budget = timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work(budget);
+      } catch (e) {
+        if (!isRetryable(e) || Date.now() >= giveUpAt || bulk.signal?.aborted) throw e;
+        // Out of time: again at once with twice the budget. Anything else: back off first.
+        const timedOut = isTimeout(e);
+        if (timedOut) budget = Math.min(budget * 2, 24 * 3_600_000);
+        const delay = timedOut ? 0 : Math.min(30_000, 500 * 2 ** Math.min(attempt - 1, 6));
+        bulk.onRetry?.(`${what}: ${(e as Error).message?.split('\n')[0] ?? e}`, attempt, delay);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 
   static connect(uri: string, user: string, password: string, options: DbOptions): Db {
@@ -58,7 +122,7 @@ export class Db {
    * Reads that need one snapshot across statements use `readTx`.
    */
   async read(q: Query, timeoutMs = this.options.queryTimeoutMs): Promise<Row[]> {
-    return this.autoCommit(neo4j.session.READ, q, timeoutMs);
+    return this.retrying('read', (t) => this.autoCommit(neo4j.session.READ, q, t), timeoutMs);
   }
 
   async write(q: Query): Promise<Row[]> {
@@ -69,8 +133,13 @@ export class Db {
    * One write statement as an auto-commit transaction (one round trip). No retry: for statements
    * whose caller has its own fallback; everything else uses `writeTx`.
    */
-  async writeAutoCommit(q: Query, timeoutMs = this.options.queryTimeoutMs * 4): Promise<Row[]> {
-    return this.autoCommit(neo4j.session.WRITE, q, timeoutMs);
+  async writeAutoCommit(q: Query, timeoutMs = this.writeBudget()): Promise<Row[]> {
+    return this.retrying('write', (t) => this.autoCommit(neo4j.session.WRITE, q, t), timeoutMs);
+  }
+
+  /** Interactive writes get four times the read budget; bulk writes their own budget. */
+  private writeBudget(): number {
+    return this.options.bulk ? this.options.queryTimeoutMs : this.options.queryTimeoutMs * 4;
   }
 
   private async autoCommit(mode: SessionMode, q: Query, timeoutMs: number): Promise<Row[]> {
@@ -85,6 +154,10 @@ export class Db {
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs): Promise<T> {
+    return this.retrying('read', (t) => this.readTxOnce(work, t), timeoutMs);
+  }
+
+  private async readTxOnce<T>(work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(work, { timeout: timeoutMs });
@@ -95,7 +168,11 @@ export class Db {
     }
   }
 
-  async writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.queryTimeoutMs * 4): Promise<T> {
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.writeBudget()): Promise<T> {
+    return this.retrying('write', (t) => this.writeTxOnce(work, t), timeoutMs);
+  }
+
+  private async writeTxOnce<T>(work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work, { timeout: timeoutMs });
@@ -108,9 +185,14 @@ export class Db {
 
   /** Schema statements cannot share a transaction with writes: auto-commit each. */
   async runAutoCommit(text: string): Promise<void> {
+    return this.retrying('schema', (t) => this.runAutoCommitOnce(text, t), this.options.bulk ? this.options.queryTimeoutMs : 0);
+  }
+
+  private async runAutoCommitOnce(text: string, timeoutMs: number): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      await session.run(text);
+      // 0: the server's own transaction timeout (schema statements on an interactive Db).
+      await session.run(text, {}, timeoutMs > 0 ? { timeout: timeoutMs } : undefined);
     } catch (e) {
       throw translate(e);
     } finally {

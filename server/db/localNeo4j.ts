@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -22,6 +23,8 @@ export interface LocalNeo4jOptions {
   javaBin?: string;
   mvnBin?: string;
   log?: (line: string) => void;
+  /** Aborting while the database starts stops it (cleanly) and rejects with a LocalNeo4jError. */
+  signal?: AbortSignal;
 }
 
 export interface LocalNeo4j {
@@ -77,7 +80,10 @@ export function ensureLauncher(opts: Pick<LocalNeo4jOptions, 'projectRoot' | 'ja
   if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== pomText) {
     const mvn = opts.mvnBin ?? 'mvn';
     if (!which(mvn, ['-v']).ok) throw new LocalNeo4jError(NO_MAVEN);
-    opts.log?.('Fetching Neo4j Community jars from Maven Central (first run only)...');
+    const cached = fs.existsSync(path.join(os.homedir(), '.m2/repository/org/neo4j/neo4j'));
+    opts.log?.(cached
+      ? 'Copying the Neo4j Community jars from the local Maven cache (first run only)...'
+      : 'Fetching the Neo4j Community jars from Maven Central (first run only, about 150 MB)...');
     fs.rmSync(lib, { recursive: true, force: true });
     const r = spawnSync(mvn, ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`], {
       encoding: 'utf8',
@@ -93,8 +99,17 @@ export function ensureLauncher(opts: Pick<LocalNeo4jOptions, 'projectRoot' | 'ja
   const compiled = path.join(classes, 'Launcher.class');
   if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs) {
     const javac = opts.javaBin ? path.join(path.dirname(opts.javaBin), 'javac') : 'javac';
-    const r = spawnSync(javac, ['-nowarn', '-cp', `${lib}/*`, '-d', classes, source], { encoding: 'utf8' });
-    if (r.status !== 0) throw new LocalNeo4jError(`Could not compile the Neo4j launcher:\n${r.error?.message ?? ''}${r.stderr}`);
+    // Compiled aside and moved into place, so a start killed while compiling never leaves a
+    // truncated class file that looks newer than its source.
+    const building = `${classes}.${process.pid}.tmp`;
+    fs.rmSync(building, { recursive: true, force: true });
+    const r = spawnSync(javac, ['-nowarn', '-cp', `${lib}/*`, '-d', building, source], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      fs.rmSync(building, { recursive: true, force: true });
+      throw new LocalNeo4jError(`Could not compile the Neo4j launcher:\n${r.error?.message ?? ''}${r.stderr}`);
+    }
+    fs.rmSync(classes, { recursive: true, force: true });
+    fs.renameSync(building, classes);
   }
   return `${classes}${path.delimiter}${lib}/*`;
 }
@@ -166,6 +181,14 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   child.stderr!.on('data', collect);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 60000).unref();
+  };
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -178,12 +201,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       clearTimeout(timer);
       const locked = /store_lock|locked by another process/i.test(output);
       reject(new LocalNeo4jError(
-        locked
+        aborted
+          ? 'Stopped while the local Neo4j was starting.'
+          : locked
           ? `The data folder ${home} is in use by another Neo4j process. Stop it first, or set DATA_DIR to another folder.`
           : `The local Neo4j exited (code ${code}) before it was ready:\n${output.slice(-3000)}`,
       ));
     });
   });
+  opts.signal?.removeEventListener('abort', onAbort);
   fs.writeFileSync(runningFile, JSON.stringify({ pid: child.pid!, port: opts.boltPort } satisfies RunningInfo));
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
   log(`Local Neo4j ready on bolt://127.0.0.1:${opts.boltPort}`);
