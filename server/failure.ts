@@ -50,6 +50,13 @@ export function explain(e: unknown, h: Hints): Explained {
       exitCode: 3,
     };
   }
+  if (code.startsWith('Neo.TransientError.') && code !== 'Neo.TransientError.General.DatabaseUnavailable') {
+    return {
+      why: `the database stayed too busy to finish a transaction, even after retries (${message})`,
+      fix: `Run \`${h.rerun}\` again when the machine is less busy: finished work is kept and it resumes where it stopped. BULK_RETRY_FOR_MS sets how long it retries.`,
+      exitCode: 3,
+    };
+  }
   if (e instanceof DatabaseUnavailableError || code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.')) {
     return {
       why: `the database could not be reached or was lost (${message})`,
