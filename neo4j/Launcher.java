@@ -29,6 +29,21 @@ public final class Launcher {
             System.err.println("usage: Launcher <home> <boltPort> [pagecacheMiB] [txTimeoutSeconds]");
             System.exit(2);
         }
+        // The process that started us holds our stdin open; when it dies the pipe closes and we
+        // shut down cleanly instead of living on as an orphan holding the store lock. Watched from
+        // the first moment: an owner killed while the database is still starting stops it too.
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) { /* ignore input */ }
+            } catch (IOException ignored) {
+                // closed: same as end of input
+            }
+            System.out.println("OWNER GONE");
+            System.exit(0);
+        }, "owner-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pagecacheMiB = args.length > 2 ? Long.parseLong(args[2]) : 512;
@@ -69,19 +84,6 @@ public final class Launcher {
         service.database("neo4j").executeTransactionally("RETURN 1");
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
-        // The process that started us holds our stdin open; when it dies the pipe closes and we
-        // shut down cleanly instead of living on as an orphan holding the store lock.
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) { /* ignore input */ }
-            } catch (IOException ignored) {
-                // closed: same as end of input
-            }
-            System.out.println("OWNER GONE");
-            System.exit(0);
-        }, "owner-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
         Thread.currentThread().join();
     }
 

@@ -90,7 +90,10 @@ export function ensureLauncher(opts: Pick<LocalNeo4jOptions, 'projectRoot' | 'ja
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (r.status !== 0) {
-      throw new LocalNeo4jError(`Maven could not fetch the Neo4j jars:\n${(r.stdout + r.stderr).slice(-2000)}`);
+      throw new LocalNeo4jError(
+        'Maven could not fetch the Neo4j jars: check the connection to Maven Central (or the mirror in ~/.m2/settings.xml) and run it again, ' +
+        `or set NEO4J_URI to use an existing Neo4j.\n${(r.stdout + r.stderr).slice(-2000)}`,
+      );
     }
     fs.writeFileSync(stamp, pomText);
     fs.rmSync(classes, { recursive: true, force: true });
@@ -192,7 +195,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new LocalNeo4jError(`The local Neo4j did not become ready within ${opts.startTimeoutMs} ms.\n${output.slice(-2000)}`));
+      reject(new LocalNeo4jError(
+        `The local Neo4j did not become ready within ${Math.round(opts.startTimeoutMs / 1000)} s: the machine may be busy; run it again, ` +
+        `or allow longer with NEO4J_START_TIMEOUT_MS.\n${output.slice(-2000)}`,
+      ));
     }, opts.startTimeoutMs);
     child.stdout!.on('data', () => {
       if (output.includes('READY bolt://')) { clearTimeout(timer); resolve(); }
@@ -205,7 +211,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
           ? 'Stopped while the local Neo4j was starting.'
           : locked
           ? `The data folder ${home} is in use by another Neo4j process. Stop it first, or set DATA_DIR to another folder.`
-          : `The local Neo4j exited (code ${code}) before it was ready:\n${output.slice(-3000)}`,
+          : `The local Neo4j exited (code ${code}) before it was ready; its own log is ${path.join(home, 'logs/debug.log')}.\n${output.slice(-3000)}`,
       ));
     });
   });
