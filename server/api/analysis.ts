@@ -1,5 +1,5 @@
 import { Arg, Ctx as C, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { brokers, computeMetrics } from '../analysis/metrics.js';
+import { brokers, computeMetrics, DEFAULT_LOUVAIN_SEED } from '../analysis/metrics.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { minimumStrength } from '../domain/grading.js';
 import type { AgencyDirectory, Viewer } from '../domain/policy.js';
@@ -76,17 +76,18 @@ export class NodeMetric {
   @Field(() => Float) closeness!: number;
   @Field(() => Float, { nullable: true }) eigenvector?: number | null;
   @Field(() => Float, { nullable: true }) pagerank?: number | null;
-  @Field(() => Int, { nullable: true }) community?: number | null;
-  @Field(() => Int) component!: number;
+  @Field(() => Int, { nullable: true, description: 'Louvain community, numbered by size (0 = largest), ties by smallest member id' }) community?: number | null;
+  @Field(() => Int, { description: 'Connected component, numbered by size (0 = largest), ties by smallest member id' }) component!: number;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class NetworkMetrics {
   @Field(() => [NodeMetric]) nodes!: NodeMetric[];
-  @Field(() => Float, { nullable: true, description: 'Modularity of the Louvain communities; null without links' }) modularity?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Modularity (networkx convention, resolution 1) of the Louvain communities; null without links' }) modularity?: number | null;
+  @Field(() => Int, { description: 'Number of Louvain communities (an entity without links is a community of its own)' }) communityCount!: number;
   @Field(() => Int) components!: number;
   @Field(() => [ID], { description: 'Articulation points: entities whose removal splits the network' }) brokers!: string[];
-  @Field(() => [ID], { description: 'Links forming a bridge: cutting the connection splits the network' }) bridges!: string[];
+  @Field(() => [ID], { description: 'Links forming a bridge: cutting the link splits the network. Entities joined by several links (of several types, or both ways) are never a bridge' }) bridges!: string[];
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -294,19 +295,25 @@ export class AnalysisResolver {
     return out;
   }
 
-  @Query(() => NetworkMetrics, { description: 'Centrality, communities and brokers of the network these entities form (as the viewer may see it)' })
-  async networkMetrics(@Arg('ids', () => [ID]) ids: string[], @C() ctx: Ctx): Promise<NetworkMetrics> {
+  @Query(() => NetworkMetrics, {
+    description: 'Centrality, communities and brokers of the network these entities form (as the viewer may see it). Links joining the same two entities count as one connection; the answer does not depend on the order of the ids',
+  })
+  async networkMetrics(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('seed', () => Int, { defaultValue: DEFAULT_LOUVAIN_SEED, description: 'Seed of Louvain’s random order: the same seed and network give the same communities' }) seed: number,
+    @C() ctx: Ctx,
+  ): Promise<NetworkMetrics> {
     const viewer = requireViewer(ctx);
     const wanted = checkIds(ids, TRAVERSAL_LIMITS.metricsNodes);
     await ctx.services.agencies.refresh();
     const raw = await subNetwork(ctx.services.db, viewer, wanted);
     const slice = buildSlice(viewer, ctx.services.agencies, raw.nodes, raw.edges, { seen: ctx.seen });
     // In the order of the ids the viewer is shown, not the order records come from the store (which
-    // hidden records influence): communities, and the order of every list, depend on the input order.
+    // hidden records influence): the metrics do not depend on input order, but the lists follow it.
     slice.nodes.sort(byShownId);
     slice.edges.sort(byShownId);
     const net = { nodes: slice.nodes.map((n) => ({ id: n.id })), edges: slice.edges.map((e) => ({ source: e.source, target: e.target })) };
-    const m = computeMetrics(net);
+    const m = computeMetrics(net, { seed });
     const b = brokers(net);
     const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
     const linksOf = new Map<string, string[]>();
@@ -320,6 +327,7 @@ export class AnalysisResolver {
         closeness: n.closeness ?? 0, eigenvector: n.eigenvector ?? null, pagerank: n.pagerank ?? null, community: n.community ?? null, component: n.component,
       })),
       modularity: m.modularity,
+      communityCount: m.communityCount ?? 0,
       components: m.components,
       brokers: b.articulationPoints.map((p) => p.id),
       bridges: b.bridges.flatMap((x) => linksOf.get(pairKey(x.source, x.target)) ?? []),

@@ -446,6 +446,41 @@ describe('networkMetrics', () => {
     expect(json).not.toContain(hidden);
     expect(json).not.toContain(stub);
   });
+
+  it('finds Louvain communities with a seed, whatever the order of the ids; parallel links are one connection and never a bridge', async () => {
+    // Two triangles joined by one link; a home both lived at and frequented by s1 (two links).
+    const s = [];
+    for (let i = 1; i <= 6; i++) s.push(await subject(`NC${i}`, 'Community', `Member${i}`));
+    const home = await t.entity('NCL', 'Location', { address: '2 Community Road', postcode: 'CM1 1CM' });
+    for (const [a, b] of [[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 3]]) await t.link(s[a], 'ASSOCIATE_OF', s[b]);
+    const joining = await t.link(s[2], 'ASSOCIATE_OF', s[3]);
+    await t.link(s[0], 'LIVES_AT', home);
+    await t.link(s[0], 'FREQUENTS', home);
+    const ids = [...s, home];
+    const q = `query($ids:[ID!]!,$seed:Int){ networkMetrics(ids:$ids, seed:$seed){ nodes{ id degree betweenness community component } modularity communityCount components brokers bridges } }`;
+    const run = async (order: string[], seed?: number) => {
+      const r = await t.gql(q, seed === undefined ? { ids: order } : { ids: order, seed }, analyst);
+      expect(r.errors).toBeUndefined();
+      return r.data.networkMetrics;
+    };
+    const m = await run(ids, 7);
+    expect(m.communityCount).toBe(2);
+    const community = new Map(m.nodes.map((n: { id: string; community: number }) => [n.id, n.community]));
+    expect([s[0], s[1], s[2], home].map((x) => community.get(x))).toEqual([0, 0, 0, 0]);
+    expect([s[3], s[4], s[5]].map((x) => community.get(x))).toEqual([1, 1, 1]);
+    // 8 connections (the two links to the home count once); Q = 4/8 - (9/16)^2 + 3/8 - (7/16)^2.
+    expect(m.modularity).toBeCloseTo(4 / 8 - (9 / 16) ** 2 + 3 / 8 - (7 / 16) ** 2, 12);
+    expect(m.nodes.find((n: { id: string }) => n.id === home).degree).toBe(1);
+    expect(m.bridges).toEqual([joining]);
+    expect(m.brokers).toEqual([s[0], s[2], s[3]]);
+    // Same seed, ids in another order (and repeated): the same answer, to the last digit.
+    expect(await run([...ids].reverse(), 7)).toEqual(m);
+    expect(await run([home, s[3], s[0], s[5], s[1], s[4], s[2], s[0]], 7)).toEqual(m);
+    // No seed: the default one, the same every time.
+    const byDefault = await run(ids);
+    expect(await run([...ids].reverse())).toEqual(byDefault);
+    expect(byDefault.communityCount).toBe(2);
+  });
 });
 
 describe('entity resolution', () => {

@@ -33,12 +33,13 @@ function adjacencyOf(net: SubNetwork): Adjacency {
   return new Map([...sets].map(([id, neighbours]) => [id, [...neighbours]]));
 }
 
-/** First weight seen for each unordered pair, 1 when absent. */
+/** Each unordered pair's links' weights summed (a missing weight counts 1); 1 per pair when no link has one. */
 function weightsOf(net: SubNetwork): Map<string, number> {
+  const weighted = net.edges.some((e) => e.weight !== undefined);
   const weights = new Map<string, number>();
   for (const { source, target, weight } of net.edges) {
     const key = pairKey(source, target);
-    if (!weights.has(key)) weights.set(key, weight ?? 1);
+    weights.set(key, weighted ? (weights.get(key) ?? 0) + (weight ?? 1) : 1);
   }
   return weights;
 }
@@ -708,7 +709,7 @@ describe('edge cases', () => {
     expectMatchesReferences(randomNetwork(80, 70, 5), computeMetrics(randomNetwork(80, 70, 5)));
   });
 
-  it('ignores self-loops, duplicate edges, duplicate nodes and unknown endpoints', () => {
+  it('ignores self-loops, duplicate nodes and unknown endpoints, and folds parallel links into one pair', () => {
     const noisy: SubNetwork = {
       nodes: [...karate.nodes, { id: '0' }, { id: '5' }],
       edges: [
