@@ -107,7 +107,11 @@ describe('the analyst workspace in a browser', () => {
     await page.keyboard.up('Shift');
     await expect.poll(() => ws<number>('w => w.getState().selection.size')).toBe(2);
     await page.getByTestId('toolbar-paths').click();
+    await page.getByTestId('path-dialog').waitFor();
+    expect(await page.getByTestId('path-max-hops').inputValue()).toBe('4');
+    await page.getByTestId('path-submit').click();
     await page.getByTestId('paths').waitFor();
+    expect(await page.getByTestId('path-dialog').count()).toBe(0);
     await settled(page);
     expect(await page.getByTestId('path-0').textContent()).toContain('3 links');
     expect(await page.getByTestId('path-0').textContent()).toContain('Lorcan Vexley → Dana Quarrie → Kim Ashgrove → Owen Talbrook');

@@ -65,7 +65,8 @@ export async function fallbackExpand(api: BasicApi, ids: string[], opts: ExpandO
 export async function fallbackShortestPaths(
   api: BasicApi, from: string, to: string, opts: { maxHops?: number; k?: number; minGrade?: string },
 ): Promise<PathResult> {
-  const maxHops = Math.min(opts.maxHops ?? 4, 6);
+  // The same bound as the API's (PATH_HOPS.max), so "no path of N links or fewer" holds here too.
+  const maxHops = Math.min(opts.maxHops ?? 4, 8);
   const min = minimumStrength(opts.minGrade);
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();

@@ -6,6 +6,7 @@ import { useShortcuts } from '../ui/shortcuts.js';
 import { Chart } from './Chart.js';
 import { DetailsPanel } from './DetailsPanel.js';
 import { ExpandDialog, type ExpandDialogState } from './ExpandDialog.js';
+import { PathDialog } from './PathDialog.js';
 import { FiltersPanel } from './FiltersPanel.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { Legend } from './Legend.js';
@@ -79,6 +80,10 @@ function Workspace() {
     focusSearch: () => searchRef.current?.focus(),
     toggleHelp: () => setHelp((h) => !h),
     closeOverlays: () => {
+      if (ws.getState().pathQuestion) {
+        ws.cancelPaths();
+        return true;
+      }
       if (help || charts || expandDialog || requirements || importing) {
         setHelp(false);
         setImporting(false);
@@ -159,6 +164,7 @@ function Workspace() {
             <RequirementsView api={ws.api as unknown as GraphQLApi} onClose={() => setRequirements(false)} />
           </Suspense>
         )}
+        <PathDialog />
         {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
       </div>
     </CanvasContext.Provider>

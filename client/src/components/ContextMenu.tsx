@@ -44,7 +44,7 @@ export function ContextMenu({ target, onClose, onExpandWithFilters }: { target: 
       { label: 'Expand with filters…', testid: 'ctx-expand-filters', run: () => onExpandWithFilters(nodes), disabled: !nodes.length || restricted },
       { label: 'Select neighbours', testid: 'ctx-neighbours', run: () => ws.selectNeighbours(), disabled: !nodes.length, hint: 'N' },
       'sep',
-      { label: 'Shortest path between the two', testid: 'ctx-path', run: () => void ws.findPaths(), disabled: nodes.length !== 2 },
+      { label: 'Shortest path between the two…', testid: 'ctx-path', run: () => ws.askPaths(), disabled: nodes.length !== 2 },
       { label: 'Connect selected', testid: 'ctx-connect', run: () => void ws.connect(), disabled: nodes.length < 2 },
       'sep',
       { label: pinned ? 'Unpin' : 'Pin in place', testid: 'ctx-pin', run: () => ws.pin(), disabled: !nodes.length, hint: 'P' },

@@ -206,7 +206,7 @@ function MultiDetails({ ids }: { ids: string[] }) {
       <p className="muted">{nodes.length} entit{nodes.length === 1 ? 'y' : 'ies'}, {edges} link{edges === 1 ? '' : 's'}</p>
       <div className="actions">
         <button onClick={() => void ws.expand()} disabled={!nodes.length}>Expand</button>
-        <button onClick={() => void ws.findPaths()} disabled={nodes.length !== 2} data-testid="details-paths">Find path</button>
+        <button onClick={() => ws.askPaths()} disabled={nodes.length !== 2} data-testid="details-paths">Find path…</button>
         <button onClick={() => void ws.connect()} disabled={nodes.length < 2}>Connect</button>
         <button onClick={() => ws.hide()}>Hide</button>
         <button onClick={() => ws.remove()}>Remove</button>

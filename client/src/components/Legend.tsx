@@ -1,5 +1,6 @@
-import { ENTITY_LOOK, ROLE_COLOUR, linkLook } from '../graph/style.js';
-import { useWorkspaceState } from '../ui/context.js';
+import { COMMUNITY_PALETTE, ENTITY_LOOK, ROLE_COLOUR, communityColour, linkLook } from '../graph/style.js';
+import { useWorkspace, useWorkspaceState } from '../ui/context.js';
+import { communityLegend } from '../workspace/derive.js';
 import { entityTitle, humanCode, linkTitle } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
 import { GapPanel } from '../requirements/GapPanel.js';
@@ -48,8 +49,47 @@ export function Legend() {
         ))}
       </div>
       <GapPanel />
-      {s.display.colourBy === 'community' && <p className="small muted">Colours show communities found by the network analysis.</p>}
+      {s.display.colourBy === 'community' && s.metrics && <CommunityKey />}
       {s.display.sizeBy !== 'none' && <p className="small muted">Size shows {s.display.sizeBy === 'degree' ? 'links on the chart' : s.display.sizeBy}.</p>}
     </section>
+  );
+}
+
+/** Colour by community: each community drawn, its size and its most connected member. */
+function CommunityKey() {
+  const ws = useWorkspace();
+  const s = useWorkspaceState();
+  const { communities, unassigned } = communityLegend(ws.visible().nodes, s.metrics!);
+  // Past the palette, colours repeat: the largest communities are listed, the rest summed.
+  const listed = communities.slice(0, COMMUNITY_PALETTE.length);
+  const rest = communities.slice(listed.length);
+  const label = (id: string) => s.doc.nodes.get(id)?.data.label ?? id;
+  return (
+    <div className="community-key" data-testid="community-legend">
+      <div className="legend-row small">
+        <span>Communities</span>
+        <b data-testid="community-count">{communities.length}</b>
+        <span className="muted">found by the network analysis</span>
+      </div>
+      <ul className="legend-list">
+        {listed.map((c) => (
+          <li key={c.community} data-testid="community-row" data-community={c.community} data-members={c.members} data-hub={c.hub}>
+            <span className="community-swatch" style={{ background: communityColour(c.community) }} aria-hidden />
+            <b>{c.members}</b>
+            <span className="community-hub" title="The member with the most links">{label(c.hub)}</span>
+          </li>
+        ))}
+      </ul>
+      {rest.length > 0 && (
+        <p className="small muted" data-testid="community-rest" data-members={rest.reduce((n, c) => n + c.members, 0)}>
+          and {rest.length} smaller communit{rest.length === 1 ? 'y' : 'ies'} ({rest.reduce((n, c) => n + c.members, 0)} entities), in repeated colours
+        </p>
+      )}
+      {unassigned > 0 && (
+        <p className="small muted" data-testid="community-unassigned" data-members={unassigned}>
+          {unassigned} entit{unassigned === 1 ? 'y' : 'ies'} not in the analysis (restricted, or added since): Analyse again
+        </p>
+      )}
+    </div>
   );
 }

@@ -33,7 +33,7 @@ export function Toolbar(p: Props) {
       </div>
       <div className="group">
         <button onClick={() => void ws.expand()} disabled={!selNodes.length} title="Expand the selected entities (E)" data-testid="toolbar-expand">Expand</button>
-        <button onClick={() => void ws.findPaths()} disabled={selNodes.length !== 2} title="Shortest paths between the two selected entities" data-testid="toolbar-paths">Find path</button>
+        <button onClick={() => ws.askPaths()} disabled={selNodes.length !== 2} title="Shortest paths between the two selected entities, up to a number of links you choose" data-testid="toolbar-paths">Find path…</button>
         <button onClick={() => void ws.connect()} disabled={selNodes.length < 2} title="How are the selected entities connected?" data-testid="toolbar-connect">Connect</button>
       </div>
       <LayoutPicker />

@@ -68,6 +68,33 @@ export interface PathsView {
   active: number | null;
 }
 
+/**
+ * How many links a path search may cross: the API's bound (`TRAVERSAL_LIMITS.pathHops`) and the
+ * dialog's first choice. Beyond 4 links the search reaches much of a dense network, so longer
+ * searches are the analyst's decision, one question at a time.
+ */
+export const PATH_HOPS = { initial: 4, max: 8 } as const;
+
+/** The Find path dialog: two entities and how far to look. */
+export interface PathQuestion {
+  from: string;
+  to: string;
+  maxHops: number;
+  /** The limit of the last search for this pair that found nothing (the dialog names it). */
+  noneWithin: number | null;
+}
+
+/** What a path search that found nothing says: the limit it used, and how to look further. */
+export function noPathMessage(from: string, to: string, maxHops: number): string {
+  const within = `No path of ${maxHops} link${maxHops === 1 ? '' : 's'} or fewer between ${from} and ${to}.`;
+  return maxHops < PATH_HOPS.max
+    ? `${within} Raise the maximum (up to ${PATH_HOPS.max}) to look further.`
+    : `${within} ${PATH_HOPS.max} links is as far as a path search looks.`;
+}
+
+const pathHopsIn = (n: number, fallback: number) =>
+  Number.isFinite(n) ? Math.min(PATH_HOPS.max, Math.max(1, Math.round(n))) : fallback;
+
 export interface WorkspaceState {
   viewer: Viewer | null;
   /** Session check under way (first load). */
@@ -79,6 +106,8 @@ export interface WorkspaceState {
   display: Display;
   metrics: ReadonlyMap<string, NodeMetrics> | null;
   paths: PathsView | null;
+  /** The Find path dialog, when open. */
+  pathQuestion: PathQuestion | null;
   inspection: LinkInspection | null;
   layoutRequest: LayoutRequest | null;
   viewRequest: ViewRequest | null;
@@ -118,6 +147,8 @@ export class GraphWorkspace {
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private seq = 0;
+  /** The maximum links of the last path search asked: the next question starts there. */
+  private pathHops: number = PATH_HOPS.initial;
   private visibleCache?: { doc: ChartDoc; filters: Filters; range: TimeRange | null; value: Visible };
   private store: ChartStore | null = null;
   private readonly opts: Required<Omit<WorkspaceOptions, 'charts'>> & Pick<WorkspaceOptions, 'charts'>;
@@ -126,7 +157,7 @@ export class GraphWorkspace {
     this.opts = { autoLayoutMaxNodes: 400, layoutBeforeDrawMin: 300, expandLimit: 100, historyLimit: 200, ...opts };
     this.state = {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
-      display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, paths: null, inspection: null,
+      display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
       chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
     };
@@ -217,7 +248,7 @@ export class GraphWorkspace {
     this.undoStack = [];
     this.redoStack = [];
     this.set({
-      doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, paths: null, inspection: null,
+      doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
     });
   }
@@ -249,6 +280,8 @@ export class GraphWorkspace {
     if (sel.length !== this.state.selection.size) patch.selection = new Set(sel);
     const p = this.state.paths;
     if (p && !p.paths.every((x) => x.nodeIds.every((id) => doc.nodes.has(id)))) patch.paths = null;
+    const q = this.state.pathQuestion;
+    if (q && !(doc.nodes.has(q.from) && doc.nodes.has(q.to))) patch.pathQuestion = null;
     if (this.state.inspection && !has(this.state.inspection.id)) patch.inspection = null;
     return patch;
   }
@@ -401,25 +434,72 @@ export class GraphWorkspace {
     return { ...slice, edges: [...slice.edges, ...among.edges.filter((e) => !known.has(e.id))] };
   }
 
-  /** Shortest paths between two entities (default: the two selected), added and highlighted. */
-  async findPaths(from?: string, to?: string, opts: { maxHops?: number; k?: number; minGrade?: string } = {}): Promise<Path[]> {
+  /** The two ends of a path question (default: the two selected), or null once the reason is told. */
+  private pathEnds(from?: string, to?: string): [string, string] | null {
     const [a, b] = from && to ? [from, to] : this.selectedNodes();
     if (!a || !b || a === b) {
       this.notify('info', 'Select two entities to find the paths between them');
-      return [];
+      return null;
     }
     if (this.node(a)?.restricted || this.node(b)?.restricted) {
       this.notify('info', 'Paths cannot be traced through restricted intelligence: contact its owner');
-      return [];
+      return null;
     }
+    return [a, b];
+  }
+
+  /** Opens the Find path dialog for two entities (default: the two selected), at the last maximum asked. */
+  askPaths(from?: string, to?: string): boolean {
+    const ends = this.pathEnds(from, to);
+    if (!ends) return false;
+    this.set({ pathQuestion: { from: ends[0], to: ends[1], maxHops: this.pathHops, noneWithin: null } });
+    return true;
+  }
+
+  /** The dialog's maximum links, 1 to PATH_HOPS.max. */
+  setPathHops(n: number): void {
+    const q = this.state.pathQuestion;
+    if (q) this.set({ pathQuestion: { ...q, maxHops: pathHopsIn(n, q.maxHops) } });
+  }
+
+  cancelPaths(): void {
+    if (this.state.pathQuestion) this.set({ pathQuestion: null });
+  }
+
+  /**
+   * Runs the dialog's search. Paths found are drawn and the dialog closes; none found, it stays
+   * open and names the limit searched, so the analyst can raise it and ask again.
+   */
+  async answerPaths(): Promise<Path[]> {
+    const q = this.state.pathQuestion;
+    if (!q) return [];
+    this.pathHops = q.maxHops;
+    const found = await this.searchPaths(q.from, q.to, { maxHops: q.maxHops });
+    const now = this.state.pathQuestion;
+    if (!found || !now || now.from !== q.from || now.to !== q.to) return found ?? []; // failed (told) or closed meanwhile
+    this.set({ pathQuestion: found.length ? null : { ...now, noneWithin: q.maxHops } });
+    return found;
+  }
+
+  /** Shortest paths between two entities (default: the two selected), added and highlighted. */
+  async findPaths(from?: string, to?: string, opts: { maxHops?: number; k?: number; minGrade?: string } = {}): Promise<Path[]> {
+    const ends = this.pathEnds(from, to);
+    if (!ends) return [];
+    const maxHops = opts.maxHops ?? this.pathHops;
+    const found = await this.searchPaths(ends[0], ends[1], { ...opts, maxHops });
+    if (found && !found.length) this.notify('info', noPathMessage(this.node(ends[0])?.label ?? ends[0], this.node(ends[1])?.label ?? ends[1], maxHops));
+    return found ?? [];
+  }
+
+  /** One path search: paths found are added and highlighted; undefined when it failed (the error is told). */
+  private async searchPaths(a: string, b: string, opts: { maxHops: number; k?: number; minGrade?: string }): Promise<Path[] | undefined> {
     const label = `Paths ${this.node(a)?.label ?? a} → ${this.node(b)?.label ?? b}`;
     const res = await this.run(label, async () => {
-      const r = await this.api.shortestPaths(a, b, { maxHops: opts.maxHops ?? 4, k: opts.k ?? 3, minGrade: opts.minGrade });
+      const r = await this.api.shortestPaths(a, b, { maxHops: opts.maxHops, k: opts.k ?? 3, minGrade: opts.minGrade });
       return { ...r, slice: await this.completeLinks(r.slice) };
     });
-    if (!res) return [];
+    if (!res) return undefined;
     if (!res.paths.length) {
-      this.notify('info', `No path within ${opts.maxHops ?? 4} links between ${this.node(a)?.label} and ${this.node(b)?.label}`);
       this.set({ paths: null });
       return [];
     }
