@@ -76,12 +76,14 @@ async function main(): Promise<void> {
   prepareAudit(config); // before the seed: its OCG management actions are audited
   await migrate(bulk, path.join(projectRoot, 'cypher/schema'), log);
   checkpoint();
-  const demo = await prepareData(db, bulk, config);
+  // Everything before serving is start-up work, not a request: it runs with the bulk budget and
+  // retries, so a busy machine (or a very low QUERY_TIMEOUT_MS) makes it slower, never failed.
+  const demo = await prepareData(bulk, config);
   checkpoint();
-  const adminPassword = await ensureAdmin(db);
+  const adminPassword = await ensureAdmin(bulk);
   if (adminPassword) {
     log(`administrator created: username "admin", password "${adminPassword}" (shown once; store it now)`);
-    await adminPasswordShown(db);
+    await adminPasswordShown(bulk);
   }
   checkpoint();
   app = await startApp(db, config);
@@ -94,7 +96,8 @@ async function main(): Promise<void> {
  * stopped, database lost), from the batch after the last one recorded. Returns whether the demo
  * accounts exist.
  */
-async function prepareData(db: Db, bulk: Db, cfg: Config): Promise<boolean> {
+async function prepareData(bulk: Db, cfg: Config): Promise<boolean> {
+  const db = bulk;
   const state = await seedState(db);
   const run = async (size: SeedSize, seed: number) => {
     const t = Date.now();
