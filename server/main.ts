@@ -94,15 +94,14 @@ async function main(): Promise<void> {
 /**
  * Seeds the demo data into an empty graph, or finishes a seed an earlier start did not (killed,
  * stopped, database lost), from the batch after the last one recorded. Returns whether the demo
- * accounts exist.
+ * accounts exist. `db` is the bulk view: this is start-up work, not a request.
  */
-async function prepareData(bulk: Db, cfg: Config): Promise<boolean> {
-  const db = bulk;
+async function prepareData(db: Db, cfg: Config): Promise<boolean> {
   const state = await seedState(db);
   const run = async (size: SeedSize, seed: number) => {
     const t = Date.now();
     let last = 0;
-    const result = await seedDatabase(bulk, {
+    const result = await seedDatabase(db, {
       size, seed, txRows: START_SEED_TX_ROWS,
       onStage: (stage) => {
         checkpoint();

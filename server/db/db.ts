@@ -70,10 +70,13 @@ export class Db {
     return new Db(this.driver, { ...this.options, queryTimeoutMs: options.timeoutMs, bulk: options });
   }
 
-  /** Runs `work` with the bulk retry policy (once, unchanged, on an interactive Db). */
-  private async retrying<T>(what: string, work: (timeoutMs: number) => Promise<T>, timeoutMs: number): Promise<T> {
+  /** Runs `work` with the bulk retry policy; on an interactive Db, once and directly (the request path). */
+  private retrying<T>(what: string, work: (timeoutMs: number) => Promise<T>, timeoutMs: number): Promise<T> {
     const bulk = this.options.bulk;
-    if (!bulk) return work(timeoutMs);
+    return bulk ? this.retryLoop(bulk, what, work, timeoutMs) : work(timeoutMs);
+  }
+
+  private async retryLoop<T>(bulk: BulkOptions, what: string, work: (timeoutMs: number) => Promise<T>, timeoutMs: number): Promise<T> {
     const giveUpAt = Date.now() + (bulk.retryForMs ?? 600_000);
     let budget = timeoutMs;
     for (let attempt = 1; ; attempt++) {
