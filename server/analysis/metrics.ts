@@ -23,6 +23,23 @@
  * - bridges               = networkx bridges(G) of the multigraph: a pair joined
  *                           by several links is never a bridge
  *
+ * Weighted analysis (`weighting`, see WEIGHTING below): a pair's weight is the sum of its links'
+ * weights (call or meeting counts), read as a strength of tie. One convention per metric:
+ *
+ * - strength              = sum of the weights of a node's pairs (weighted degree; networkx
+ *                           G.degree(weight='weight'))
+ * - betweenness/closeness = networkx betweenness_centrality(G, weight='length') and
+ *                           closeness_centrality(G, distance='length') with a pair's length
+ *                           1 / weight ('strength': many calls make two phones close) or
+ *                           weight ('distance': the weight is already a distance); lengths
+ *                           within a relative 1e-9 of each other are equal (1/3+1/3+1/3 = 1),
+ *                           where networkx compares floats exactly
+ * - eigenvector           = networkx eigenvector_centrality(G, weight='weight')
+ * - pagerank              = networkx pagerank(G, weight='weight') (as unweighted)
+ * - community/modularity  = Louvain and modularity with weight 'weight' (as unweighted)
+ *
+ * Whatever the weighting, eigenvector, PageRank and Louvain read the weight as a strength.
+ *
  * Edges are undirected. Links joining the same pair (either orientation, any
  * number) are aggregated into one edge, weights summed (see `prepare`);
  * self-loops and edges touching unknown nodes are dropped; the counts are
@@ -53,7 +70,15 @@ export const METRIC_NAMES = [
 
 export type MetricName = (typeof METRIC_NAMES)[number];
 
+/**
+ * How pair weights enter the path-based metrics: 'none' (default) ignores them there (every pair is
+ * one step); 'strength' takes a pair's length as 1 / weight; 'distance' takes it as the weight.
+ */
+export type Weighting = 'none' | 'strength' | 'distance';
+
 export interface MetricsOptions {
+  /** See Weighting; 'none' when omitted. Any weighting other than 'none' also weights eigenvector. */
+  weighting?: Weighting;
   /** Metrics to compute; all of them when omitted. */
   metrics?: readonly MetricName[];
   /** Seed for the Louvain rng (DEFAULT_LOUVAIN_SEED when omitted); the same seed and network give the same partition. */
@@ -68,6 +93,8 @@ export interface NodeMetrics {
   /** Number of distinct neighbours. */
   degree?: number;
   degreeCentrality?: number;
+  /** Sum of the weights of the node's pairs (weighted degree); only with a weighting other than 'none'. */
+  strength?: number;
   betweenness?: number;
   closeness?: number;
   eigenvector?: number;
@@ -578,6 +605,133 @@ function shortestPathMetrics(
   return { betweenness, closeness };
 }
 
+/** Lengths within this relative difference are one length: sums of 1 / weight are rarely exact. */
+const LENGTH_TIE = 1e-9;
+
+/**
+ * Brandes betweenness and Wasserman-Faust closeness over pair lengths, one Dijkstra search per
+ * source (networkx betweenness_centrality(G, weight=...) and closeness_centrality(G, distance=...),
+ * normalised alike). Lengths must be finite and > 0.
+ *
+ * No predecessor lists: u precedes v on a shortest path when dist[u] + length(u, v) equals dist[v]
+ * (within LENGTH_TIE), which is checked again over v's neighbours when v is settled (path counts)
+ * and on the way back (dependencies). An indexed heap with decrease-key holds each node once.
+ */
+function weightedShortestPathMetrics(
+  g: Prepared,
+  length: Float64Array,
+  wantBetweenness: boolean,
+  wantCloseness: boolean,
+): { betweenness: Float64Array; closeness: Float64Array } {
+  const { n, offsets, adj, adjEdge } = g;
+  const betweenness = new Float64Array(n);
+  const closeness = new Float64Array(n);
+  const dist = new Float64Array(n).fill(Infinity);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const settled = new Uint8Array(n);
+  const order = new Int32Array(n);
+  const heap = new Int32Array(n);
+  const pos = new Int32Array(n).fill(-1);
+  let size = 0;
+  const before = (a: number, b: number) => dist[a] < dist[b] || (dist[a] === dist[b] && a < b);
+  const up = (v: number) => {
+    let i = pos[v];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const u = heap[p];
+      if (!before(v, u)) break;
+      heap[i] = u;
+      pos[u] = i;
+      i = p;
+    }
+    heap[i] = v;
+    pos[v] = i;
+  };
+  const pop = (): number => {
+    const top = heap[0];
+    pos[top] = -1;
+    const last = heap[--size];
+    if (size > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const c = r < size && before(heap[r], heap[l]) ? r : l;
+        if (!before(heap[c], last)) break;
+        heap[i] = heap[c];
+        pos[heap[i]] = i;
+        i = c;
+      }
+      heap[i] = last;
+      pos[last] = i;
+    }
+    return top;
+  };
+  /** Whether u lies just before v on a shortest path from the current source. */
+  const precedes = (u: number, v: number, len: number) => settled[u] === 1 && dist[u] + len - dist[v] <= LENGTH_TIE * dist[v];
+
+  for (let s = 0; s < n; s++) {
+    let count = 0;
+    dist[s] = 0;
+    pos[s] = size++;
+    up(s);
+    while (size > 0) {
+      const v = pop();
+      const dv = dist[v];
+      let paths = v === s ? 1 : 0;
+      for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+        const u = adj[k];
+        if (precedes(u, v, length[adjEdge[k]])) paths += sigma[u];
+      }
+      sigma[v] = paths;
+      settled[v] = 1;
+      order[count++] = v;
+      for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+        const w = adj[k];
+        if (settled[w]) continue;
+        const d = dv + length[adjEdge[k]];
+        if (d < dist[w]) {
+          dist[w] = d;
+          if (pos[w] === -1) pos[w] = size++;
+          up(w);
+        }
+      }
+    }
+    if (wantCloseness && n > 1 && count > 1) {
+      let total = 0;
+      for (let i = 1; i < count; i++) total += dist[order[i]];
+      const reached = count - 1;
+      if (total > 0) closeness[s] = (reached / total) * (reached / (n - 1));
+    }
+    if (wantBetweenness) {
+      for (let i = count - 1; i > 0; i--) {
+        const w = order[i];
+        const share = (1 + delta[w]) / sigma[w];
+        for (let k = offsets[w], end = offsets[w + 1]; k < end; k++) {
+          const u = adj[k];
+          if (precedes(u, w, length[adjEdge[k]])) delta[u] += sigma[u] * share;
+        }
+        betweenness[w] += delta[w];
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const v = order[i];
+      dist[v] = Infinity;
+      sigma[v] = 0;
+      delta[v] = 0;
+      settled[v] = 0;
+    }
+  }
+  // As in the unweighted case: every pair counted from both ends.
+  if (wantBetweenness && n > 2) {
+    const scale = 1 / ((n - 1) * (n - 2));
+    for (let v = 0; v < n; v++) betweenness[v] *= scale;
+  }
+  return { betweenness, closeness };
+}
+
 /** The best of a few seeded Louvain runs (see LOUVAIN_WORK); the first run wins ties. */
 function bestLouvain(graph: UndirectedGraph, g: Prepared, seed: number): DetailedLouvainOutput {
   const rng = mulberry32(seed);
@@ -630,6 +784,8 @@ function powerIteration(
 
 export function computeMetrics(net: SubNetwork, opts: MetricsOptions = {}): MetricsResult {
   const wanted = new Set<MetricName>(opts.metrics ?? METRIC_NAMES);
+  const weighting = opts.weighting ?? 'none';
+  if (!['none', 'strength', 'distance'].includes(weighting)) throw new RangeError(`Unknown weighting ${String(weighting)}`);
   const g = prepare(net);
   const { n, ids, offsets } = g;
   const warnings: string[] = [];
@@ -659,13 +815,25 @@ export function computeMetrics(net: SubNetwork, opts: MetricsOptions = {}): Metr
       const degree = offsets[v + 1] - offsets[v];
       nodes[v].degree = degree;
       nodes[v].degreeCentrality = n > 1 ? degree / (n - 1) : 1;
+      if (weighting === 'none') continue;
+      let strength = 0;
+      for (let k = offsets[v]; k < offsets[v + 1]; k++) strength += g.weight[g.adjEdge[k]];
+      nodes[v].strength = strength;
     }
   }
 
   const wantBetweenness = wanted.has('betweenness');
   const wantCloseness = wanted.has('closeness');
   if (wantBetweenness || wantCloseness) {
-    const { betweenness, closeness } = shortestPathMetrics(g, wantBetweenness, wantCloseness);
+    const { betweenness, closeness } =
+      weighting === 'none'
+        ? shortestPathMetrics(g, wantBetweenness, wantCloseness)
+        : weightedShortestPathMetrics(
+            g,
+            weighting === 'strength' ? g.weight.map((w) => 1 / w) : g.weight,
+            wantBetweenness,
+            wantCloseness,
+          );
     for (let v = 0; v < n; v++) {
       if (wantBetweenness) nodes[v].betweenness = betweenness[v];
       if (wantCloseness) nodes[v].closeness = closeness[v];
@@ -683,7 +851,11 @@ export function computeMetrics(net: SubNetwork, opts: MetricsOptions = {}): Metr
     const scores = powerIteration(
       'eigenvector',
       (tolerance) =>
-        eigenvectorCentrality(graph, { getEdgeWeight: null, tolerance, maxIterations: MAX_ITERATIONS }),
+        eigenvectorCentrality(graph, {
+          getEdgeWeight: weighting === 'none' ? null : 'weight',
+          tolerance,
+          maxIterations: MAX_ITERATIONS,
+        }),
       warnings,
     );
     if (scores) for (const node of nodes) node.eigenvector = scores[node.id];

@@ -1,5 +1,5 @@
-import { Arg, Ctx as C, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { brokers, computeMetrics, DEFAULT_LOUVAIN_SEED } from '../analysis/metrics.js';
+import { Arg, Ctx as C, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { brokers, computeMetrics, DEFAULT_LOUVAIN_SEED, type Weighting as MetricWeighting } from '../analysis/metrics.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { minimumStrength } from '../domain/grading.js';
 import type { AgencyDirectory, Viewer } from '../domain/policy.js';
@@ -15,6 +15,33 @@ import { requireViewer, type Ctx } from './context.js';
 import { GraphNode, GraphSlice, WriteResult } from './types.js';
 
 /** Link analysis: expansion, supernode paging, paths, "connect these", timelines, metrics and entity resolution. */
+
+export enum Weighting { NONE = 'NONE', COUNT_AS_STRENGTH = 'COUNT_AS_STRENGTH', COUNT_AS_DISTANCE = 'COUNT_AS_DISTANCE' }
+registerEnumType(Weighting, {
+  name: 'Weighting',
+  description:
+    'How link counts (calls, meetings, sightings) weigh in network metrics. A pair’s weight is the sum of the counts of the links joining it that the viewer sees (a link without a count, with a count of 0, or seen only as a restricted stub counts 1). ' +
+    'NONE: every pair is one step. COUNT_AS_STRENGTH: a pair’s length for betweenness and closeness is 1 / weight. COUNT_AS_DISTANCE: its length is the weight. ' +
+    'With either weighting, strength is the sum of a node’s weights and eigenvector, PageRank and Louvain read the weight as a strength',
+  valuesConfig: {
+    NONE: { description: 'Unweighted: every pair of linked entities is one step' },
+    COUNT_AS_STRENGTH: { description: 'More calls or meetings bring two entities closer: length = 1 / weight' },
+    COUNT_AS_DISTANCE: { description: 'The count is a distance: length = weight' },
+  },
+});
+const METRIC_WEIGHTING: Record<Weighting, MetricWeighting> = {
+  [Weighting.NONE]: 'none', [Weighting.COUNT_AS_STRENGTH]: 'strength', [Weighting.COUNT_AS_DISTANCE]: 'distance',
+};
+
+/**
+ * The weight a link adds to its pair: its count as the viewer sees it. A stub shows no props, so it
+ * adds 1 as any link without a count does, and the answer cannot depend on a count the viewer may
+ * not see; a count of 0 (a link known without counted contacts) also adds 1, since a weight must be > 0.
+ */
+const linkWeight = (e: Edge): number => {
+  const count = e.restricted ? undefined : e.props.count;
+  return typeof count === 'number' && Number.isFinite(count) && count >= 1 ? count : 1;
+};
 
 @InputType({ description: 'Limits what an expansion may step onto. Content filters are only met by records the viewer may see.' })
 export class ExpandFilter {
@@ -72,6 +99,7 @@ export class NodeMetric {
   @Field(() => ID) id!: string;
   @Field(() => Int) degree!: number;
   @Field(() => Float) degreeCentrality!: number;
+  @Field(() => Float, { description: 'Weighted degree: sum of the weights of the entity’s pairs (equals degree when unweighted)' }) strength!: number;
   @Field(() => Float) betweenness!: number;
   @Field(() => Float) closeness!: number;
   @Field(() => Float, { nullable: true }) eigenvector?: number | null;
@@ -301,6 +329,7 @@ export class AnalysisResolver {
   async networkMetrics(
     @Arg('ids', () => [ID]) ids: string[],
     @Arg('seed', () => Int, { defaultValue: DEFAULT_LOUVAIN_SEED, description: 'Seed of Louvain’s random order: the same seed and network give the same communities' }) seed: number,
+    @Arg('weighting', () => Weighting, { defaultValue: Weighting.NONE, description: 'Whether and how link counts weigh (see Weighting)' }) weighting: Weighting,
     @C() ctx: Ctx,
   ): Promise<NetworkMetrics> {
     const viewer = requireViewer(ctx);
@@ -312,8 +341,12 @@ export class AnalysisResolver {
     // hidden records influence): the metrics do not depend on input order, but the lists follow it.
     slice.nodes.sort(byShownId);
     slice.edges.sort(byShownId);
-    const net = { nodes: slice.nodes.map((n) => ({ id: n.id })), edges: slice.edges.map((e) => ({ source: e.source, target: e.target })) };
-    const m = computeMetrics(net, { seed });
+    const weighted = weighting !== Weighting.NONE;
+    const net = {
+      nodes: slice.nodes.map((n) => ({ id: n.id })),
+      edges: slice.edges.map((e) => ({ source: e.source, target: e.target, ...(weighted ? { weight: linkWeight(e) } : {}) })),
+    };
+    const m = computeMetrics(net, { seed, weighting: METRIC_WEIGHTING[weighting] });
     const b = brokers(net);
     const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
     const linksOf = new Map<string, string[]>();
@@ -323,7 +356,7 @@ export class AnalysisResolver {
     }
     return {
       nodes: m.nodes.map((n) => ({
-        id: n.id, degree: n.degree ?? 0, degreeCentrality: n.degreeCentrality ?? 0, betweenness: n.betweenness ?? 0,
+        id: n.id, degree: n.degree ?? 0, degreeCentrality: n.degreeCentrality ?? 0, strength: n.strength ?? n.degree ?? 0, betweenness: n.betweenness ?? 0,
         closeness: n.closeness ?? 0, eigenvector: n.eigenvector ?? null, pagerank: n.pagerank ?? null, community: n.community ?? null, component: n.component,
       })),
       modularity: m.modularity,

@@ -123,32 +123,48 @@ export interface LinkTypeDef {
   title: string;
   from: readonly EntityType[] | '*';
   to: readonly EntityType[] | '*';
+  /**
+   * Whether the order of the ends means something (a caller and a callee, a member and its group).
+   * An undirected link is stored once, its ends in canonical order (see `linkEnds`), so the same
+   * association given as A->B and B->A is one link.
+   */
+  directed: boolean;
   props: Record<string, PropDef>;
 }
 
 const period = { from: date(), to: date({ future: true }) };
+/**
+ * Counts and totals where the evidence has them: number of calls, meetings or sightings, their total
+ * duration in seconds, and the first and last time seen. `count` is the weight of weighted analysis.
+ */
+const evidence = {
+  count: { kind: 'int', min: 0, max: 1e9 },
+  totalDuration: { kind: 'int', min: 0, max: 1e12 },
+  firstSeen: { kind: 'datetime' },
+  lastSeen: { kind: 'datetime' },
+} as const satisfies Record<string, PropDef>;
 
 export const LINK_TYPES = {
-  MEMBER_OF: { title: 'Member of', from: ['Subject'], to: ['OCG'], props: { role: en(C.OCG_ROLES, { required: true }), ...period } },
-  ASSOCIATE_OF: { title: 'Associate of', from: ['Subject'], to: ['Subject'], props: { kind: en(C.ASSOCIATION_KINDS), ...period } },
-  LIVES_AT: { title: 'Lives at', from: ['Subject'], to: ['Location'], props: { ...period } },
-  FREQUENTS: { title: 'Frequents', from: ['Subject', 'OCG'], to: ['Location'], props: { ...period } },
-  USES_VEHICLE: { title: 'Uses vehicle', from: ['Subject', 'OCG'], to: ['Vehicle'], props: { ...period } },
-  USES_PHONE: { title: 'Uses phone', from: ['Subject'], to: ['Phone'], props: { ...period } },
-  CALLS: { title: 'Calls', from: ['Phone'], to: ['Phone'], props: { count: { kind: 'int', min: 0, max: 1e9 }, ...period } },
-  LOCATED_IN: { title: 'Located in', from: ['Location', 'Event'], to: ['Area'], props: {} },
-  PART_OF: { title: 'Part of', from: ['Area'], to: ['Area'], props: {} },
-  RESPONSIBLE_FOR: { title: 'Responsible for', from: ['Agency'], to: ['Area'], props: {} },
-  OPERATES_IN: { title: 'Operates in', from: ['OCG'], to: ['Area'], props: { ...period } },
-  INVOLVED_IN: { title: 'Involved in', from: ['Subject', 'OCG', 'Vehicle', 'Phone'], to: ['Event'], props: {} },
-  MENTIONS: { title: 'Mentions', from: ['IntelligenceReport'], to: '*', props: {} },
-  FROM_SOURCE: { title: 'From source', from: ['IntelligenceReport'], to: ['Source'], props: {} },
-  ORIGINATED_BY: { title: 'Originated by', from: ['IntelligenceReport'], to: ['Agency'], props: {} },
-  SUPPORTS: { title: 'Priority', from: ['IntelligenceRequirement'], to: ['Priority'], props: {} },
-  ASKS: { title: 'Asks', from: ['IntelligenceRequirement'], to: ['Question'], props: {} },
-  CONCERNS: { title: 'Concerns', from: ['Question'], to: ['Subject', 'OCG', 'Location', 'Area'], props: {} },
-  ANSWERS: { title: 'Answers', from: ['IntelligenceReport'], to: ['Question'], props: {} },
-  PLANS_FOR: { title: 'Plans for', from: ['CollectionPlan'], to: ['IntelligenceRequirement'], props: {} },
+  MEMBER_OF: { title: 'Member of', from: ['Subject'], to: ['OCG'], directed: true, props: { role: en(C.OCG_ROLES, { required: true }), ...period } },
+  ASSOCIATE_OF: { title: 'Associate of', from: ['Subject'], to: ['Subject'], directed: false, props: { kind: en(C.ASSOCIATION_KINDS), ...period, ...evidence } },
+  LIVES_AT: { title: 'Lives at', from: ['Subject'], to: ['Location'], directed: true, props: { ...period } },
+  FREQUENTS: { title: 'Frequents', from: ['Subject', 'OCG'], to: ['Location'], directed: true, props: { ...period } },
+  USES_VEHICLE: { title: 'Uses vehicle', from: ['Subject', 'OCG'], to: ['Vehicle'], directed: true, props: { ...period } },
+  USES_PHONE: { title: 'Uses phone', from: ['Subject'], to: ['Phone'], directed: true, props: { ...period } },
+  CALLS: { title: 'Calls', from: ['Phone'], to: ['Phone'], directed: true, props: { ...evidence, ...period } },
+  LOCATED_IN: { title: 'Located in', from: ['Location', 'Event'], to: ['Area'], directed: true, props: {} },
+  PART_OF: { title: 'Part of', from: ['Area'], to: ['Area'], directed: true, props: {} },
+  RESPONSIBLE_FOR: { title: 'Responsible for', from: ['Agency'], to: ['Area'], directed: true, props: {} },
+  OPERATES_IN: { title: 'Operates in', from: ['OCG'], to: ['Area'], directed: true, props: { ...period } },
+  INVOLVED_IN: { title: 'Involved in', from: ['Subject', 'OCG', 'Vehicle', 'Phone'], to: ['Event'], directed: true, props: {} },
+  MENTIONS: { title: 'Mentions', from: ['IntelligenceReport'], to: '*', directed: true, props: {} },
+  FROM_SOURCE: { title: 'From source', from: ['IntelligenceReport'], to: ['Source'], directed: true, props: {} },
+  ORIGINATED_BY: { title: 'Originated by', from: ['IntelligenceReport'], to: ['Agency'], directed: true, props: {} },
+  SUPPORTS: { title: 'Priority', from: ['IntelligenceRequirement'], to: ['Priority'], directed: true, props: {} },
+  ASKS: { title: 'Asks', from: ['IntelligenceRequirement'], to: ['Question'], directed: true, props: {} },
+  CONCERNS: { title: 'Concerns', from: ['Question'], to: ['Subject', 'OCG', 'Location', 'Area'], directed: true, props: {} },
+  ANSWERS: { title: 'Answers', from: ['IntelligenceReport'], to: ['Question'], directed: true, props: {} },
+  PLANS_FOR: { title: 'Plans for', from: ['CollectionPlan'], to: ['IntelligenceRequirement'], directed: true, props: {} },
 } as const satisfies Record<string, LinkTypeDef>;
 
 export type LinkType = keyof typeof LINK_TYPES;
@@ -163,6 +179,16 @@ export const SYSTEM_KEYS = ['id', 'type', 'label', 'createdAt', 'updatedAt', 'ar
 export function propDefs(kind: 'entity' | 'link', type: string): Record<string, PropDef> {
   if (kind === 'entity') return (ENTITY_TYPES as Record<string, EntityTypeDef>)[type]?.props ?? {};
   return (LINK_TYPES as Record<string, LinkTypeDef>)[type]?.props ?? {};
+}
+
+export const isDirected = (type: string): boolean => (LINK_TYPES as Record<string, LinkTypeDef>)[type]?.directed ?? true;
+
+/**
+ * The ends of a link as stored: as given for a directed type, in code-unit order for an undirected
+ * one, so A->B and B->A of an undirected type have the same id and are the same link.
+ */
+export function linkEnds(type: string, source: string, target: string): { source: string; target: string } {
+  return !isDirected(type) && target < source ? { source: target, target: source } : { source, target };
 }
 
 export function linkAllowed(type: LinkType, fromType: string, toType: string): boolean {

@@ -1,7 +1,7 @@
 import { CLASSIFICATIONS, COMPARTMENTS } from './codes.js';
 import { DomainError, invalid } from './errors.js';
 import { validateGrading } from './grading.js';
-import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS, isEntityType, isLinkType, propDefs, type PropDef } from './model.js';
+import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS, isEntityType, isLinkType, linkEnds, propDefs, type PropDef } from './model.js';
 
 export interface MarkingsInput {
   classification?: string;
@@ -184,7 +184,11 @@ export function validateProps(kind: 'entity' | 'link', type: string, raw: Record
   for (const [k, v] of Object.entries(raw)) {
     if ((SYSTEM_KEYS as readonly string[]).includes(k)) throw invalid(k, `${k} is managed by the platform and cannot be set`);
     const def = Object.hasOwn(defs, k) ? defs[k] : undefined; // not "constructor" and the like
-    if (!def) throw invalid(k, `${type} has no property ${JSON.stringify(k)}; known: ${Object.keys(defs).join(', ') || 'none'}`);
+    if (!def) {
+      // "weight" says nothing of what was counted, so it is not read as a count: the column is named.
+      const hint = k === 'weight' && Object.hasOwn(defs, 'count') ? ' (give the number of calls, meetings or sightings as "count")' : '';
+      throw invalid(k, `${type} has no property ${JSON.stringify(k)}${hint}; known: ${Object.keys(defs).join(', ') || 'none'}`);
+    }
     const val = coerceProp(k, def, v, today);
     if (val !== undefined) out[k] = val;
     else if (partial) out[k] = null; // explicit clear on update
@@ -236,11 +240,14 @@ export function validateLink(
 ): LinkRecord {
   const type = String(input.type ?? '').trim();
   if (!isLinkType(type)) throw invalid('type', `Unknown link type ${JSON.stringify(input.type)}; known: ${Object.keys(LINK_TYPES).join(', ')}`);
-  const source = validateId(input.source, 'source');
-  const target = validateId(input.target, 'target');
+  // An undirected link is stored with its ends in canonical order: given either way round, it is one link.
+  const { source, target } = linkEnds(type, validateId(input.source, 'source'), validateId(input.target, 'target'));
   if (source === target) throw invalid('target', 'A link cannot join an entity to itself');
   const split = splitInput(input.props ?? {});
   const props = validateProps('link', type, split.props, false, ctx.today ?? todayIso());
+  if (typeof props.firstSeen === 'string' && typeof props.lastSeen === 'string' && Date.parse(props.firstSeen) > Date.parse(props.lastSeen)) {
+    throw invalid('lastSeen', `lastSeen ${props.lastSeen} is before firstSeen ${props.firstSeen}`);
+  }
   const reportList = Array.isArray(input.reportIds)
     ? input.reportIds
     : typeof input.reportIds === 'string' ? input.reportIds.split(/[;|]/) : [];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { run, type Db, type Query, type Tx } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { linkStrength } from '../domain/grading.js';
-import { LINK_TYPE_NAMES } from '../domain/model.js';
+import { LINK_TYPE_NAMES, linkEnds } from '../domain/model.js';
 import { decide, type Viewer } from '../domain/policy.js';
 import { foldAccents, phoneticCodes } from '../domain/search.js';
 import type { RawRecord } from './slice.js';
@@ -317,8 +317,8 @@ export async function mergeEntities(db: Db, viewer: Viewer, keepId: string, merg
     const moves = links
       .filter((l) => l.source !== keepId && l.target !== keepId)
       .map((l) => {
-        const source = l.source === mergeId ? keepId : (l.source as string);
-        const target = l.target === mergeId ? keepId : (l.target as string);
+        // An undirected link keeps its ends in canonical order, which the new end may change.
+        const { source, target } = linkEnds(l.type as string, l.source === mergeId ? keepId : (l.source as string), l.target === mergeId ? keepId : (l.target as string));
         return { oldId: l.id as string, type: allowedType(l.type as string), source, target, id: linkId(source, l.type as string, target), reportIds: (l.reportIds as string[] | null) ?? [] };
       });
     const existing = new Map(

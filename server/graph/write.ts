@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { run, type Tx } from '../db/db.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { linkStrength, type Grade } from '../domain/grading.js';
-import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES, linkAllowed, type LinkType } from '../domain/model.js';
+import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES, linkAllowed, linkEnds, type LinkType } from '../domain/model.js';
 import { searchKeys } from '../domain/search.js';
 import type { EntityRecord, LinkRecord } from '../domain/validate.js';
 
@@ -19,7 +19,9 @@ export interface WriteCounts {
 
 const hashOf = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64url');
 
-export function linkId(source: string, type: string, target: string): string {
+/** A link's id; the ends of an undirected type are taken in canonical order, so either order gives the same id. */
+export function linkId(from: string, type: string, to: string): string {
+  const { source, target } = linkEnds(type, from, to);
   return `${type}-${createHash('sha1').update(`${source}\u0000${type}\u0000${target}`).digest('base64url').slice(0, 16)}`;
 }
 

@@ -577,3 +577,55 @@ describe('entity resolution', () => {
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('undirected links and weighted metrics', () => {
+  it('stores an association given both ways round as one link, and weighs metrics by the counts the viewer sees', async () => {
+    const a = await subject('UWA', 'Wanda', 'Caller');
+    const b = await subject('UWB', 'Walter', 'Callee');
+    const c = await subject('UWC', 'Wendy', 'Third');
+    const d = await subject('UWD', 'Wilf', 'Fourth');
+    const CREATE = `mutation($input:LinkInput!){ createLink(input:$input){ id created changed } }`;
+    const first = await t.gql(CREATE, { input: { source: a, target: b, type: 'ASSOCIATE_OF', props: { count: 3, firstSeen: '2024-01-01T10:00:00Z', lastSeen: '2024-02-01T10:00:00Z' } } }, analyst);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.createLink.created).toBe(true);
+    const reverse = await t.gql(CREATE, { input: { source: b, target: a, type: 'ASSOCIATE_OF', props: { count: 7, totalDuration: 600, firstSeen: '2024-01-01T10:00:00Z', lastSeen: '2024-03-01T10:00:00Z' } } }, analyst);
+    expect(reverse.errors).toBeUndefined();
+    expect(reverse.data.createLink).toEqual({ id: first.data.createLink.id, created: false, changed: true });
+    expect(linkId(b, 'ASSOCIATE_OF', a)).toBe(first.data.createLink.id);
+    const stored = await t.db.read(cypher(
+      'MATCH (x:Entity)-[r:ASSOCIATE_OF]-(y:Entity) WHERE x.id IN [$a, $b] AND y.id IN [$a, $b] RETURN DISTINCT r.id AS id, r.count AS count, r.totalDuration AS duration, r.lastSeen AS lastSeen',
+      { a, b },
+    ));
+    expect(stored).toEqual([{ id: first.data.createLink.id, count: 7, duration: 600, lastSeen: '2024-03-01T10:00:00.000Z' }]);
+    // A directed type keeps both directions apart.
+    const p1 = await t.entity('UWP1', 'Phone', { number: '07700 900101' });
+    const p2 = await t.entity('UWP2', 'Phone', { number: '07700 900102' });
+    expect(await t.link(p1, 'CALLS', p2, { count: 4 })).not.toBe(await t.link(p2, 'CALLS', p1, { count: 2 }));
+    // A weight column is refused with the property to use.
+    const bad = await t.gql(CREATE, { input: { source: a, target: c, type: 'ASSOCIATE_OF', props: { weight: 2 } } }, analyst);
+    expect(bad.errors?.[0]?.message).toMatch(/no property "weight".*"count"/);
+    const late = await t.gql(CREATE, { input: { source: a, target: c, type: 'ASSOCIATE_OF', props: { firstSeen: '2024-02-01', lastSeen: '2024-01-01' } } }, analyst);
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION' });
+
+    await t.link(c, 'ASSOCIATE_OF', b); // no count: weight 1
+    // Held by another agency above the analyst's clearance: a stub, whose count of 100 must not weigh.
+    await t.link(b, 'ASSOCIATE_OF', d, { count: 100 }, [], { ...OTHER, agency: AG2 });
+    const q = `query($ids:[ID!]!,$w:Weighting){ networkMetrics(ids:$ids, weighting:$w){ nodes{ id degree strength betweenness closeness } } }`;
+    const metrics = async (w: string, order = [a, b, c, d]) => {
+      const r = await t.gql(q, { ids: order, w }, analyst);
+      expect(r.errors).toBeUndefined();
+      return new Map(r.data.networkMetrics.nodes.map((n: { id: string }) => [n.id, n])) as Map<string, Record<string, number>>;
+    };
+    const weighted = await metrics('COUNT_AS_STRENGTH');
+    expect([a, b, c, d].map((x) => weighted.get(x)!.strength)).toEqual([7, 9, 1, 1]);
+    expect([a, b, c, d].map((x) => weighted.get(x)!.degree)).toEqual([1, 3, 1, 1]);
+    const plain = await metrics('NONE');
+    expect([a, b, c, d].map((x) => plain.get(x)!.strength)).toEqual([1, 3, 1, 1]);
+    // Closeness of a with lengths 1/7 to b, then 1 on to c and d: 3 / (1/7 + 2 * (1 + 1/7)).
+    expect(weighted.get(a)!.closeness).toBeCloseTo(3 / (1 / 7 + 2 * (8 / 7)), 12);
+    expect(await metrics('COUNT_AS_STRENGTH', [d, c, b, a])).toEqual(weighted);
+    // The answer does not depend on the count the analyst may not see.
+    await t.link(b, 'ASSOCIATE_OF', d, { count: 5 }, [], { ...OTHER, agency: AG2 });
+    expect(await metrics('COUNT_AS_STRENGTH')).toEqual(weighted);
+  });
+});
