@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cypher, type Db } from './db.js';
+import { DATA_MIGRATIONS } from '../graph/upgrade.js';
 
 export interface MigrationResult {
   applied: string[];
@@ -21,6 +22,7 @@ export function splitStatements(text: string): string[] {
 /**
  * Applies cypher/schema/*.cypher in file-name order. Statements are idempotent (IF NOT EXISTS);
  * each applied file is recorded as (:SchemaMigration {name, checksum}) so a changed file re-runs.
+ * Then the data migrations (`graph/upgrade.ts`) not yet recorded run, each once.
  */
 export async function migrate(db: Db, dir: string, log: (s: string) => void = () => {}): Promise<MigrationResult> {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
@@ -50,5 +52,11 @@ export async function migrate(db: Db, dir: string, log: (s: string) => void = ()
     log(`schema: applied ${file}`);
   }
   await db.runAutoCommit('CALL db.awaitIndexes(300)');
+  for (const m of DATA_MIGRATIONS) {
+    if (done.has(m.name)) { result.skipped.push(m.name); continue; }
+    await m.run(db, log);
+    await db.write(cypher('MERGE (m:SchemaMigration {name: $name}) SET m.appliedAt = $at', { name: m.name, at: new Date().toISOString() }));
+    result.applied.push(m.name);
+  }
   return result;
 }

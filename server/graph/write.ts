@@ -154,9 +154,9 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
   if (!records.length) return counts;
   grades ??= await checkLinks(tx, records);
   const rows = records.map((r) => {
-    const id = linkId(r.source, r.type, r.target);
+    const { source, target } = linkEnds(r.type, r.source, r.target); // undirected: stored in canonical order
     const content = linkContent(r, grades!);
-    return { id, type: r.type, source: r.source, target: r.target, hash: hashOf(content), props: content };
+    return { id: linkId(source, r.type, target), type: r.type, source, target, hash: hashOf(content), props: content };
   });
   const existing = new Map(
     (await run(tx, {
