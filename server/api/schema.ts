@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from './admin.js';
+import { CommsResolver } from './comms.js';
 import { AnalysisResolver } from './analysis.js';
 import { AuthResolver } from './auth.js';
 import { ChartResolver } from './charts.js';
@@ -12,7 +13,7 @@ import { DisseminationResolver, OcgResolver } from './ocg.js';
 import { RequirementResolver, TaskingResolver } from './requirements.js';
 
 /** Resolver classes are listed here; feature modules add theirs. */
-export const RESOLVERS = [AuthResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver] as const;
+export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver] as const;
 
 export async function buildApiSchema(extra: readonly Function[] = []): Promise<GraphQLSchema> {
   return buildSchema({

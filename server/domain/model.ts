@@ -72,6 +72,22 @@ export const ENTITY_TYPES = {
     labelFrom: 'number',
     props: { number: str({ required: true, maxLength: 20 }), imei: str({ maxLength: 20 }) },
   },
+  Camera: {
+    title: 'ANPR camera',
+    labelFrom: 'cameraId',
+    props: {
+      cameraId: str({ required: true, maxLength: 40 }), lat: { kind: 'float', min: -90, max: 90 }, lon: { kind: 'float', min: -180, max: 180 },
+      road: str(), direction: str({ maxLength: 20 }),
+    },
+  },
+  CellSite: {
+    title: 'Cell site',
+    labelFrom: 'cellId',
+    props: {
+      cellId: str({ required: true, maxLength: 40 }), name: str(), lat: { kind: 'float', min: -90, max: 90 }, lon: { kind: 'float', min: -180, max: 180 },
+      azimuth: { kind: 'int', min: 0, max: 360 }, operator: str(),
+    },
+  },
   Source: {
     title: 'Source',
     props: { reference: str({ required: true }), sourceType: en(C.SOURCE_TYPES, { required: true }), system: str(), agreement: str() },
@@ -152,6 +168,8 @@ export const LINK_TYPES = {
   USES_VEHICLE: { title: 'Uses vehicle', from: ['Subject', 'OCG'], to: ['Vehicle'], directed: true, props: { ...period } },
   USES_PHONE: { title: 'Uses phone', from: ['Subject'], to: ['Phone'], directed: true, props: { ...period } },
   CALLS: { title: 'Calls', from: ['Phone'], to: ['Phone'], directed: true, props: { ...evidence, ...period } },
+  SEEN_AT: { title: 'Seen at', from: ['Vehicle'], to: ['Camera'], directed: true, props: { ...evidence } },
+  USED_CELL: { title: 'Used cell site', from: ['Phone'], to: ['CellSite'], directed: true, props: { ...evidence } },
   LOCATED_IN: { title: 'Located in', from: ['Location', 'Event'], to: ['Area'], directed: true, props: {} },
   PART_OF: { title: 'Part of', from: ['Area'], to: ['Area'], directed: true, props: {} },
   RESPONSIBLE_FOR: { title: 'Responsible for', from: ['Agency'], to: ['Area'], directed: true, props: {} },

@@ -30,6 +30,8 @@ export interface LinkRecord {
   props: Record<string, unknown>;
   reportIds: string[];
   markings: EntityRecord['markings'];
+  /** One of several links of a type between the same ends (see `linkId`); written by the platform only. */
+  partition?: string;
 }
 
 /** JSON from a caller nests at most this deep (a request body, an uploaded document). */

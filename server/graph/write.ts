@@ -19,10 +19,15 @@ export interface WriteCounts {
 
 const hashOf = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64url');
 
-/** A link's id; the ends of an undirected type are taken in canonical order, so either order gives the same id. */
-export function linkId(from: string, type: string, to: string): string {
+/**
+ * A link's id; the ends of an undirected type are taken in canonical order, so either order gives the
+ * same id. A `partition` names one of several links of a type between the same ends: aggregates of
+ * communications records are held one link per set of markings (see graph/comms.ts).
+ */
+export function linkId(from: string, type: string, to: string, partition?: string): string {
   const { source, target } = linkEnds(type, from, to);
-  return `${type}-${createHash('sha1').update(`${source}\u0000${type}\u0000${target}`).digest('base64url').slice(0, 16)}`;
+  const key = `${source}\u0000${type}\u0000${target}${partition ? `\u0000${partition}` : ''}`;
+  return `${type}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}`;
 }
 
 export function linkTypeOfId(id: string): LinkType | undefined {
@@ -78,7 +83,7 @@ export async function writeEntities(tx: Tx, records: EntityRecord[], now: string
           ? `UNWIND $rows AS row CREATE (n:Entity:${type} {id: row.id}) SET n += row.props, n.createdAt = $now, `
           : 'UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n += row.props, ') +
         'n.contentHash = row.hash, n.updatedAt = $now, n.archived = false' +
-        (type === 'Location'
+        (type === 'Location' || type === 'Camera' || type === 'CellSite'
           ? ' WITH n, row WHERE row.props.lat IS NOT NULL AND row.props.lon IS NOT NULL SET n.point = point({latitude: row.props.lat, longitude: row.props.lon})'
           : ''),
       params: { rows, now },
@@ -156,7 +161,7 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
   const rows = records.map((r) => {
     const { source, target } = linkEnds(r.type, r.source, r.target); // undirected: stored in canonical order
     const content = linkContent(r, grades!);
-    return { id: linkId(source, r.type, target), type: r.type, source, target, hash: hashOf(content), props: content };
+    return { id: linkId(source, r.type, target, r.partition), type: r.type, source, target, hash: hashOf(content), props: content };
   });
   const existing = new Map(
     (await run(tx, {

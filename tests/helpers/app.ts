@@ -79,6 +79,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     async close() {
       await app.close();
       await db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.agency STARTS WITH $p DETACH DELETE n', { p: prefix }));
+      await db.write(cypher('MATCH (n) WHERE (n:CommsRecord OR n:ImportMapping) AND n.agency STARTS WITH $p DETACH DELETE n', { p: prefix }));
       await db.write(cypher('MATCH (u:User) WHERE u.username STARTS WITH $p OPTIONAL MATCH (s:Session {userId: u.id}) DETACH DELETE u, s', { p: `${prefix}.` }));
       await db.close();
     },
