@@ -202,6 +202,10 @@ const FORCES: readonly Force[] = [
   },
 ];
 
+/** Each force's command units (name and centre) and main roads: where the comms seed places cameras and cell sites. */
+export const FORCE_GEOGRAPHY: readonly { code: string; agency: string; bcus: readonly { name: string; lat: number; lon: number }[]; streets: readonly string[] }[] =
+  FORCES.map((f) => ({ code: f.code, agency: f.agency, bcus: f.bcus.map(({ name, lat, lon }) => ({ name, lat, lon })), streets: f.streets }));
+
 const REGIONS = [
   { id: 'AREA-R-WM', name: 'West Midlands region', owner: 'AG-WMP' },
   { id: 'AREA-R-NW', name: 'North West region', owner: 'AG-GMP' },

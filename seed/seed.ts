@@ -5,6 +5,7 @@ import { validateEntity, validateLink, type EntityRecord, type LinkRecord } from
 import { writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../server/graph/write.js';
 import { todayIso } from '../server/domain/validate.js';
 import { generateSeed, SEED_PLAN, type SeedSize } from './generate.js';
+import { seedComms, type CommsSeedResult } from './comms.js';
 import { seedImpact, type ImpactSeedResult } from './impact.js';
 
 /**
@@ -32,8 +33,10 @@ export interface SeedDatabaseOptions {
   today?: string;
   /** Create the demo accounts (default true). */
   demoUsers?: boolean;
+  /** Calls and ANPR reads for the demo groups (default true). */
+  comms?: boolean;
   /** Told when a stage after the data begins: OCG management, then the demo accounts. */
-  onStage?: (stage: 'ocg' | 'accounts') => void;
+  onStage?: (stage: 'comms' | 'ocg' | 'accounts') => void;
   /** Told when a run resumes an interrupted one. */
   onResume?: (state: SeedState) => void;
 }
@@ -75,6 +78,8 @@ export interface SeedResult {
   rows: number;
   /** What the OCG management stage created; null when skipped. */
   impact: ImpactSeedResult | null;
+  /** The calls and ANPR reads of the demo groups; null when skipped. */
+  comms: CommsSeedResult | null;
   /** Batches left alone because an interrupted run had written them (0 for a fresh run). */
   resumedBatches: number;
   /** Demo accounts created by this run. */
@@ -157,6 +162,9 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
     await recordSeed(db, key, { batchesDone: index, batchesTotal: batch.progress.total });
     opts.onProgress?.(batch.progress.done, batch.progress.total, 'seed', rows);
   }
+  await recordSeed(db, key, { stage: 'comms' });
+  opts.onStage?.('comms');
+  const comms = (opts.comms ?? true) ? await seedComms(db, { seed, now }) : null;
   await recordSeed(db, key, { stage: 'ocg' });
   opts.onStage?.('ocg');
   const impact = (opts.impacts ?? opts.size !== 'large') ? await seedImpact(db, { seed, today: opts.today ?? todayIso() }) : null;
@@ -166,7 +174,7 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
   await recordSeed(db, key, { status: 'complete', stage: 'complete', completedAt: new Date().toISOString() });
   const elapsedMs = performance.now() - started;
   return {
-    size: opts.size, seed, entities, links, rows, impact, resumedBatches, demoUsersCreated,
+    size: opts.size, seed, entities, links, rows, impact, comms, resumedBatches, demoUsersCreated,
     elapsedMs, rowsPerSecond: Math.round(rows / (elapsedMs / 1000)),
   };
 }

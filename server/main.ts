@@ -105,7 +105,8 @@ async function prepareData(db: Db, cfg: Config): Promise<boolean> {
       size, seed, txRows: START_SEED_TX_ROWS,
       onStage: (stage) => {
         checkpoint();
-        log(stage === 'ocg' ? 'seeding: OCG management (harm assessments, impact records, disseminations)...' : 'seeding: demo accounts...');
+        log(stage === 'comms' ? 'seeding: calls and ANPR reads of the demo groups...'
+          : stage === 'ocg' ? 'seeding: OCG management (harm assessments, impact records, disseminations)...' : 'seeding: demo accounts...');
       },
       onResume: (s) => log(`resuming from batch ${s.batchesDone + 1}${s.batchesTotal ? ` of ${s.batchesTotal}` : ''}`),
       onProgress: (done, total, _phase, rows) => {

@@ -151,22 +151,90 @@ async function matchEntities(tx: Tx, kind: EntityKind, agency: string, keys: Set
   return found;
 }
 
-function recordRows(kind: CommsKind, rows: CommsRow[], ids: (k: EntityKind, key: string) => string, m: Markings, mkey: string, now: string): RecordRow[] {
+export interface CallItem { callerId: string; calleeId: string; caller?: string; callee?: string; start: number; duration: number; cellId?: string | null; calleeCellId?: string | null }
+export interface SightingItem { vehicleId: string; cameraId: string; vrm?: string; time: number; direction?: string | null }
+
+function recordRows(kind: 'CALLS' | 'ANPR', items: (CallItem | SightingItem)[], m: Markings, mkey: string, now: string): RecordRow[] {
   const marks = { classification: m.classification, agency: m.agency, compartments: m.compartments, handling: m.handling, handlingConditions: m.handlingConditions ?? [], nfd: !!m.nfd };
   if (kind === 'CALLS') {
-    return (rows as CallRow[]).map((r) => {
-      const props: Record<string, unknown> = {
-        callerId: ids('phone', r.caller), calleeId: ids('phone', r.callee), caller: r.caller, callee: r.callee, start: r.start, duration: r.duration,
-        cellId: r.cell ? ids('cell', r.cell) : null, calleeCellId: r.calleeCell ? ids('cell', r.calleeCell) : null, mkey, ...marks, importedAt: now,
-      };
-      return { id: `CALL-${sha(`${mkey}|${r.caller}|${r.callee}|${r.start}|${r.duration}|${r.cell ?? ''}|${r.calleeCell ?? ''}`)}`, label: 'CallRecord' as const, props };
-    });
+    return (items as CallItem[]).map((r) => ({
+      id: `CALL-${sha(`${mkey}|${r.callerId}|${r.calleeId}|${r.start}|${r.duration}|${r.cellId ?? ''}|${r.calleeCellId ?? ''}`)}`,
+      label: 'CallRecord' as const,
+      props: {
+        callerId: r.callerId, calleeId: r.calleeId, caller: r.caller ?? null, callee: r.callee ?? null, start: r.start, duration: r.duration,
+        cellId: r.cellId ?? null, calleeCellId: r.calleeCellId ?? null, mkey, ...marks, importedAt: now,
+      },
+    }));
   }
-  return (rows as SightingRow[]).map((r) => ({
-    id: `ANPR-${sha(`${mkey}|${r.vrm}|${r.camera}|${r.time}|${r.direction ?? ''}`)}`,
+  return (items as SightingItem[]).map((r) => ({
+    id: `ANPR-${sha(`${mkey}|${r.vehicleId}|${r.cameraId}|${r.time}|${r.direction ?? ''}`)}`,
     label: 'Sighting' as const,
-    props: { vehicleId: ids('vehicle', r.vrm), cameraId: ids('camera', r.camera), vrm: r.vrm, time: r.time, direction: r.direction ?? null, mkey, ...marks, importedAt: now },
+    props: { vehicleId: r.vehicleId, cameraId: r.cameraId, vrm: r.vrm ?? null, time: r.time, direction: r.direction ?? null, mkey, ...marks, importedAt: now },
   }));
+}
+
+const emptyCounts = (): CommsWriteCounts => ({ recordsCreated: 0, recordsUnchanged: 0, duplicates: 0, entities: { created: 0, updated: 0, unchanged: 0 }, links: { created: 0, updated: 0, unchanged: 0 } });
+const addCounts = (into: WriteCounts, c: WriteCounts) => { into.created += c.created; into.updated += c.updated; into.unchanged += c.unchanged; };
+
+/**
+ * Stores calls or reads whose ends are entity ids already held (the seed, generated worlds), all
+ * under one set of markings, and recomputes the aggregate links they touch.
+ */
+export async function writeCommsRecords(
+  db: Db, kind: 'CALLS' | 'ANPR', items: (CallItem | SightingItem)[], markings: Markings, opts: { batchSize?: number; now?: string } = {},
+): Promise<CommsWriteCounts> {
+  const counts = emptyCounts();
+  const now = opts.now ?? new Date().toISOString();
+  const mkey = markingKey(markings);
+  await storeRecords((f) => db.writeTx(f), kind, recordRows(kind, items, markings, mkey, now), markings, mkey, now, opts.batchSize ?? 5000, counts);
+  return counts;
+}
+
+async function storeRecords(
+  work: Work, kind: 'CALLS' | 'ANPR', all: RecordRow[], m: Markings, mkey: string, now: string, batch: number, counts: CommsWriteCounts,
+  onProgress?: CommsWriteOptions['onProgress'],
+): Promise<void> {
+  const unique = new Map(all.map((r) => [r.id, r]));
+  counts.duplicates += all.length - unique.size;
+  const list = [...unique.values()];
+  const label = kind === 'CALLS' ? 'CallRecord' : 'Sighting';
+  for (let i = 0; i < list.length; i += batch) {
+    const part = list.slice(i, i + batch);
+    await work(async (tx) => {
+      const held = new Set((await run(tx, { text: 'UNWIND $ids AS id MATCH (r:CommsRecord {id: id}) RETURN r.id AS id', params: { ids: part.map((r) => r.id) } })).map((r) => r.id as string));
+      const fresh = part.filter((r) => !held.has(r.id));
+      counts.recordsUnchanged += part.length - fresh.length;
+      counts.recordsCreated += fresh.length;
+      if (fresh.length) await run(tx, { text: `UNWIND $rows AS row CREATE (r:CommsRecord:${label} {id: row.id}) SET r += row.props`, params: { rows: fresh } });
+    });
+    onProgress?.(Math.min(i + batch, list.length), list.length, 'records');
+  }
+  // Aggregates of the touched groups, from all their stored records.
+  const groups = new Map<string, { type: string; s: string; t: string }>();
+  const touch = (type: string, s: string | null, t: string | null) => { if (s && t) groups.set(`${type}|${s}|${t}`, { type, s, t }); };
+  for (const r of list) {
+    if (kind === 'CALLS') {
+      touch('CALLS', r.props.callerId as string, r.props.calleeId as string);
+      touch('USED_CELL', r.props.callerId as string, r.props.cellId as string | null);
+      touch('USED_CELL', r.props.calleeId as string, r.props.calleeCellId as string | null);
+    } else touch('SEEN_AT', r.props.vehicleId as string, r.props.cameraId as string);
+  }
+  const gl = [...groups.values()];
+  for (let i = 0; i < gl.length; i += batch) {
+    const part = gl.slice(i, i + batch);
+    addCounts(counts.links, await work(async (tx) => {
+      const agg = await aggregates(tx, part, mkey);
+      const links: LinkRecord[] = agg.map((a) => ({
+        source: a.s, target: a.t, type: a.type, reportIds: [], markings: m, partition: mkey,
+        props: {
+          count: a.count, ...(a.type === 'CALLS' ? { totalDuration: a.duration } : {}),
+          firstSeen: new Date(a.first).toISOString(), lastSeen: new Date(a.last).toISOString(),
+        },
+      }));
+      return writeLinks(tx, links, now, new Map());
+    }));
+    onProgress?.(Math.min(i + batch, gl.length), gl.length, 'links');
+  }
 }
 
 /**
@@ -178,8 +246,7 @@ export async function writeComms(db: Db, kind: CommsKind, rows: CommsRow[], opts
   const m = opts.markings;
   const mkey = markingKey(m);
   const batch = opts.batchSize ?? 5000;
-  const counts: CommsWriteCounts = { recordsCreated: 0, recordsUnchanged: 0, duplicates: 0, entities: { created: 0, updated: 0, unchanged: 0 }, links: { created: 0, updated: 0, unchanged: 0 } };
-  const add = (into: WriteCounts, c: WriteCounts) => { into.created += c.created; into.updated += c.updated; into.unchanged += c.unchanged; };
+  const counts = emptyCounts();
 
   const inOne = opts.oneTransaction ? (fn: (w: Work) => Promise<void>) => db.writeTx((tx) => fn((f) => f(tx))) : (fn: (w: Work) => Promise<void>) => fn((f) => db.writeTx(f));
 
@@ -248,56 +315,20 @@ export async function writeComms(db: Db, kind: CommsKind, rows: CommsRow[], opts
     }
     for (let i = 0; i < records.length; i += batch) {
       const part = records.slice(i, i + batch);
-      add(counts.entities, await work((tx) => writeEntities(tx, part, now)));
+      addCounts(counts.entities, await work((tx) => writeEntities(tx, part, now)));
       opts.onProgress?.(Math.min(i + batch, records.length), records.length, 'entities');
     }
     if (kind === 'CELL_SITES') return;
 
-    // 2. Records.
-    const ids = (k: EntityKind, key: string) => idOf[k].get(key)!;
-    const all = recordRows(kind, rows, ids, m, mkey, now);
-    const unique = new Map(all.map((r) => [r.id, r]));
-    counts.duplicates = all.length - unique.size;
-    const list = [...unique.values()];
-    for (let i = 0; i < list.length; i += batch) {
-      const part = list.slice(i, i + batch);
-      await work(async (tx) => {
-        const held = new Set((await run(tx, { text: 'UNWIND $ids AS id MATCH (r:CommsRecord {id: id}) RETURN r.id AS id', params: { ids: part.map((r) => r.id) } })).map((r) => r.id as string));
-        const fresh = part.filter((r) => !held.has(r.id));
-        counts.recordsUnchanged += part.length - fresh.length;
-        counts.recordsCreated += fresh.length;
-        const label = kind === 'CALLS' ? 'CallRecord' : 'Sighting';
-        if (fresh.length) await run(tx, { text: `UNWIND $rows AS row CREATE (r:CommsRecord:${label} {id: row.id}) SET r += row.props`, params: { rows: fresh } });
-      });
-      opts.onProgress?.(Math.min(i + batch, list.length), list.length, 'records');
-    }
-
-    // 3. Aggregates of the touched groups, from all their stored records.
-    const groups = new Map<string, { type: string; s: string; t: string }>();
-    const touch = (type: string, s: string | null, t: string | null) => { if (s && t) groups.set(`${type}|${s}|${t}`, { type, s, t }); };
-    for (const r of list) {
-      if (kind === 'CALLS') {
-        touch('CALLS', r.props.callerId as string, r.props.calleeId as string);
-        touch('USED_CELL', r.props.callerId as string, r.props.cellId as string | null);
-        touch('USED_CELL', r.props.calleeId as string, r.props.calleeCellId as string | null);
-      } else touch('SEEN_AT', r.props.vehicleId as string, r.props.cameraId as string);
-    }
-    const gl = [...groups.values()];
-    for (let i = 0; i < gl.length; i += batch) {
-      const part = gl.slice(i, i + batch);
-      add(counts.links, await work(async (tx) => {
-        const agg = await aggregates(tx, part, mkey);
-        const links: LinkRecord[] = agg.map((a) => ({
-          source: a.s, target: a.t, type: a.type, reportIds: [], markings: m, partition: mkey,
-          props: {
-            count: a.count, ...(a.type === 'CALLS' ? { totalDuration: a.duration } : {}),
-            firstSeen: new Date(a.first).toISOString(), lastSeen: new Date(a.last).toISOString(),
-          },
-        }));
-        return writeLinks(tx, links, now, new Map());
-      }));
-      opts.onProgress?.(Math.min(i + batch, gl.length), gl.length, 'links');
-    }
+    // 2. Records, and the aggregates they touch.
+    const id = (k: EntityKind, key: string) => idOf[k].get(key)!;
+    const items: (CallItem | SightingItem)[] = kind === 'CALLS'
+      ? (rows as CallRow[]).map((r) => ({
+        callerId: id('phone', r.caller), calleeId: id('phone', r.callee), caller: r.caller, callee: r.callee, start: r.start, duration: r.duration,
+        cellId: r.cell ? id('cell', r.cell) : null, calleeCellId: r.calleeCell ? id('cell', r.calleeCell) : null,
+      }))
+      : (rows as SightingRow[]).map((r) => ({ vehicleId: id('vehicle', r.vrm), cameraId: id('camera', r.camera), vrm: r.vrm, time: r.time, direction: r.direction ?? null }));
+    await storeRecords(work, kind, recordRows(kind, items, m, mkey, now), m, mkey, now, batch, counts, opts.onProgress);
   });
   return counts;
 }

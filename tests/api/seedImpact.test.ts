@@ -167,10 +167,52 @@ describe('the demo seed records OCG management', () => {
   });
 });
 
+describe('the demo seed carries communications data', () => {
+  /** The groups given comms data, as the seed chooses them, with their phones and vehicles in id order. */
+  async function groups() {
+    const rows = await db.read(cypher(
+      `MATCH (o:OCG) WHERE o.agency = 'AG-WMP'
+       CALL (o) { MATCH (s:Subject)-[:MEMBER_OF]->(o) OPTIONAL MATCH (s)-[:USES_PHONE]->(p:Phone) OPTIONAL MATCH (s)-[:USES_VEHICLE]->(v:Vehicle)
+         RETURN collect(DISTINCT p.id) AS phones, collect(DISTINCT v.id) AS vehicles }
+       WITH o, phones, vehicles WHERE size(phones) >= 2 AND EXISTS { MATCH (c:CallRecord {callerId: phones[0]}) }
+       RETURN o.id AS id, phones, vehicles ORDER BY o.id`,
+    ));
+    return rows.map((r) => ({ id: r.id as string, phones: [...(r.phones as string[])].sort(), vehicles: [...(r.vehicles as string[])].sort() }));
+  }
+
+  it('calls and ANPR reads for the demo groups, with a convoy and a meeting in each that the analyses find', async () => {
+    expect(first.comms).toMatchObject({ groups: expect.any(Number), calls: expect.any(Number), reads: expect.any(Number) });
+    expect(first.comms!.groups).toBeGreaterThanOrEqual(4);
+    expect(first.comms!.calls).toBeGreaterThanOrEqual(60 * first.comms!.groups);
+    expect(first.comms!.reads).toBeGreaterThanOrEqual(100);
+    expect(first.comms!.convoys).toBeGreaterThanOrEqual(2);
+    expect(await count('MATCH (c:CommsRecord) RETURN count(c) AS c')).toBe(first.comms!.calls + first.comms!.reads);
+    const wmp = await groups();
+    expect(wmp.length).toBeGreaterThanOrEqual(1);
+    let convoys = 0;
+    for (const g of wmp) {
+      const calls = await gql(`query($ids:[ID!]!){ callFrequency(phoneIds:$ids){ pairs{ caller callee calls } slice{ edges{ type props } } } }`, { ids: g.phones }, 'analyst');
+      expect(calls.callFrequency.pairs.length).toBeGreaterThan(0);
+      expect(calls.callFrequency.slice.edges.some((e: { type: string; props: { count?: number } }) => e.type === 'CALLS' && (e.props.count ?? 0) > 1)).toBe(true);
+      const [m1, m2] = [g.phones[g.phones.length - 1]!, g.phones[g.phones.length - 2]!];
+      const met = await gql(`query($ids:[ID!]!){ phoneCoLocation(phoneIds:$ids, withinMinutes:10, minPlaces:1){ pairs{ aId bId sightings } } }`, { ids: [m1, m2] }, 'analyst');
+      expect(met.phoneCoLocation.pairs).toEqual([expect.objectContaining({ aId: [m1, m2].sort()[0], bId: [m1, m2].sort()[1] })]);
+      expect(met.phoneCoLocation.pairs[0].sightings).toBeGreaterThanOrEqual(3);
+      if (g.vehicles.length < 2) continue;
+      const co = await gql(`query($ids:[ID!]!){ vehicleCoLocation(vehicleIds:$ids, withinMinutes:5, minPlaces:5){ pairs{ aId bId convoy leaderId places } } }`, { ids: [g.vehicles[0]] }, 'analyst');
+      expect(co.vehicleCoLocation.pairs).toContainEqual(expect.objectContaining({ convoy: true, leaderId: g.vehicles[0], places: 5 }));
+      convoys++;
+    }
+    expect(convoys).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('re-seeding', () => {
   it('changes nothing, on the same day or a later one', async () => {
     const before = await snapshot();
     const events = await count('MATCH (e:AuditEvent) RETURN count(e) AS c');
+    const records = await count('MATCH (c:CommsRecord) RETURN count(c) AS c');
+    const aggregates = await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c");
     const again = await seedDatabase(db, { size: 'demo', seed: 1 });
     expect(again.entities).toMatchObject({ created: 0, updated: 0 });
     expect(again.links).toMatchObject({ created: 0, updated: 0 });
@@ -179,5 +221,7 @@ describe('re-seeding', () => {
     expect(later.impact).toMatchObject({ assessments: 0, impacts: 0, disseminations: 0 });
     expect(await snapshot()).toBe(before);
     expect(await count('MATCH (e:AuditEvent) RETURN count(e) AS c')).toBe(events);
+    expect(await count('MATCH (c:CommsRecord) RETURN count(c) AS c')).toBe(records);
+    expect(await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c")).toBe(aggregates);
   }, 240_000);
 });

@@ -3,7 +3,8 @@ import { cypher, type Db } from '../../server/db/db.js';
 import { propDefs } from '../../server/domain/model.js';
 import { decide, type Access, type Markings, type Viewer } from '../../server/domain/policy.js';
 import { STUB_IDENTIFIERS } from '../../server/domain/search.js';
-import { validateEntity, validateLink } from '../../server/domain/validate.js';
+import { validateEntity, validateLink, validateMarkings } from '../../server/domain/validate.js';
+import { writeCommsRecords, type CallItem, type SightingItem } from '../../server/graph/comms.js';
 import { writeEntities, writeLinks } from '../../server/graph/write.js';
 
 /**
@@ -17,7 +18,10 @@ import { writeEntities, writeLinks } from '../../server/graph/write.js';
  *  - records the viewer sees as stubs: everything but their type, owner and deconfliction identifiers;
  *  - records disseminated to the viewer's agency: the sensitive fields behind the sanitised copy;
  *  - links the viewer sees: the reports hidden from the viewer behind them (added or removed), and
- *    the grades of supporting reports the viewer sees only as stubs.
+ *    the grades of supporting reports the viewer sees only as stubs;
+ *  - communications records (calls, ANPR reads) the viewer may not see: removed, moved in time or
+ *    place, or joined by new ones. Their aggregate links (CALLS, SEEN_AT, USED_CELL with counts)
+ *    are derived from the records of both worlds by the platform, as in use.
  * Ids of records the viewer may know of are the same in both worlds.
  */
 
@@ -51,14 +55,30 @@ export interface WorldLink {
   markings: WorldMarkings;
 }
 
+/** A call between two phones or an ANPR read of a vehicle, at a place (cell site or camera of the skeleton). */
+export interface WorldRecord {
+  kind: 'call' | 'read';
+  /** Caller phone, or the vehicle read. */
+  a: string;
+  /** Callee phone (calls). */
+  b?: string;
+  /** Skeleton key of the cell site of the caller, or the camera. */
+  place: string;
+  /** Minutes after WORLD_COMMS_START. */
+  minute: number;
+  duration: number;
+  markings: WorldMarkings;
+}
+
 export interface World {
   entities: WorldEntity[];
   links: WorldLink[];
+  records: WorldRecord[];
 }
 
 export const WORLD_TYPES = ['Subject', 'Vehicle', 'Phone', 'Location', 'IntelligenceReport', 'OCG'] as const;
 export type WorldType = (typeof WORLD_TYPES)[number];
-type SkeletonType = 'Priority' | 'IntelligenceRequirement' | 'Question';
+type SkeletonType = 'Priority' | 'IntelligenceRequirement' | 'Question' | 'Camera' | 'CellSite';
 const isWorldType = (t: string): t is WorldType => (WORLD_TYPES as readonly string[]).includes(t);
 
 /**
@@ -95,12 +115,38 @@ function skeleton(entities: WorldEntity[]): { entities: WorldEntity[]; links: Wo
     { key: 'r1', type: 'IntelligenceRequirement', label: 'Requirement county lines', props: { kind: 'TACTICAL' }, markings: own },
     { key: 'q1', type: 'Question', label: 'Who supplies the line?', props: { text: 'Who supplies the line?', reviewPeriodDays: 28 }, markings: own },
     { key: 'q2', type: 'Question', label: 'Where is it stored?', props: { text: 'Where is it stored?', reviewPeriodDays: 28 }, markings: own },
+    // Places of communications records: cell sites and ANPR cameras, reference data of the viewers' agency.
+    ...PLACES.map((key, i): WorldEntity => (key.startsWith('cam')
+      ? { key, type: 'Camera', props: { cameraId: `CAM${i}`, lat: 52.4 + i / 100, lon: -1.9 }, markings: own }
+      : { key, type: 'CellSite', props: { cellId: `CELL${i}`, lat: 52.5 + i / 100, lon: -1.8 }, markings: own })),
   ];
   const plain = (source: string, type: string, target: string): WorldLink => ({ source, type, target, props: {}, reports: [], markings: own });
   const links = [plain('r1', 'SUPPORTS', 'p1'), plain('r1', 'ASKS', 'q1'), plain('r1', 'ASKS', 'q2')];
   const subjects = entities.filter((e) => ['Subject', 'OCG', 'Location'].includes(e.type));
   subjects.slice(0, 3).forEach((e, i) => links.push(plain(i % 2 ? 'q2' : 'q1', 'CONCERNS', e.key)));
   return { entities: add, links };
+}
+
+export const PLACES = ['cam0', 'cam1', 'cam2', 'cell0', 'cell1', 'cell2'] as const;
+/** Time of minute 0 of a world's communications records. */
+export const WORLD_COMMS_START = Date.UTC(2025, 10, 3, 8, 0, 0);
+
+/** Communications records among a world's phones and vehicles: close in time and place, so they meet. */
+function makeRecords(entities: WorldEntity[], raw: [boolean, number, number, number, number, number, WorldMarkings][]): WorldRecord[] {
+  const phones = entities.filter((e) => e.type === 'Phone');
+  const vehicles = entities.filter((e) => e.type === 'Vehicle');
+  const out: WorldRecord[] = [];
+  for (const [call, x, y, place, minute, duration, markings] of raw) {
+    const m = { ...markings, disseminatedTo: [] }; // records are held, not disseminated
+    if (call && phones.length >= 2) {
+      const a = phones[x % phones.length]!;
+      const b = phones[y % phones.length]!;
+      if (a.key !== b.key) out.push({ kind: 'call', a: a.key, b: b.key, place: PLACES[3 + (place % 3)]!, minute, duration, markings: m });
+    } else if (!call && vehicles.length) {
+      out.push({ kind: 'read', a: vehicles[x % vehicles.length]!.key, place: PLACES[place % 3]!, minute, duration: 0, markings: m });
+    }
+  }
+  return out;
 }
 
 /**
@@ -180,10 +226,11 @@ export function worldArb(prefix: string, size: { entities: number; links: number
     fc.tuple(propsArb(type, words, i % 10), markingsArb).map(([p, markings]): WorldEntity => ({ key: `e${i}`, type, label: p.label, props: p.props, markings })));
   return fc.tuple(...Array.from({ length: size.entities }, (_, i) => entity(i))).chain((entities) => {
     const link = fc.tuple(fc.nat(), fc.nat(), fc.nat(), markingsArb, fc.array(fc.nat(), { maxLength: 3 }), fc.integer({ min: 1, max: 500 }), fc.constantFrom('PRINCIPAL', 'PERIPHERAL'));
-    return fc.array(link, { maxLength: size.links }).map((raw) => {
+    const record = fc.tuple(fc.boolean(), fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 900 }), markingsArb);
+    return fc.tuple(fc.array(link, { maxLength: size.links }), fc.array(record, { maxLength: 14 })).map(([raw, rawRecords]) => {
       const sk = skeleton(entities);
       const all = [...entities, ...sk.entities];
-      return { entities: all, links: [...sk.links, ...makeLinks(all, raw)] };
+      return { entities: all, links: [...sk.links, ...makeLinks(all, raw)], records: makeRecords(all, rawRecords) };
     });
   });
 }
@@ -291,7 +338,30 @@ export function twin(world: World, viewer: Viewer, prefix: string, seed: number)
     }
   }
   const dedup = new Map(links.map((l) => [`${l.source}|${l.type}|${l.target}`, l]));
-  return { entities, links: [...dedup.values()] };
+  // Records the viewer may not see come and go, move in time and place; new ones appear.
+  const records: WorldRecord[] = [];
+  const seesRecord = (m: WorldMarkings) => { const a = access(m); return a === 'full' || a === 'shared'; };
+  for (const rec of world.records) {
+    if (!byKey.has(rec.a) || (rec.b && !byKey.has(rec.b))) continue;
+    if (seesRecord(rec.markings)) { records.push(rec); continue; }
+    if (r.chance(0.3)) continue;
+    records.push(r.chance(0.5) ? rec : { ...rec, minute: Math.floor(r.next() * 90), duration: Math.floor(r.next() * 900), place: rec.kind === 'call' ? r.pick(PLACES.slice(3)) : r.pick(PLACES.slice(0, 3)) });
+  }
+  const unseen = [...hiddenMarks, { agency: 'X' as const, classification: 'OFFICIAL' as const, compartments: [], nfd: false, disseminatedTo: [] }, { agency: 'V' as const, classification: 'SECRET' as const, compartments: ['CHIS'], nfd: false, disseminatedTo: [] }]
+    .filter((m) => !seesRecord(m));
+  const phones = entities.filter((e) => e.type === 'Phone');
+  const vehicles = entities.filter((e) => e.type === 'Vehicle');
+  const more = unseen.length ? Math.floor(r.next() * 6) : 0;
+  for (let i = 0; i < more; i++) {
+    const markings = r.pick(unseen);
+    if (r.chance(0.5) && phones.length >= 2) {
+      const [a, b] = [r.pick(phones), r.pick(phones)];
+      if (a.key !== b.key) records.push({ kind: 'call', a: a.key, b: b.key, place: r.pick(PLACES.slice(3)), minute: Math.floor(r.next() * 90), duration: Math.floor(r.next() * 900), markings });
+    } else if (vehicles.length) {
+      records.push({ kind: 'read', a: r.pick(vehicles).key, place: r.pick(PLACES.slice(0, 3)), minute: Math.floor(r.next() * 90), duration: 0, markings });
+    }
+  }
+  return { entities, links: [...dedup.values()], records };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,11 +404,27 @@ export async function writeWorld(db: Db, prefix: string, w: World): Promise<void
   if (sharedLinks.length) {
     await db.write(cypher('UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) WHERE type(r) = row.type SET r.disseminatedTo = row.to', { rows: sharedLinks }));
   }
+  // Communications records, through the platform's own store (one call per set of markings).
+  const groups = new Map<string, { kind: 'CALLS' | 'ANPR'; markings: WorldMarkings; items: (CallItem | SightingItem)[] }>();
+  for (const rec of w.records ?? []) {
+    const kind = rec.kind === 'call' ? 'CALLS' : 'ANPR';
+    const key = `${kind}|${JSON.stringify(rec.markings)}`;
+    const g = groups.get(key) ?? groups.set(key, { kind, markings: rec.markings, items: [] }).get(key)!;
+    const at = WORLD_COMMS_START + rec.minute * 60_000;
+    g.items.push(rec.kind === 'call'
+      ? { callerId: entityId(prefix, rec.a), calleeId: entityId(prefix, rec.b!), start: at, duration: rec.duration, cellId: entityId(prefix, rec.place) }
+      : { vehicleId: entityId(prefix, rec.a), cameraId: entityId(prefix, rec.place), time: at });
+  }
+  for (const g of groups.values()) {
+    const m = validateMarkings(mk(g.markings), {});
+    await writeCommsRecords(db, g.kind, g.items, m, { now: WORLD_TIME });
+  }
 }
 
 /** Removes a world's entities and links (the agencies stay). */
 export async function clearWorld(db: Db, prefix: string): Promise<void> {
   await db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p AND NOT n:Agency DETACH DELETE n', { p: `${prefix}-` }));
+  await db.write(cypher('MATCH (n:CommsRecord) WHERE n.agency STARTS WITH $p DETACH DELETE n', { p: `${prefix}-` }));
 }
 
 /** Every string a world holds in its records (ids, labels, property values): the searches' texts. */

@@ -163,6 +163,16 @@ function operations(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pa
     ops.push(call('shortestPaths', { from: v[i], to: v[i + 1], k: 2 }, pool), call('shortestPaths', { from: v[i], to: v[i + 1], minGrade: '2B' }, pool));
     ops.push(call('allPaths', { from: v[i], to: v[v.length - 1 - i], maxHops: 3 }, pool));
   }
+  // Weighted metrics (counts of the aggregate links the viewer sees) and the communications analyses,
+  // on every phone and vehicle of both worlds, hidden ones included.
+  ops.push(call('networkMetrics', { ids, weighting: 'COUNT_AS_STRENGTH' }, pool), call('networkMetrics', { ids, weighting: 'COUNT_AS_DISTANCE' }, pool));
+  const phones = pool.idsByType?.Phone ?? [];
+  const vehicles = pool.idsByType?.Vehicle ?? [];
+  ops.push(call('callFrequency', { phoneIds: phones }, pool), call('callFrequency', { phoneIds: phones, from: '2025-11-03T08:30:00Z', to: '2025-11-03T09:00:00Z' }, pool));
+  for (let i = 0; i + 1 < phones.length; i += 2) ops.push(call('commonContacts', { phoneIds: phones.slice(i, i + 3) }, pool));
+  for (const id of phones) ops.push(call('phoneCoLocation', { phoneIds: [id], withinMinutes: 30, minPlaces: 1 }, pool));
+  for (const id of vehicles) ops.push(call('vehicleCoLocation', { vehicleIds: [id], withinMinutes: 30, minPlaces: 1 }, pool));
+  if (vehicles.length >= 2) ops.push(call('vehicleCoLocation', { vehicleIds: vehicles.slice(0, 2), withinMinutes: 90, minPlaces: 1 }, pool));
   // Lists: every sortable and filterable property, both directions, paged by cursor (pages are chained at run time).
   const types = [...new Set([...pair.a.entities, ...pair.b.entities].map((e) => e.type))].sort();
   for (const type of types) {
