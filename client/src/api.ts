@@ -1,7 +1,8 @@
 import { fallbackConnect, fallbackExpand, fallbackMetrics, fallbackShortestPaths } from './api/fallbacks.js';
 import type {
-  ApiClient, ExpandOptions, GraphSlice, LinkDetail, NetworkMetrics, PathResult, SearchHit, Viewer,
+  ApiClient, ExpandOptions, GraphSlice, LinkDetail, NetworkMetrics, PathResult, SearchHit, Viewer, Weighting,
 } from './workspace/types.js';
+import { WEIGHTINGS } from './workspace/types.js';
 
 /** The GraphQL API over fetch. The session is the HttpOnly cookie set by signIn (same origin). */
 export class ApiError extends Error {
@@ -121,11 +122,14 @@ export class GraphQLApi implements ApiClient {
     return (await this.request<{ link: LinkDetail | null }>(q, { id })).link;
   }
 
-  async networkMetrics(ids: string[]): Promise<NetworkMetrics> {
-    const q = `query Metrics($ids:[ID!]!){ networkMetrics(ids:$ids){ nodes{ id degree degreeCentrality betweenness closeness eigenvector pagerank community component } modularity components brokers bridges } }`;
+  async networkMetrics(ids: string[], opts: { weighting?: Weighting } = {}): Promise<NetworkMetrics> {
+    // An enum value goes inline, bare (and only one of the known values).
+    const weighting = opts.weighting && WEIGHTINGS.includes(opts.weighting) ? opts.weighting : 'NONE';
+    const arg = weighting === 'NONE' ? '' : `, weighting:${weighting}`;
+    const q = `query Metrics($ids:[ID!]!){ networkMetrics(ids:$ids${arg}){ nodes{ id degree degreeCentrality strength betweenness closeness eigenvector pagerank community component } modularity communityCount components brokers bridges } }`;
     return this.withFallback('networkMetrics',
-      async () => (await this.request<{ networkMetrics: NetworkMetrics }>(q, { ids })).networkMetrics,
-      () => fallbackMetrics(this, ids));
+      async () => ({ ...(await this.request<{ networkMetrics: NetworkMetrics }>(q, { ids })).networkMetrics, weighting }),
+      async () => ({ ...(await fallbackMetrics(this, ids)), weighting: 'NONE' as const }));
   }
 }
 

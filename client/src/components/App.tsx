@@ -23,6 +23,8 @@ import type { GraphQLApi } from '../api.js';
 // Loaded when first opened, so the impact views add nothing to the first page load.
 const ImpactView = lazy(() => import('../impact/ImpactView.js'));
 // The requirement board, collection plans and decision log: their own chunk, fetched on first use.
+// The communications dialog (import and analyses of call, ANPR and cell-site data): fetched on first use.
+const CommsDialog = lazy(() => import('../comms/CommsDialog.js').then((m) => ({ default: m.CommsDialog })));
 const RequirementsView = lazy(() => import('../requirements/RequirementsView.js').then((m) => ({ default: m.RequirementsView })));
 
 export function App() {
@@ -58,6 +60,9 @@ function Workspace() {
   // The impact map and matrix are read queries: every role that reads through the policy may open them.
   const canQueryImpact = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   const [requirements, setRequirements] = useState(false);
+  // Communications analyses are reads; their import tab needs the import permission (as the Import dialog).
+  const [comms, setComms] = useState(false);
+  const canReadComms = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   // The board, gap overlay, plans and decision log are reads: every role that reads may open them.
   const canReadRequirements = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
@@ -84,8 +89,9 @@ function Workspace() {
         ws.cancelPaths();
         return true;
       }
-      if (help || charts || expandDialog || requirements || importing) {
+      if (help || charts || expandDialog || requirements || importing || comms) {
         setHelp(false);
+        setComms(false);
         setImporting(false);
         setCharts(false);
         setExpandDialog(null);
@@ -121,6 +127,7 @@ function Workspace() {
           onRequirements={canReadRequirements ? () => setRequirements(true) : undefined}
           onImpact={canQueryImpact ? () => setImpact(true) : undefined}
           onImport={canImport ? () => setImporting(true) : undefined}
+          onComms={canReadComms ? () => setComms(true) : undefined}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
         />
@@ -152,6 +159,11 @@ function Workspace() {
               />
             </div>
           </div>
+        )}
+        {comms && (
+          <Suspense fallback={<div className="overlay" data-testid="comms-loading"><div className="dialog">Loading…</div></div>}>
+            <CommsDialog api={ws.api as unknown as GraphQLApi} canImport={canImport} onClose={() => setComms(false)} />
+          </Suspense>
         )}
         {importing && <ImportDialog api={ws.api as unknown as GraphQLApi} onClose={() => setImporting(false)} />}
         {impact && (

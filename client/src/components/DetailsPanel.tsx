@@ -1,6 +1,8 @@
 import { HANDLING, HANDLING_CONDITIONS, INTEL_ASSESSMENT, SOURCE_EVALUATION } from '../../../server/domain/codes.js';
 import type { GraphEdge, GraphNode, LinkDetail, Markings } from '../workspace/types.js';
-import type { WorkspaceState } from '../workspace/GraphWorkspace.js';
+import { WEIGHTING_TITLES, type WorkspaceState } from '../workspace/GraphWorkspace.js';
+import { linkCount } from '../graph/style.js';
+import { EVIDENCE_KEYS, countText, durationText, linkEvidence, ukDateTime } from '../ui/evidence.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { entityTitle, linkTitle, propName, propValue, strengthText } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
@@ -81,9 +83,11 @@ function NodeDetails({ node, pinned }: { node: GraphNode; pinned: boolean }) {
       <MarkingsBlock m={node.markings} />
       <Props props={node.props} />
       {m && (
-        <dl className="props metrics" data-testid="metrics">
-          <div><dt>Degree</dt><dd>{m.degree}</dd></div>
-          <div><dt>Betweenness</dt><dd>{m.betweenness.toFixed(3)}</dd></div>
+        <dl className="props metrics" data-testid="metrics" data-weighting={s.analysis?.weighting ?? 'NONE'}>
+          <div className="metrics-weighting"><dt>Weighting</dt><dd data-testid="metric-weighting">{WEIGHTING_TITLES[s.analysis?.weighting ?? 'NONE']}</dd></div>
+          <div><dt>Degree</dt><dd data-testid="metric-degree">{m.degree}</dd></div>
+          {typeof m.strength === 'number' && <div><dt title="Weighted degree: the sum of the counts of its links">Strength</dt><dd data-testid="metric-strength">{formatNumber(m.strength)}</dd></div>}
+          <div><dt>Betweenness</dt><dd data-testid="metric-betweenness">{m.betweenness.toFixed(3)}</dd></div>
           <div><dt>Closeness</dt><dd>{m.closeness.toFixed(3)}</dd></div>
           {typeof m.pagerank === 'number' && <div><dt>PageRank</dt><dd>{m.pagerank.toFixed(3)}</dd></div>}
           {typeof m.eigenvector === 'number' && <div><dt>Eigenvector</dt><dd>{m.eigenvector.toFixed(3)}</dd></div>}
@@ -107,7 +111,7 @@ function NodeDetails({ node, pinned }: { node: GraphNode; pinned: boolean }) {
                   <button className="link" onClick={() => ws.select([e.data.id])} data-testid={`details-link-${e.data.id}`}>
                     {linkTitle(e.data.type)} {e.data.source === node.id ? '→' : '←'} {other?.label ?? '?'}
                   </button>
-                  <span className="muted small"> {strengthText(e.data.strength)}</span>
+                  <span className="muted small"> {linkCount(e.data.props) !== undefined ? countText(e.data.type, linkCount(e.data.props)!) : strengthText(e.data.strength)}</span>
                 </li>
               );
             })}
@@ -138,8 +142,9 @@ function EdgeDetails({ edge, state }: { edge: GraphEdge; state: WorkspaceState }
             <span className="meter"><span style={{ width: `${Math.round((edge.strength ?? 0) * 100)}%` }} /></span>
             <span className="muted small">{edge.reportCount} report{edge.reportCount === 1 ? '' : 's'}</span>
           </div>
+          <EvidenceBlock edge={edge} />
           <MarkingsBlock m={edge.markings} />
-          <Props props={edge.props} />
+          <Props props={linkEvidence(edge.props) ? withoutEvidence(edge.props) : edge.props} />
           <section className="why" data-testid="why-linked">
             <h4>Why linked: supporting reports</h4>
             {insp?.status === 'loading' && <p className="muted">Loading reports…</p>}
@@ -153,6 +158,25 @@ function EdgeDetails({ edge, state }: { edge: GraphEdge; state: WorkspaceState }
         </>
       )}
     </div>
+  );
+}
+
+const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+const withoutEvidence = (props: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(props ?? {}).filter(([k]) => !(EVIDENCE_KEYS as readonly string[]).includes(k)));
+
+/** A counted link's count, total duration and first and last seen (UK dates). */
+function EvidenceBlock({ edge }: { edge: GraphEdge }) {
+  const ev = linkEvidence(edge.props);
+  if (!ev) return null;
+  return (
+    <dl className="props evidence" data-testid="link-evidence">
+      {ev.count !== undefined && <div><dt>Count</dt><dd data-testid="link-count">{countText(edge.type, ev.count)}</dd></div>}
+      {ev.totalDuration !== undefined && <div><dt>Total duration</dt><dd data-testid="link-duration">{durationText(ev.totalDuration)}</dd></div>}
+      {ev.firstSeen && <div><dt>First seen</dt><dd data-testid="link-first-seen">{ukDateTime(ev.firstSeen)}</dd></div>}
+      {ev.lastSeen && <div><dt>Last seen</dt><dd data-testid="link-last-seen">{ukDateTime(ev.lastSeen)}</dd></div>}
+    </dl>
   );
 }
 

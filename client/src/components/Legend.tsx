@@ -1,6 +1,7 @@
-import { COMMUNITY_PALETTE, ENTITY_LOOK, ROLE_COLOUR, communityColour, linkLook } from '../graph/style.js';
+import { COMMUNITY_PALETTE, COUNT_WIDTH, ENTITY_LOOK, ROLE_COLOUR, communityColour, countWidth, linkLook } from '../graph/style.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { communityLegend } from '../workspace/derive.js';
+import { WEIGHTING_TITLES } from '../workspace/GraphWorkspace.js';
 import { entityTitle, humanCode, linkTitle } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
 import { GapPanel } from '../requirements/GapPanel.js';
@@ -42,6 +43,7 @@ export function Legend() {
         </svg>
         <span className="muted">weak → strong</span>
       </div>
+      <CountWidthKey />
       <div className="legend-row small">
         <span>OCG role</span>
         {Object.entries(ROLE_COLOUR).filter(([r]) => r !== 'UNKNOWN').map(([r, c]) => (
@@ -49,9 +51,67 @@ export function Legend() {
         ))}
       </div>
       <GapPanel />
+      {s.analysis && s.metrics && <AnalysisSummary />}
       {s.display.colourBy === 'community' && s.metrics && <CommunityKey />}
       {s.display.sizeBy !== 'none' && <p className="small muted">Size shows {s.display.sizeBy === 'degree' ? 'links on the chart' : s.display.sizeBy}.</p>}
     </section>
+  );
+}
+
+/** The width scale of counted links (see countWidth): samples at 1, 10, 100 and the cap. */
+function CountWidthKey() {
+  const samples = [1, 10, 100, COUNT_WIDTH.cap];
+  return (
+    <div className="legend-row small count-width-key" data-testid="legend-count-width">
+      <span>Link width: number of calls/meetings/sightings</span>
+      <span className="count-width-samples">
+        {samples.map((c, i) => (
+          <span key={c} className="count-width-sample">
+            <svg width="26" height="12" aria-hidden><line x1="1" y1="6" x2="25" y2="6" stroke="#64748b" strokeWidth={countWidth(c)} /></svg>
+            <span className="muted">{i === samples.length - 1 ? `${c.toLocaleString('en-GB')}+` : c}</span>
+          </span>
+        ))}
+      </span>
+      <span className="muted count-width-note">log scale; a link without a count is drawn by its evidence</span>
+    </div>
+  );
+}
+
+const TOP_SHOWN = 5;
+
+/**
+ * The last network analysis: the weighting it used, and the entities ranked first by betweenness
+ * with their degree and strength (weighted degree).
+ */
+function AnalysisSummary() {
+  const s = useWorkspaceState();
+  const a = s.analysis!;
+  const label = (id: string) => s.doc.nodes.get(id)?.data.label ?? id;
+  const top = [...s.metrics!.values()]
+    .filter((m) => s.doc.nodes.has(m.id))
+    .sort((x, y) => y.betweenness - x.betweenness || label(x.id).localeCompare(label(y.id)))
+    .slice(0, TOP_SHOWN);
+  const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+  return (
+    <div className="analysis-summary" data-testid="analysis-summary" data-weighting={a.weighting}>
+      <div className="legend-row small"><span>Network analysis</span></div>
+      <p className="small analysis-weighting">Weights: <b data-testid="analysis-weighting">{WEIGHTING_TITLES[a.weighting]}</b></p>
+      <p className="small muted">
+        {a.components} component{a.components === 1 ? '' : 's'}
+        {typeof a.communityCount === 'number' ? `, ${a.communityCount} communit${a.communityCount === 1 ? 'y' : 'ies'}` : ''}
+        {typeof a.modularity === 'number' ? `, modularity ${a.modularity.toFixed(2)}` : ''}
+      </p>
+      <table className="analysis-top small">
+        <thead><tr><th>Top betweenness</th><th title="Degree: links to distinct entities">Deg.</th><th title="Strength: weighted degree, the sum of the counts">Str.</th><th title="Betweenness">Betw.</th></tr></thead>
+        <tbody>
+          {top.map((m) => (
+            <tr key={m.id} data-testid="analysis-top-row" data-id={m.id} data-betweenness={m.betweenness} data-strength={m.strength ?? m.degree}>
+              <td>{label(m.id)}</td><td>{m.degree}</td><td>{num(m.strength ?? m.degree)}</td><td>{m.betweenness.toFixed(3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
-import type { ColourBy, SizeBy } from '../workspace/GraphWorkspace.js';
+import { WEIGHTING_TITLES, type ColourBy, type SizeBy } from '../workspace/GraphWorkspace.js';
+import { WEIGHTINGS, type Weighting } from '../workspace/types.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
 import { LayoutPicker } from './LayoutPicker.js';
@@ -15,6 +16,8 @@ interface Props {
   onImpact?(): void;
   /** Opens the upload dialog (only offered to roles allowed to import). */
   onImport?(): void;
+  /** Opens the communications dialog: call, ANPR and cell-site analyses, and their import for roles that import. */
+  onComms?(): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -61,6 +64,20 @@ export function Toolbar(p: Props) {
             <option value="eigenvector" disabled={!s.metrics}>eigenvector</option>
           </select>
         </label>
+        <label className="inline" title="How link counts (calls, meetings, sightings) weigh in the network analysis">
+          Weights
+          <select
+            value={s.weighting}
+            onChange={(e) => {
+              ws.setWeighting(e.target.value as Weighting);
+              // Results on show are brought in line with the new choice at once.
+              if (s.metrics) void ws.analyse();
+            }}
+            data-testid="metrics-weighting"
+          >
+            {WEIGHTINGS.map((w) => <option key={w} value={w}>{WEIGHTING_TITLES[w]}</option>)}
+          </select>
+        </label>
         <button onClick={() => void ws.analyse()} disabled={s.doc.nodes.size < 2} title="Centrality and communities of the drawn network" data-testid="analyse">Analyse</button>
       </div>
       {p.onRequirements && (
@@ -72,6 +89,7 @@ export function Toolbar(p: Props) {
       <div className="spacer" />
       <div className="group">
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
+        {p.onComms && <button onClick={p.onComms} data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites">Communications</button>}
         {p.onImport && <button onClick={p.onImport} data-testid="open-import" title="Import entities and links from CSV or JSON files">Import</button>}
         {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}

@@ -4,7 +4,8 @@ import { chartDegrees, normalise, ocgRoles } from '../workspace/derive.js';
 import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace/GraphWorkspace.js';
 import type { LayoutInput } from './layoutEngine.js';
 import { LayoutRunner } from './layoutRunner.js';
-import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, edgeLook, gapLook, linkLook, nodeLook, roleRing } from './style.js';
+import { evidenceSummary } from '../ui/evidence.js';
+import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
  * Cytoscape as the workspace's renderer: it mirrors the workspace state onto the canvas (diffing
@@ -40,9 +41,11 @@ export function edgeData(e: ChartEdge, bundle = false): Record<string, unknown> 
   const d = e.data;
   const graded = typeof d.strength === 'number' && d.reportCount > 0;
   const role = d.type === 'MEMBER_OF' ? (d.props?.role as string) ?? 'UNKNOWN' : undefined;
+  const count = d.restricted ? undefined : linkCount(d.props);
   return {
     id: d.id, source: d.source, target: d.target, type: d.type, label: edgeLabel(d),
     strength: graded ? d.strength : undefined, role, restricted: d.restricted || undefined, bundle: bundle || undefined,
+    countWidth: count === undefined ? undefined : countWidth(count),
     ...edgeLook(d.type, role),
   };
 }
@@ -149,6 +152,17 @@ export class CytoscapeView {
         this.dragged.clear();
         this.ws.moveNodes(positions);
       });
+    });
+    // Hovering a counted link tells its count, total duration and first and last seen.
+    cy.on('mouseover', 'edge', (ev) => {
+      const e = this.ws.edge(ev.target.id());
+      const text = e && !e.restricted ? evidenceSummary(e.type, e.props) : '';
+      const box = cy.container();
+      if (box) box.title = text ? `${edgeLabel(e!)}: ${text}` : '';
+    });
+    cy.on('mouseout', 'edge', () => {
+      const box = cy.container();
+      if (box) box.title = '';
     });
     cy.on('cxttap', (ev) => {
       const oe = ev.originalEvent as MouseEvent | undefined;

@@ -20,6 +20,8 @@ export const ENTITY_LOOK: Record<string, EntityLook> = {
   Agency: { colour: '#475569', shape: 'round-pentagon', title: 'Agency' },
   Vehicle: { colour: '#c2410c', shape: 'round-rectangle', title: 'Vehicle' },
   Phone: { colour: '#0e7490', shape: 'round-rectangle', title: 'Phone' },
+  Camera: { colour: '#9a3412', shape: 'round-triangle', title: 'ANPR camera' },
+  CellSite: { colour: '#155e75', shape: 'round-triangle', title: 'Cell site' },
   Source: { colour: '#6d28d9', shape: 'round-diamond', title: 'Source' },
   IntelligenceReport: { colour: '#a16207', shape: 'round-tag', title: 'Intelligence report' },
   Event: { colour: '#be185d', shape: 'round-triangle', title: 'Event' },
@@ -38,6 +40,8 @@ export const LINK_LOOK: Record<string, LinkLook> = {
   USES_VEHICLE: { colour: '#c2410c', line: 'dashed', arrow: true, title: 'Uses vehicle' },
   USES_PHONE: { colour: '#0e7490', line: 'dashed', arrow: true, title: 'Uses phone' },
   CALLS: { colour: '#0e7490', line: 'dotted', arrow: true, title: 'Calls' },
+  SEEN_AT: { colour: '#9a3412', line: 'dotted', arrow: true, title: 'Seen at' },
+  USED_CELL: { colour: '#155e75', line: 'dotted', arrow: true, title: 'Used cell site' },
   LOCATED_IN: { colour: '#65a30d', line: 'dotted', arrow: true, title: 'Located in' },
   PART_OF: { colour: '#65a30d', line: 'dotted', arrow: true, title: 'Part of' },
   RESPONSIBLE_FOR: { colour: '#475569', line: 'dotted', arrow: true, title: 'Responsible for' },
@@ -69,6 +73,26 @@ export const COVERAGE_LOOK: Record<string, CoverageLook> = {
 export const ROLE_COLOUR: Record<string, string> = {
   PRINCIPAL: '#dc2626', SIGNIFICANT: '#ea580c', PERIPHERAL: '#ca8a04', UNKNOWN: '#94a3b8',
 };
+
+/**
+ * Link width by weight: a link whose props carry `count` (calls, meetings, sightings) is drawn
+ * wider the larger the count, on a log scale (each tenfold count adds the same width) capped at
+ * `cap`, so one link of thousands of calls does not swamp the chart. A count of 1 draws as a
+ * plain link.
+ */
+export const COUNT_WIDTH = { min: 1.6, max: 10, cap: 1000 } as const;
+
+export function countWidth(count: number): number {
+  const c = Math.min(Math.max(count, 1), COUNT_WIDTH.cap);
+  const w = COUNT_WIDTH.min + ((COUNT_WIDTH.max - COUNT_WIDTH.min) * Math.log10(c)) / Math.log10(COUNT_WIDTH.cap);
+  return Math.round(w * 100) / 100;
+}
+
+/** The link's count as a weight, when it has one (a positive integer in its props). */
+export function linkCount(props: Record<string, unknown> | null | undefined): number | undefined {
+  const c = props?.count;
+  return typeof c === 'number' && Number.isFinite(c) && c > 0 ? c : undefined;
+}
 
 /** Distinct colours for communities (cycled). */
 export const COMMUNITY_PALETTE = [
@@ -181,8 +205,10 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
       },
     },
     { selector: 'edge[?bundle]', style: { 'curve-style': 'bezier' } },
-    // Evidence strength (from the supporting reports' grades) drives the width.
+    // Evidence strength (from the supporting reports' grades) drives the width...
     { selector: 'edge[strength >= 0]', style: { width: 'mapData(strength, 0, 1, 1.2, 7)' } },
+    // ...unless the link is counted (calls, meetings, sightings): then its count does (countWidth).
+    { selector: 'edge[countWidth]', style: { width: 'data(countWidth)', 'arrow-scale': 0.7 } },
     { selector: 'edge[line = "dotted"]', style: { 'line-dash-pattern': [2, 4] } },
     { selector: 'edge[line = "dashed"]', style: { 'line-dash-pattern': [7, 4] } },
     { selector: 'edge[?restricted]', style: { 'line-color': '#9ca3af', 'line-style': 'dashed', 'line-dash-pattern': [7, 4], 'target-arrow-shape': 'none', label: '' } },

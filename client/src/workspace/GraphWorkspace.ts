@@ -4,7 +4,7 @@ import {
 } from './chartDoc.js';
 import type { ChartStore, SavedChart, SavedChartSummary } from './chartStore.js';
 import type {
-  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, LinkDetail, NodeMetrics, Path, SearchHit, Viewer,
+  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, LinkDetail, NodeMetrics, Path, SearchHit, Viewer, Weighting,
 } from './types.js';
 import { noFilters, timeExtent, visibleElements, type Filters, type TimeRange, type Visible } from './visibility.js';
 
@@ -95,6 +95,22 @@ export function noPathMessage(from: string, to: string, maxHops: number): string
 const pathHopsIn = (n: number, fallback: number) =>
   Number.isFinite(n) ? Math.min(PATH_HOPS.max, Math.max(1, Math.round(n))) : fallback;
 
+/** The choice of weighting as the analyst reads it (toolbar and results). */
+export const WEIGHTING_TITLES: Record<Weighting, string> = {
+  NONE: 'Unweighted',
+  COUNT_AS_STRENGTH: 'Count as strength (more calls = closer)',
+  COUNT_AS_DISTANCE: 'Count as distance',
+};
+
+/** What the last network analysis was, beside its per-entity measures. */
+export interface AnalysisRun {
+  weighting: Weighting;
+  communityCount: number | null;
+  modularity: number | null;
+  components: number;
+  brokers: string[];
+}
+
 export interface WorkspaceState {
   viewer: Viewer | null;
   /** Session check under way (first load). */
@@ -105,6 +121,9 @@ export interface WorkspaceState {
   timeRange: TimeRange | null;
   display: Display;
   metrics: ReadonlyMap<string, NodeMetrics> | null;
+  /** The last network analysis (with `metrics`), and the weighting chosen for the next. */
+  analysis: AnalysisRun | null;
+  weighting: Weighting;
   paths: PathsView | null;
   /** The Find path dialog, when open. */
   pathQuestion: PathQuestion | null;
@@ -157,7 +176,7 @@ export class GraphWorkspace {
     this.opts = { autoLayoutMaxNodes: 400, layoutBeforeDrawMin: 300, expandLimit: 100, historyLimit: 200, ...opts };
     this.state = {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
-      display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, paths: null, pathQuestion: null, inspection: null,
+      display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, analysis: null, weighting: 'NONE', paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
       chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
     };
@@ -248,7 +267,7 @@ export class GraphWorkspace {
     this.undoStack = [];
     this.redoStack = [];
     this.set({
-      doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, paths: null, pathQuestion: null, inspection: null,
+      doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, analysis: null, paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
     });
   }
@@ -537,6 +556,18 @@ export class GraphWorkspace {
     return added;
   }
 
+  /**
+   * The slice of an analysis run elsewhere (communications analyses) added as one step beside the
+   * entities it was asked about, with the links to what is already drawn. The selection is left as
+   * it was: it is the question, which the analyst may ask again with other settings.
+   */
+  async addAnalysisResult(label: string, slice: GraphSlice, anchors: string[] = []): Promise<string[]> {
+    const full = await this.run(label, () => this.completeLinks(slice));
+    if (!full) return [];
+    this.reportCap(full, label);
+    return this.addSlice(full, label, { anchors: anchors.filter((id) => this.state.doc.nodes.has(id)) });
+  }
+
   // ---- editing the chart ----
 
   private has(id: string): boolean {
@@ -594,7 +625,7 @@ export class GraphWorkspace {
 
   clear(): void {
     if (!this.state.doc.nodes.size) return;
-    this.commit('Clear chart', emptyDoc(), { chart: { ...this.state.chart, id: null, name: 'Untitled chart' }, metrics: null });
+    this.commit('Clear chart', emptyDoc(), { chart: { ...this.state.chart, id: null, name: 'Untitled chart' }, metrics: null, analysis: null });
   }
 
   // ---- selection ----
@@ -699,21 +730,32 @@ export class GraphWorkspace {
     this.set({ gaps });
   }
 
-  /** Social-network measures of the drawn entities (server-side), then colour by community. */
-  async analyse(): Promise<void> {
+  /** How link counts weigh in the next network analysis. */
+  setWeighting(weighting: Weighting): void {
+    if (weighting !== this.state.weighting) this.set({ weighting });
+  }
+
+  /**
+   * Social-network measures of the drawn entities (server-side), with the chosen weighting of
+   * link counts, then colour by community.
+   */
+  async analyse(weighting: Weighting = this.state.weighting): Promise<void> {
     const ids = [...this.visible().nodes].filter((id) => !this.node(id)?.restricted);
     if (ids.length < 2) {
       this.notify('info', 'Add at least two entities to analyse the network');
       return;
     }
-    const m = await this.run('Network analysis', () => this.api.networkMetrics(ids.slice(0, 5000)));
+    const m = await this.run('Network analysis', () => this.api.networkMetrics(ids.slice(0, 5000), { weighting }));
     if (!m) return;
+    const used = m.weighting ?? 'NONE';
     this.set({
       metrics: new Map(m.nodes.map((n) => [n.id, n])),
+      analysis: { weighting: used, communityCount: m.communityCount ?? null, modularity: m.modularity ?? null, components: m.components, brokers: m.brokers },
       display: { ...this.state.display, colourBy: 'community', sizeBy: this.state.display.sizeBy === 'none' ? 'betweenness' : this.state.display.sizeBy },
     });
+    if (used !== weighting) this.notify('warn', 'This server computes metrics unweighted only: link counts were not used');
     const brokers = m.brokers.map((id) => this.node(id)?.label).filter(Boolean).slice(0, 3);
-    this.notify('info', `${m.components} component${m.components === 1 ? '' : 's'}${typeof m.modularity === 'number' ? `, modularity ${m.modularity.toFixed(2)}` : ''}${brokers.length ? `; brokers: ${brokers.join(', ')}` : ''}`);
+    this.notify('info', `${WEIGHTING_TITLES[used]}: ${m.components} component${m.components === 1 ? '' : 's'}${typeof m.modularity === 'number' ? `, modularity ${m.modularity.toFixed(2)}` : ''}${brokers.length ? `; brokers: ${brokers.join(', ')}` : ''}`);
   }
 
   // ---- layout and view ----
@@ -847,7 +889,7 @@ export class GraphWorkspace {
     // Many entities without a saved position (a chart saved elsewhere, or grown since): laid out before they are drawn.
     const before = unplaced >= this.opts.layoutBeforeDrawMin && doc.nodes.size > 1 ? this.layoutBeforeDraw(doc, doc.nodes.size - unplaced, unplaced) : null;
     this.commit(`Open ${chart.name}`, doc, {
-      chart: as, filters: chart.filters ?? noFilters(), timeRange: chart.timeRange ?? null, selection: new Set(), metrics: null, paths: null,
+      chart: as, filters: chart.filters ?? noFilters(), timeRange: chart.timeRange ?? null, selection: new Set(), metrics: null, analysis: null, paths: null,
       ...(before ? { layoutRequest: before } : {}),
     });
     if (missing) this.notify('warn', `${missing} saved entit${missing === 1 ? 'y is' : 'ies are'} no longer available to you`);

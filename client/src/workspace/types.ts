@@ -105,10 +105,19 @@ export interface PathResult {
   slice: GraphSlice;
 }
 
+/**
+ * How link counts weigh in network metrics (the API's Weighting): not at all, as a strength
+ * (more calls = closer: length 1 / count) or as a distance (length = count).
+ */
+export type Weighting = 'NONE' | 'COUNT_AS_STRENGTH' | 'COUNT_AS_DISTANCE';
+export const WEIGHTINGS: readonly Weighting[] = ['NONE', 'COUNT_AS_STRENGTH', 'COUNT_AS_DISTANCE'];
+
 export interface NodeMetrics {
   id: string;
   degree: number;
   degreeCentrality: number;
+  /** Weighted degree: the sum of the counts of the entity's pairs (equals degree unweighted). */
+  strength?: number | null;
   betweenness: number;
   closeness: number;
   eigenvector?: number | null;
@@ -120,6 +129,9 @@ export interface NodeMetrics {
 export interface NetworkMetrics {
   nodes: NodeMetrics[];
   modularity?: number | null;
+  communityCount?: number | null;
+  /** The weighting the metrics were computed with (an older server computes them unweighted). */
+  weighting?: Weighting;
   components: number;
   brokers: string[];
   bridges: string[];
@@ -137,5 +149,5 @@ export interface ApiClient {
   shortestPaths(from: string, to: string, opts?: { maxHops?: number; k?: number; minGrade?: string }): Promise<PathResult>;
   connectEntities(ids: string[], opts?: { maxHops?: number; minGrade?: string }): Promise<GraphSlice>;
   link(id: string): Promise<LinkDetail | null>;
-  networkMetrics(ids: string[]): Promise<NetworkMetrics>;
+  networkMetrics(ids: string[], opts?: { weighting?: Weighting }): Promise<NetworkMetrics>;
 }
