@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -321,6 +325,46 @@ describe('co-location', () => {
       for (const a of mine) for (const b of calls) if (b.who !== a.who && b.cell === a.cell && Math.abs(b.at - a.at) <= 600_000) (places.get(b.who) ?? places.set(b.who, new Set()).get(b.who)!).add(a.cell);
       for (const [w, s] of places) if (s.size >= 3) expected.add(pid(w));
       expect(new Set(got.map((p: { aId: string; bId: string }) => (p.aId === pid(num(i)) ? p.bId : p.aId)))).toEqual(expected);
+    }
+  });
+});
+
+describe('import:comms CLI', { timeout: 240_000 }, () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const run = (args: string[]) => {
+    const { uri, user, password } = inject('neo4j');
+    return spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/importComms.ts', ...args], {
+      cwd: root, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password },
+    });
+  };
+
+  it('imports a file through a mapping file, saves the mapping, and a re-run by name stores nothing twice', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comms-cli-'));
+    try {
+      const file = path.join(dir, 'reads.txt');
+      fs.writeFileSync(file, ['Index|Reader|Seen at|Lane', 'AB12 CDE|M6-J6-N|01/06/2025 08:00|1', 'AB12CDE|M6-J7-N|01/06/2025 08:09|1', 'XY65 ZZZ|M6-J6-N|01/06/2025 08:02|2'].join('\n'));
+      const spec = path.join(dir, 'spec.json');
+      fs.writeFileSync(spec, JSON.stringify({ name: 'Regional ANPR export', kind: 'ANPR', dateFormat: 'DD/MM/YYYY', timeZone: 'Europe/London', columns: { vrm: 'Index', camera: 'Reader', time: 'Seen at', direction: 'Lane' } }));
+      const first = run(['--agency', AG1, '--mapping-file', spec, '--save-mapping', '--json', file]);
+      expect(first.status, first.stderr).toBe(0);
+      const s1 = JSON.parse(first.stdout);
+      expect(s1).toMatchObject({ kind: 'ANPR', delimiter: '|', read: 3, accepted: 3, rejected: 0, written: true });
+      expect(s1.counts).toMatchObject({ recordsCreated: 3, entities: { created: 4 } });
+      const [seen] = await t.db.read(cypher('MATCH (v:Vehicle {id: $v})-[r:SEEN_AT]->(c:Camera) RETURN count(r) AS links, sum(r.count) AS reads, min(r.firstSeen) AS first', { v: `VEH-${AG1}-AB12CDE` }));
+      expect(seen).toEqual({ links: 2, reads: 2, first: '2025-06-01T07:00:00.000Z' });
+      const again = run(['--agency', AG1, '--mapping', 'Regional ANPR export', '--json', file]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).counts).toMatchObject({ recordsCreated: 0, recordsUnchanged: 3 });
+      fs.appendFileSync(file, '\nnot a plate!|M6-J6-N|01/06/2025 08:30|1');
+      const bad = run(['--agency', AG1, '--mapping', 'Regional ANPR export', file]);
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toMatch(/line 5: vrm: "not a plate!" is not a registration mark/);
+      expect(bad.stdout).toMatch(/Nothing was written/);
+      const none = run(['--agency', AG1, '--mapping', 'No such mapping', file]);
+      expect(none.status).toBe(2);
+      expect(none.stderr).toMatch(/has no saved mapping "No such mapping"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -338,17 +338,21 @@ export function twin(world: World, viewer: Viewer, prefix: string, seed: number)
     }
   }
   const dedup = new Map(links.map((l) => [`${l.source}|${l.type}|${l.target}`, l]));
-  // Records the viewer may not see come and go, move in time and place; new ones appear.
+  // Records hidden from the viewer come and go, move in time and place; new ones appear. A record
+  // the viewer sees only as a stub keeps its existence, ends and place (its aggregate link is a stub
+  // the viewer may know of) but not its time or duration.
   const records: WorldRecord[] = [];
-  const seesRecord = (m: WorldMarkings) => { const a = access(m); return a === 'full' || a === 'shared'; };
   for (const rec of world.records) {
     if (!byKey.has(rec.a) || (rec.b && !byKey.has(rec.b))) continue;
-    if (seesRecord(rec.markings)) { records.push(rec); continue; }
+    const a = access(rec.markings);
+    if (a === 'full' || a === 'shared') { records.push(rec); continue; }
+    const retimed = { ...rec, minute: Math.floor(r.next() * 90), duration: Math.floor(r.next() * 900) };
+    if (a === 'stub') { records.push(r.chance(0.5) ? rec : retimed); continue; }
     if (r.chance(0.3)) continue;
-    records.push(r.chance(0.5) ? rec : { ...rec, minute: Math.floor(r.next() * 90), duration: Math.floor(r.next() * 900), place: rec.kind === 'call' ? r.pick(PLACES.slice(3)) : r.pick(PLACES.slice(0, 3)) });
+    records.push(r.chance(0.5) ? rec : { ...retimed, place: rec.kind === 'call' ? r.pick(PLACES.slice(3)) : r.pick(PLACES.slice(0, 3)) });
   }
-  const unseen = [...hiddenMarks, { agency: 'X' as const, classification: 'OFFICIAL' as const, compartments: [], nfd: false, disseminatedTo: [] }, { agency: 'V' as const, classification: 'SECRET' as const, compartments: ['CHIS'], nfd: false, disseminatedTo: [] }]
-    .filter((m) => !seesRecord(m));
+  const unseen = [...hiddenMarks, { agency: 'V' as const, classification: 'SECRET' as const, compartments: ['CHIS'], nfd: false, disseminatedTo: [] as AgencyKey[] }]
+    .filter((m) => access(m) === 'hidden');
   const phones = entities.filter((e) => e.type === 'Phone');
   const vehicles = entities.filter((e) => e.type === 'Vehicle');
   const more = unseen.length ? Math.floor(r.next() * 6) : 0;
