@@ -6,7 +6,7 @@ import {
   callFrequency as callFrequencyOf, coLocation, commonContacts as commonContactsOf, deleteMapping, getMapping, listMappings, saveMapping, writeComms,
   type StoredMapping, type Window,
 } from '../graph/comms.js';
-import { COMMS_FIELDS, isCommsKind, previewComms, readComms, validateMapping, type CommsKind } from '../ingest/comms.js';
+import { COMMS_FIELDS, isCommsKind, parseTime, previewComms, readComms, validateMapping, type CommsKind } from '../ingest/comms.js';
 import { requireViewer, type Ctx } from './context.js';
 import { GraphSlice } from './types.js';
 
@@ -96,7 +96,7 @@ export class CallPairT {
 
 @ObjectType({ simpleResolvers: true })
 export class CallBucket {
-  @Field(() => String, { description: 'Day (YYYY-MM-DD, UTC)' }) start!: string;
+  @Field(() => String, { description: 'Day (YYYY-MM-DD) as kept in the UK (Europe/London)' }) start!: string;
   @Field(() => Int) calls!: number;
 }
 
@@ -167,13 +167,21 @@ const mappingOut = (m: StoredMapping): ImportMapping => ({
   ...m, columns: Object.entries(m.columns).map(([field, column]) => ({ field, column })),
 });
 
-/** A date (YYYY-MM-DD: the whole day) or an ISO date-time; `end` takes a date's following midnight. */
+/**
+ * A date (YYYY-MM-DD: the whole day as kept in the UK, from midnight in London) or an ISO date-time;
+ * `end` takes a date's following midnight, so from and to the same day is that day.
+ */
 function instant(field: string, v: string | undefined | null, end: boolean): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(v);
-  const t = Date.parse(day ? `${v}T00:00:00Z` : v);
-  if (Number.isNaN(t) || (!day && !/^\d{4}-\d{2}-\d{2}T/.test(v))) throw invalid(field, `${field} must be a date (YYYY-MM-DD) or an ISO date and time`);
-  return day && end ? t + 86_400_000 : t;
+  const fault = () => invalid(field, `${field} must be a date (YYYY-MM-DD) or an ISO date and time`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const start = parseTime(v, 'ISO', 'Europe/London');
+    if (start === undefined) throw fault();
+    return end ? parseTime(new Date(Date.parse(`${v}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10), 'ISO', 'Europe/London') : start;
+  }
+  const t = Date.parse(v);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(v)) throw fault();
+  return t;
 }
 
 function windowOf(from?: string | null, to?: string | null): Window {

@@ -404,6 +404,8 @@ export interface CallPair { caller: string; callee: string; calls: number; total
 export interface CallFrequencyResult { slice: GraphSlice; pairs: CallPair[]; buckets: { start: string; calls: number }[] }
 
 const MAX_RECORDS = 200_000;
+/** Calls are counted by the day as kept in the UK (YYYY-MM-DD). */
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 async function callsOf(db: Db, viewer: Viewer, phoneIds: string[], w: Window) {
   const vf = visibleFilter(viewer, 'c');
@@ -434,7 +436,7 @@ export async function callFrequency(db: Db, viewer: Viewer, dir: AgencyDirectory
     p.first = Math.min(p.first, c.start);
     p.last = Math.max(p.last, c.start);
     pairs.set(key, p);
-    const day = new Date(c.start).toISOString().slice(0, 10);
+    const day = UK_DAY.format(new Date(c.start));
     days.set(day, (days.get(day) ?? 0) + 1);
   }
   const list = [...pairs.values()].map(({ first, last, ...p }) => ({ ...p, firstCall: new Date(first).toISOString(), lastCall: new Date(last).toISOString() }))

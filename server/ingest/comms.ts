@@ -162,8 +162,13 @@ function fromWallClock(y: number, mo: number, d: number, h: number, mi: number, 
   const check = new Date(wall);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
   if (tz === 'UTC') return wall;
-  const first = wall - zoneOffset(tz, wall);
-  return wall - zoneOffset(tz, first);
+  // The offsets either side of any clock change that day; a candidate is right when the zone's
+  // offset at it is the one it was made with. Twice right (the hour repeated in autumn): the
+  // earlier. Never (the hour skipped in spring): read with the offset before the change.
+  const before = zoneOffset(tz, wall - 43_200_000);
+  const after = zoneOffset(tz, wall + 43_200_000);
+  const right = [wall - before, wall - after].filter((c) => zoneOffset(tz, c) === wall - c).sort((a, b) => a - b);
+  return right[0] ?? wall - before;
 }
 
 const TIME_PART = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?$/;
