@@ -3,6 +3,7 @@ import { cypher } from '../../server/db/db.js';
 import { validateEntity, validateLink, type MarkingsInput } from '../../server/domain/validate.js';
 import { linkId, writeEntities, writeLinks } from '../../server/graph/write.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { LES_MISERABLES_BETWEENNESS, LES_MISERABLES_EDGES, LES_MISERABLES_WEIGHTED_BETWEENNESS } from '../fixtures/lesmis.js';
 
 /**
  * Link analysis against the real database, on small hand-built graphs whose answers are known.
@@ -627,5 +628,27 @@ describe('undirected links and weighted metrics', () => {
     // The answer does not depend on the count the analyst may not see.
     await t.link(b, 'ASSOCIATE_OF', d, { count: 5 }, [], { ...OTHER, agency: AG2 });
     expect(await metrics('COUNT_AS_STRENGTH')).toEqual(weighted);
+  });
+
+  it('Les Misérables through the API: co-appearances imported as meeting counts give networkx\'s published weighted betweenness', async () => {
+    const names = [...new Set(LES_MISERABLES_EDGES.flatMap(([x, y]) => [x, y]))];
+    await bulk(names.map((n) => ({ id: `LM-${n}`, type: 'Subject', props: { forename: n, surname: 'Miserables' } })), []);
+    const now = new Date().toISOString();
+    // Given in the file's order: undirected, so whichever way round, one link per pair.
+    const links = LES_MISERABLES_EDGES.map(([x, y, w]) => validateLink({ source: id(`LM-${y}`), target: id(`LM-${x}`), type: 'ASSOCIATE_OF', props: { count: w }, reportIds: [], markings: { agency: AG1 } }, {}));
+    await t.db.writeTx((tx) => writeLinks(tx, links, now));
+    const q = `query($ids:[ID!]!,$w:Weighting){ networkMetrics(ids:$ids, weighting:$w){ nodes{ id betweenness strength } } }`;
+    const run = async (w: string) => {
+      const r = await t.gql(q, { ids: names.map((n) => id(`LM-${n}`)), w }, analyst);
+      expect(r.errors).toBeUndefined();
+      return new Map(r.data.networkMetrics.nodes.map((n: { id: string; betweenness: number; strength: number }) => [n.id, n])) as Map<string, { betweenness: number; strength: number }>;
+    };
+    for (const [w, want] of [['COUNT_AS_DISTANCE', LES_MISERABLES_WEIGHTED_BETWEENNESS], ['NONE', LES_MISERABLES_BETWEENNESS]] as const) {
+      const got = await run(w);
+      for (const n of names) expect(Math.abs(got.get(id(`LM-${n}`))!.betweenness - want[n]!), `${w} ${n}`).toBeLessThanOrEqual(0.0005 + 1e-9);
+    }
+    // Valjean's weighted degree is the sum of his co-appearances.
+    const valjean = LES_MISERABLES_EDGES.filter(([x, y]) => x === 'Valjean' || y === 'Valjean').reduce((s, [, , w]) => s + w, 0);
+    expect((await run('COUNT_AS_STRENGTH')).get(id('LM-Valjean'))!.strength).toBe(valjean);
   });
 });

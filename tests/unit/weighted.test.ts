@@ -3,6 +3,7 @@ import { UndirectedGraph } from 'graphology';
 import graphologyBetweenness from 'graphology-metrics/centrality/betweenness.js';
 import { computeMetrics, type SubNetwork, type Weighting } from '../../server/analysis/metrics.js';
 import { mulberry32 } from '../../server/domain/random.js';
+import { LES_MISERABLES_BETWEENNESS, LES_MISERABLES_EDGES, LES_MISERABLES_WEIGHTED_BETWEENNESS } from '../fixtures/lesmis.js';
 
 // ---------------------------------------------------------------------------
 // Reference values by brute force: every simple path between every pair is enumerated and its
@@ -181,5 +182,51 @@ describe('weighted metrics', () => {
       x = y.map((v) => v / norm);
     }
     ids.forEach((id, i) => expect(weighted.get(id)!, id).toBeCloseTo(x[i], 8));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Published reference values (networkx's test suite) for weighted shortest-path centrality.
+
+
+const lesMis = (weight: (w: number) => number | undefined): SubNetwork => ({
+  nodes: [...new Set(LES_MISERABLES_EDGES.flatMap(([a, b]) => [a, b]))].map((id) => ({ id })),
+  edges: LES_MISERABLES_EDGES.map(([source, target, w]) => ({ source, target, weight: weight(w) })),
+});
+
+describe('weighted metrics against published values', () => {
+  const close = (got: Map<string, { betweenness?: number }>, want: Readonly<Record<string, number>>) => {
+    expect(got.size).toBe(Object.keys(want).length);
+    for (const [id, v] of Object.entries(want)) expect(Math.abs(got.get(id)!.betweenness! - v), id).toBeLessThanOrEqual(0.0005 + 1e-9);
+  };
+
+  it('Les Misérables, co-appearances read as distances: networkx betweenness_centrality(G, weight="weight")', () => {
+    close(valuesOf(lesMis((w) => w), 'distance'), LES_MISERABLES_WEIGHTED_BETWEENNESS);
+  });
+
+  it('Les Misérables, counts as strength: a count of 1/w gives length w, so the same published values', () => {
+    close(valuesOf(lesMis((w) => 1 / w), 'strength'), LES_MISERABLES_WEIGHTED_BETWEENNESS);
+  });
+
+  it('Les Misérables, unweighted: networkx betweenness_centrality(G)', () => {
+    close(valuesOf(lesMis(() => undefined), 'none'), LES_MISERABLES_BETWEENNESS);
+  });
+
+  it('networkx weighted_G: betweenness with weight as distance (published unnormalised 2, 0, 4, 3, 4, 0)', () => {
+    const edges: [number, number, number][] = [[0, 1, 3], [0, 2, 2], [0, 3, 6], [0, 4, 4], [1, 3, 5], [1, 5, 5], [2, 4, 1], [3, 4, 2], [3, 5, 1], [4, 5, 4]];
+    const net: SubNetwork = { nodes: [0, 1, 2, 3, 4, 5].map((i) => ({ id: `n${i}` })), edges: edges.map(([a, b, w]) => ({ source: `n${a}`, target: `n${b}`, weight: w })) };
+    const got = valuesOf(net, 'distance');
+    // Normalised for an undirected graph of 6 nodes: times 2 / ((n - 1)(n - 2)) = 1 / 10.
+    const want = [2, 0, 4, 3, 4, 0].map((x) => x / 10);
+    want.forEach((x, i) => expect(got.get(`n${i}`)!.betweenness).toBeCloseTo(x, 12));
+  });
+
+  it('networkx weighted closeness (closeness_centrality(G, distance="weight"), published to 3 decimals)', () => {
+    // The graph networkx builds from its edge list (a repeated pair keeps its last weight).
+    const edges: [string, string, number][] = [['s', 'u', 10], ['s', 'x', 5], ['u', 'v', 1], ['u', 'x', 3], ['v', 'y', 6], ['x', 'v', 5], ['x', 'y', 2], ['y', 's', 7]];
+    const net: SubNetwork = { nodes: ['s', 'u', 'v', 'x', 'y'].map((id) => ({ id })), edges: edges.map(([source, target, weight]) => ({ source, target, weight })) };
+    const got = valuesOf(net, "distance");
+    const want = { y: 0.2, x: 0.286, s: 0.138, u: 0.235, v: 0.2 };
+    for (const [id, v] of Object.entries(want)) expect(Math.abs(got.get(id)!.closeness! - v), id).toBeLessThanOrEqual(0.0005 + 1e-9);
   });
 });
