@@ -32,7 +32,13 @@ export interface LinkRecord {
   markings: EntityRecord['markings'];
   /** One of several links of a type between the same ends (see `linkId`); written by the platform only. */
   partition?: string;
+  /** The ends were given the other way round (an undirected link, stored in canonical order): messages name them as given. */
+  reversed?: boolean;
 }
+
+/** The role of an end as the caller gave it ("source" or "target"), for messages. */
+export const givenEnd = (r: Pick<LinkRecord, 'reversed'>, end: 'source' | 'target'): 'source' | 'target' =>
+  r.reversed ? (end === 'source' ? 'target' : 'source') : end;
 
 /** JSON from a caller nests at most this deep (a request body, an uploaded document). */
 export const MAX_JSON_DEPTH = 64;
@@ -243,7 +249,8 @@ export function validateLink(
   const type = String(input.type ?? '').trim();
   if (!isLinkType(type)) throw invalid('type', `Unknown link type ${JSON.stringify(input.type)}; known: ${Object.keys(LINK_TYPES).join(', ')}`);
   // An undirected link is stored with its ends in canonical order: given either way round, it is one link.
-  const { source, target } = linkEnds(type, validateId(input.source, 'source'), validateId(input.target, 'target'));
+  const given = { source: validateId(input.source, 'source'), target: validateId(input.target, 'target') };
+  const { source, target } = linkEnds(type, given.source, given.target);
   if (source === target) throw invalid('target', 'A link cannot join an entity to itself');
   const split = splitInput(input.props ?? {});
   const props = validateProps('link', type, split.props, false, ctx.today ?? todayIso());
@@ -255,7 +262,7 @@ export function validateLink(
     : typeof input.reportIds === 'string' ? input.reportIds.split(/[;|]/) : [];
   const reportIds = [...new Set(reportList.map((r) => validateId(String(r).trim(), 'reportIds')))];
   const markings = validateMarkings({ ...split.markings, ...(input.markings ?? {}) }, { agency: ctx.defaultAgency });
-  return { source, target, type, props, reportIds, markings };
+  return { source, target, type, props, reportIds, markings, ...(source !== given.source ? { reversed: true } : {}) };
 }
 
 export function assertNotTooMany<T>(items: T[], max: number, field: string): T[] {

@@ -4,7 +4,7 @@ import { DomainError, invalid } from '../domain/errors.js';
 import { linkStrength, type Grade } from '../domain/grading.js';
 import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES, linkAllowed, linkEnds, type LinkType } from '../domain/model.js';
 import { searchKeys } from '../domain/search.js';
-import type { EntityRecord, LinkRecord } from '../domain/validate.js';
+import { givenEnd, type EntityRecord, type LinkRecord } from '../domain/validate.js';
 
 /**
  * The one write path for entities and links (API mutations, import and seed). Idempotent on ids:
@@ -136,8 +136,13 @@ export function checkLink(
 ): void {
   const a = ents.get(r.source);
   const b = ents.get(r.target);
-  if (!a) throw new DomainError('NOT_FOUND', `Unknown source entity ${JSON.stringify(r.source)}`, 'source');
-  if (!b) throw new DomainError('NOT_FOUND', `Unknown target entity ${JSON.stringify(r.target)}`, 'target');
+  // Named as the caller gave them (an undirected link's ends may have been put in canonical order).
+  const ends = [['source', r.source, a], ['target', r.target, b]] as const;
+  for (const [end, id, found] of r.reversed ? [ends[1], ends[0]] : ends) {
+    const field = givenEnd(r, end);
+    if (!found) throw new DomainError('NOT_FOUND', `Unknown ${field} entity ${JSON.stringify(id)}`, field);
+  }
+  if (!a || !b) return;
   if (!linkAllowed(r.type as LinkType, a.type, b.type)) {
     throw invalid('type', `A ${r.type} link cannot join a ${a.type} to a ${b.type}`);
   }

@@ -8,7 +8,8 @@ import { DomainError } from '../domain/errors.js';
 import type { Grade } from '../domain/grading.js';
 import { can, decide, type Access, type Markings, type Viewer } from '../domain/policy.js';
 import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../domain/model.js';
-import { MAX_JSON_DEPTH, nestsDeeperThan, todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
+import { MAX_JSON_DEPTH, givenEnd, nestsDeeperThan, todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
+import { detectDelimiter } from './comms.js';
 import { checkLink, existingEntities, linkContentHash, linkId, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
 
 /**
@@ -196,8 +197,24 @@ async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<
   // records it had parsed but not yet handed over, a number that depends on timing, and the two
   // passes of an import would then see different rows.
   let malformed: { lines?: number; message: string } | undefined;
+  // The delimiter (comma, tab, semicolon or pipe) is the one that splits the header line most.
+  const text = normalisedText(openSource(src))[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let firstLine = '';
+  while (!firstLine.includes('\n') && firstLine.length < 1 << 16) {
+    const next = await text.next();
+    if (next.done) break;
+    head.push(next.value);
+    firstLine += next.value;
+  }
+  const delimiter = detectDelimiter(firstLine.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '');
+  async function* whole() {
+    yield* head;
+    for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
+  }
   const parser = parse({
     bom: true,
+    delimiter,
     columns: headerMapper(kind, header),
     record_delimiter: '\n',
     trim: true,
@@ -212,7 +229,7 @@ async function* csvRows(src: TextSource, kind: 'node' | 'edge'): AsyncGenerator<
     },
     on_record: (rec) => (malformed ? null : rec),
   });
-  pipeline(Readable.from(normalisedText(openSource(src))), parser, () => {});
+  pipeline(Readable.from(whole()), parser, () => {});
   const malformedRow = (e: { lines?: number; message: string }): RowBad =>
     ({ line: Math.max(1, e.lines ?? 1), error: `malformed CSV (${e.message}); the rest of the file was not read` });
   try {
@@ -611,7 +628,9 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     const typeOf = (id: string) => fileType(id) ?? (rejectedIds.has(id) ? undefined : graphTypes.get(id) ?? undefined);
     for (const { line, rec } of chunk) {
       try {
-        for (const [field, id] of [['source', rec.source], ['target', rec.target]] as const) {
+        const ends = [['source', rec.source], ['target', rec.target]] as const;
+        for (const [end, id] of rec.reversed ? [ends[1], ends[0]] : ends) {
+          const field = givenEnd(rec, end);
           if (!typeOf(id) && rejectedIds.has(id)) {
             throw new DomainError('NOT_FOUND', `${field} ${id} is not imported: its row was rejected (${rejectedIds.get(id)})`, field);
           }

@@ -131,6 +131,22 @@ describe('importGraph', { timeout: 120_000 }, () => {
     expect(dry).toMatchObject({ created: 0, updated: 0, unchanged: 8, written: false, dryRun: true });
   });
 
+  it('reads tab-, semicolon- and pipe-separated files as well as commas (delimiter from the header line)', async () => {
+    for (const d of ['\t', ';', '|']) {
+      const P = prefix();
+      const nodes = [['id', 'type', 'label', 'agency'], [`${P}-AG`, 'Agency', `Agency ${P}`, `${P}-AG`], [`${P}-S1`, 'Subject', 'Ann, Smith', `${P}-AG`], [`${P}-S2`, 'Subject', 'Bob', `${P}-AG`]]
+        .map((r) => r.map((v) => (v.includes(d) || v.includes(',') ? `"${v}"` : v)).join(d)).join('\n');
+      const edges = [['source', 'target', 'type', 'count', 'agency'], [`${P}-S2`, `${P}-S1`, 'ASSOCIATE_OF', '12', `${P}-AG`]].map((r) => r.join(d)).join('\n');
+      const s = await importGraph(t.db, { nodes, edges });
+      expect(s.errors, JSON.stringify(d)).toEqual([]);
+      expect(s).toMatchObject({ read: 4, created: 4, rejected: 0 });
+      const [row] = await t.db.read(cypher('MATCH (a:Entity {id: $a})-[r:ASSOCIATE_OF]->(b:Entity {id: $b}) RETURN r.count AS count, b.label AS label', { a: `${P}-S1`, b: `${P}-S2` }));
+      expect(row).toEqual({ count: 12, label: 'Bob' });
+      const [ann] = await t.db.read(cypher('MATCH (n:Entity {id: $id}) RETURN n.label AS label', { id: `${P}-S1` }));
+      expect(ann!.label).toBe('Ann, Smith');
+    }
+  });
+
   it('dryRun validates and counts but writes nothing', async () => {
     const P = prefix();
     const s = await importGraph(t.db, { nodes: messyNodes(P), edges: messyEdges(P), names: { nodes: 'nodes.csv', edges: 'edges.csv' } }, { dryRun: true, keepGood: true });
