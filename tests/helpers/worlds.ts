@@ -343,9 +343,11 @@ export function twin(world: World, viewer: Viewer, prefix: string, seed: number)
   // the viewer may know of) but not its time or duration.
   const records: WorldRecord[] = [];
   for (const rec of world.records) {
-    if (!byKey.has(rec.a) || (rec.b && !byKey.has(rec.b))) continue;
     const a = access(rec.markings);
+    // A record the viewer sees stays, even when an entity at its end (hidden from the viewer) is
+    // gone: the call to a phone the viewer may not know of still happened, from a cell they may know.
     if (a === 'full' || a === 'shared') { records.push(rec); continue; }
+    if (!byKey.has(rec.a) || (rec.b && !byKey.has(rec.b))) continue;
     const retimed = { ...rec, minute: Math.floor(r.next() * 90), duration: Math.floor(r.next() * 900) };
     if (a === 'stub') { records.push(r.chance(0.5) ? rec : retimed); continue; }
     if (r.chance(0.3)) continue;
