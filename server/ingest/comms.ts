@@ -147,13 +147,28 @@ export const normaliseCode = (raw: string): string | undefined => {
   return CODE_RE.test(s) ? s : undefined;
 };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Offsets by zone and UTC hour: clocks change on the hour, so one look-up serves a whole hour of records. */
+const offsets = new Map<string, number>();
+
 /** Offset of a time zone from UTC at an instant, in ms. */
 function zoneOffset(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(at));
+  const hour = Math.floor(at / 3_600_000);
+  const key = `${timeZone}|${hour}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  const start = hour * 3_600_000;
+  const parts = f.formatToParts(new Date(start));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000;
+  const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - start;
+  if (offsets.size > 200_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** Wall-clock time in a zone to an instant (the earlier of two at a clock change). */

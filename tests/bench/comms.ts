@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../server/db/db.js';
 import type { Viewer } from '../../server/domain/policy.js';
+import { mulberry32 } from '../../server/domain/random.js';
 import { validateMarkings } from '../../server/domain/validate.js';
 import { Agencies } from '../../server/graph/agencies.js';
 import { coLocation, commsEntityId, writeComms } from '../../server/graph/comms.js';
@@ -26,8 +27,7 @@ export async function benchComms(db: Db, out: (s?: string) => void, log: (s: str
   }
   const markings = validateMarkings({ agency: AG, classification: 'OFFICIAL-SENSITIVE', handling: 'P' }, {});
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-comms-'));
-  let seed = 20261206;
-  const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
+  const rnd = mulberry32(20261206);
   const int = (n: number) => Math.floor(rnd() * n);
   const start = Date.UTC(2025, 3, 1);
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -17,7 +17,7 @@ import { prepareAudit, startApp } from '../../server/app.js';
 import { appendAudit } from '../../server/audit/trail.js';
 import { createUser } from '../../server/auth/users.js';
 import { loadConfig } from '../../server/config.js';
-import { connectDatabase } from '../../server/db/connect.js';
+import { bulkDb, connectDatabase } from '../../server/db/connect.js';
 import { cypher } from '../../server/db/db.js';
 import { freePort } from '../../server/db/localNeo4j.js';
 import type { Viewer } from '../../server/domain/policy.js';
@@ -278,7 +278,7 @@ try {
   }
 
   // ---------------------------------------------------------------- communications data
-  if (sections.has('comms')) await benchComms(db, out, log);
+  if (sections.has('comms')) await benchComms(bulkDb(db, config, log), out, log); // as npm run import:comms
 
   // ---------------------------------------------------------------- client
   if (sections.has('client')) {
