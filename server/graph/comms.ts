@@ -219,7 +219,8 @@ async function storeRecords(
       touch('USED_CELL', r.props.calleeId as string, r.props.calleeCellId as string | null);
     } else touch('SEEN_AT', r.props.vehicleId as string, r.props.cameraId as string);
   }
-  const gl = [...groups.values()];
+  // By type and source, so that a source's pairs fall in one batch and its records are read once.
+  const gl = [...groups.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
   for (let i = 0; i < gl.length; i += batch) {
     const part = gl.slice(i, i + batch);
     addCounts(counts.links, await work(async (tx) => {
@@ -342,24 +343,30 @@ const markingsOf = (r: RawRecord): Markings => ({
 
 interface Aggregate { type: string; s: string; t: string; count: number; duration: number; first: number; last: number }
 
+/**
+ * The aggregates of the given groups, from all their stored records under these markings. Records
+ * are read once per source entity (a phone's calls, a vehicle's reads) and grouped by the other end,
+ * not looked up once per pair: a phone's calls are read once however many numbers it called.
+ */
 async function aggregates(tx: Tx, groups: { type: string; s: string; t: string }[], mkey: string): Promise<Aggregate[]> {
-  const by = (type: string) => groups.filter((g) => g.type === type).map(({ s, t }) => ({ s, t }));
+  const wanted = new Set(groups.map((g) => `${g.type}|${g.s}|${g.t}`));
   const out: Aggregate[] = [];
   const q = async (type: string, text: string) => {
-    const gs = by(type);
-    if (!gs.length) return;
-    for (const r of await run(tx, { text, params: { gs, mkey } })) {
+    const ss = [...new Set(groups.filter((g) => g.type === type).map((g) => g.s))];
+    if (!ss.length) return;
+    for (const r of await run(tx, { text, params: { ss, mkey } })) {
+      if (!wanted.has(`${type}|${r.s as string}|${r.t as string}`)) continue;
       out.push({ type, s: r.s as string, t: r.t as string, count: r.count as number, duration: (r.duration as number) ?? 0, first: r.first as number, last: r.last as number });
     }
   };
-  await q('CALLS', 'UNWIND $gs AS g MATCH (c:CallRecord {callerId: g.s}) WHERE c.calleeId = g.t AND c.mkey = $mkey ' +
-    'RETURN g.s AS s, g.t AS t, count(c) AS count, sum(c.duration) AS duration, min(c.start) AS first, max(c.start) AS last');
-  await q('USED_CELL', 'UNWIND $gs AS g CALL (g) { ' +
-    'MATCH (c:CallRecord {callerId: g.s}) WHERE c.cellId = g.t AND c.mkey = $mkey RETURN c.start AS at ' +
-    'UNION ALL MATCH (c:CallRecord {calleeId: g.s}) WHERE c.calleeCellId = g.t AND c.mkey = $mkey RETURN c.start AS at } ' +
-    'RETURN g.s AS s, g.t AS t, count(at) AS count, 0 AS duration, min(at) AS first, max(at) AS last');
-  await q('SEEN_AT', 'UNWIND $gs AS g MATCH (c:Sighting {vehicleId: g.s}) WHERE c.cameraId = g.t AND c.mkey = $mkey ' +
-    'RETURN g.s AS s, g.t AS t, count(c) AS count, 0 AS duration, min(c.time) AS first, max(c.time) AS last');
+  await q('CALLS', 'UNWIND $ss AS s MATCH (c:CallRecord {callerId: s}) WHERE c.mkey = $mkey ' +
+    'RETURN s, c.calleeId AS t, count(c) AS count, sum(c.duration) AS duration, min(c.start) AS first, max(c.start) AS last');
+  await q('USED_CELL', 'UNWIND $ss AS s CALL (s) { ' +
+    'MATCH (c:CallRecord {callerId: s}) WHERE c.mkey = $mkey AND c.cellId IS NOT NULL RETURN c.cellId AS t, c.start AS at ' +
+    'UNION ALL MATCH (c:CallRecord {calleeId: s}) WHERE c.mkey = $mkey AND c.calleeCellId IS NOT NULL RETURN c.calleeCellId AS t, c.start AS at } ' +
+    'RETURN s, t, count(at) AS count, 0 AS duration, min(at) AS first, max(at) AS last');
+  await q('SEEN_AT', 'UNWIND $ss AS s MATCH (c:Sighting {vehicleId: s}) WHERE c.mkey = $mkey ' +
+    'RETURN s, c.cameraId AS t, count(c) AS count, 0 AS duration, min(c.time) AS first, max(c.time) AS last');
   return out.filter((a) => a.count > 0);
 }
 
@@ -528,20 +535,25 @@ function coLocate(subjects: string[], mine: Presence[], others: Presence[], wind
 
 const MAX_PRESENCES = 500_000;
 
-async function presences(db: Db, viewer: Viewer, kind: 'vehicle' | 'phone', whoIds: string[] | null, places: string[] | null, w: Window): Promise<Presence[]> {
+/**
+ * Presences (who was where when) from the records the viewer may see: of the given subjects in a
+ * window, or of anyone at given places within given spans of time (the subjects' presences widened
+ * by the co-location window: only those times are read, never a camera's whole history).
+ */
+async function presences(db: Db, viewer: Viewer, kind: 'vehicle' | 'phone', whoIds: string[] | null, spans: { place: string; from: number; to: number }[] | null, w: Window): Promise<Presence[]> {
   const vf = visibleFilter(viewer, 'c');
   const range = 'AND c.TIME >= $from AND c.TIME < $to';
   const text = kind === 'vehicle'
     ? whoIds
       ? `UNWIND $who AS id MATCH (c:Sighting {vehicleId: id}) WHERE ${vf.text} ${range} RETURN c.vehicleId AS who, c.cameraId AS place, c.time AS at`
-      : `UNWIND $places AS pl MATCH (c:Sighting {cameraId: pl}) WHERE ${vf.text} ${range} RETURN c.vehicleId AS who, c.cameraId AS place, c.time AS at`
+      : `UNWIND $spans AS sp MATCH (c:Sighting {cameraId: sp.place}) WHERE c.time >= sp.from AND c.time < sp.to AND ${vf.text} WITH DISTINCT c RETURN c.vehicleId AS who, c.cameraId AS place, c.time AS at`
     : whoIds
       ? `CALL () { UNWIND $who AS id MATCH (c:CallRecord {callerId: id}) WHERE c.cellId IS NOT NULL AND ${vf.text} ${range} RETURN c.callerId AS who, c.cellId AS place, c.start AS at ` +
         `UNION ALL UNWIND $who AS id MATCH (c:CallRecord {calleeId: id}) WHERE c.calleeCellId IS NOT NULL AND ${vf.text} ${range} RETURN c.calleeId AS who, c.calleeCellId AS place, c.start AS at } RETURN who, place, at`
-      : `CALL () { UNWIND $places AS pl MATCH (c:CallRecord {cellId: pl}) WHERE ${vf.text} ${range} RETURN c.callerId AS who, c.cellId AS place, c.start AS at ` +
-        `UNION ALL UNWIND $places AS pl MATCH (c:CallRecord {calleeCellId: pl}) WHERE ${vf.text} ${range} RETURN c.calleeId AS who, c.calleeCellId AS place, c.start AS at } RETURN who, place, at`;
+      : `CALL () { UNWIND $spans AS sp MATCH (c:CallRecord {cellId: sp.place}) WHERE c.start >= sp.from AND c.start < sp.to AND ${vf.text} WITH DISTINCT c RETURN c.callerId AS who, c.cellId AS place, c.start AS at ` +
+        `UNION ALL UNWIND $spans AS sp MATCH (c:CallRecord {calleeCellId: sp.place}) WHERE c.start >= sp.from AND c.start < sp.to AND ${vf.text} WITH DISTINCT c RETURN c.calleeId AS who, c.calleeCellId AS place, c.start AS at } RETURN who, place, at`;
   const rows = await db.read(cypher(`${text.replaceAll('c.TIME', kind === 'vehicle' ? 'c.time' : 'c.start')} LIMIT toInteger($max)`, {
-    ...vf.params, who: whoIds ?? [], places: places ?? [], from: w.from ?? 0, to: w.to ?? 8.64e15, max: MAX_PRESENCES + 1,
+    ...vf.params, who: whoIds ?? [], spans: spans ?? [], from: w.from ?? 0, to: w.to ?? 8.64e15, max: MAX_PRESENCES + 1,
   }));
   if (rows.length > MAX_PRESENCES) throw new DomainError('LIMIT_EXCEEDED', `More than ${MAX_PRESENCES} records in the window: narrow it`, 'from');
   return rows as unknown as Presence[];
@@ -560,11 +572,11 @@ export async function coLocation(
   const subjects = [...given.values()].filter((r) => r.type === expected).map((r) => r.id).sort();
   if (!subjects.length) return { slice: { nodes: [], edges: [], truncated: false, omitted: 0 }, pairs: [], events: [] };
   const windowMs = windowMinutes * 60_000;
-  // The subjects' own presences, widened by the window so that meetings at the edges are found.
+  // The subjects' own presences; then everyone's at the same places within the window of each.
   const mine = await presences(db, viewer, kind, subjects, null, { from: (w.from ?? 0), to: w.to });
   const places = [...new Set(mine.map((p) => p.place))].sort();
-  const wide = { from: w.from === undefined ? undefined : w.from - windowMs, to: w.to === undefined ? undefined : w.to + windowMs };
-  const around = subjects.length === 2 ? mine : await presences(db, viewer, kind, null, places, wide);
+  const spans = mine.map((p) => ({ place: p.place, from: p.at - windowMs, to: p.at + windowMs + 1 }));
+  const around = subjects.length === 2 ? mine : await presences(db, viewer, kind, null, spans, w);
   const ents = await usableEntities(db, viewer, [...new Set([...around.map((p) => p.who), ...places])]);
   const ok = (p: Presence) => ents.has(p.who) && ents.has(p.place);
   const found = coLocate(subjects, mine.filter(ok), around.filter(ok), windowMs, minPlaces);
