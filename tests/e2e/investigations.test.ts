@@ -41,6 +41,29 @@ describe('investigations in the browser', () => {
     expect(await page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).data('label'), subject)).toBe('Dorian Quillfeather');
   });
 
+  it('keys typed in the Cypher dialog never act on the chart behind it, and Esc closes the dialog', async () => {
+    const chartSize = () => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.elements().length);
+    const before = await chartSize();
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('open-investigations').click();
+    const dialog = page.getByTestId('investigations-dialog');
+    await dialog.getByRole('button', { name: 'New query' }).click();
+    const editor = dialog.getByTestId('cypher-editor').locator('.cm-content');
+    await editor.waitFor({ timeout: 20000 });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    // Focus on the dialog itself, outside the editor: the chart's shortcuts still do nothing.
+    await dialog.getByRole('button', { name: 'New query' }).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('h');
+    expect(await chartSize()).toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await chartSize()).toBe(before);
+  });
+
   it('runs free-form Cypher typed in the editor, and refuses a write with a clear message', async () => {
     await page.getByTestId('open-investigations').click();
     const dialog = page.getByTestId('investigations-dialog');

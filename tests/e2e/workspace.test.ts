@@ -1,3 +1,4 @@
+import { textChunks } from '../../client/src/export/png.js';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -216,7 +217,7 @@ describe('the analyst workspace in a browser', () => {
     await other.close();
   });
 
-  it('exports the chart as a PNG picture', async () => {
+  it('exports the chart as a PNG picture marked in header and footer, with title, author, date and handling', async () => {
     await page.getByTestId('export-menu').click();
     await screenshot(page, '10-export-menu');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
@@ -225,6 +226,35 @@ describe('the analyst workspace in a browser', () => {
     const bytes = fs.readFileSync(file);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(5000);
+    // The picture leaves the system marked: the file says how it must be handled...
+    const text = textChunks(new Uint8Array(bytes));
+    expect(text).toMatchObject({ Classification: 'OFFICIAL-SENSITIVE', Title: 'Vexley network' });
+    expect(text.Handling).toMatch(/^Handling [PC]\b/);
+    expect(text.Author.length).toBeGreaterThan(0);
+    expect(Date.parse(text['Creation Time']!)).toBeGreaterThan(Date.now() - 600_000);
+    // ...and so does the picture: a header and a footer band, each with the marking written in it.
+    const look = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const band = 68;
+      const dark = (y: number) => {
+        const d = g.getImageData(0, y, c.width, band).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 90 && d[i + 1]! < 90 && d[i + 2]! < 90) n++;
+        return n;
+      };
+      return { top: dark(0), bottom: dark(c.height - band), corner: [...g.getImageData(2, 2, 1, 1).data], foot: [...g.getImageData(2, c.height - 3, 1, 1).data] };
+    }, bytes.toString('base64'));
+    expect(look.corner).toEqual([241, 245, 249, 255]);
+    expect(look.foot).toEqual([241, 245, 249, 255]);
+    expect(look.top).toBeGreaterThan(300);
+    expect(look.bottom).toBeGreaterThan(300);
   });
 
   it('exports SVG and CSV with the protective marking', async () => {

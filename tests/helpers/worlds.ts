@@ -344,12 +344,13 @@ export function twin(world: World, viewer: Viewer, prefix: string, seed: number)
   const records: WorldRecord[] = [];
   for (const rec of world.records) {
     const a = access(rec.markings);
-    // A record the viewer sees stays, even when an entity at its end (hidden from the viewer) is
-    // gone: the call to a phone the viewer may not know of still happened, from a cell they may know.
+    // A record the viewer sees, or knows of as a stub, stays even when an entity at its end (hidden
+    // from the viewer) is gone: the call to a phone the viewer may not know of still happened, from
+    // a cell they may know. A stub's time and duration may change.
     if (a === 'full' || a === 'shared') { records.push(rec); continue; }
-    if (!byKey.has(rec.a) || (rec.b && !byKey.has(rec.b))) continue;
     const retimed = { ...rec, minute: Math.floor(r.next() * 90), duration: Math.floor(r.next() * 900) };
     if (a === 'stub') { records.push(r.chance(0.5) ? rec : retimed); continue; }
+    if (!byKey.has(rec.a) || (rec.b && !byKey.has(rec.b))) continue;
     if (r.chance(0.3)) continue;
     records.push(r.chance(0.5) ? rec : { ...retimed, place: rec.kind === 'call' ? r.pick(PLACES.slice(3)) : r.pick(PLACES.slice(0, 3)) });
   }

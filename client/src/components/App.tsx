@@ -89,8 +89,10 @@ function Workspace() {
         ws.cancelPaths();
         return true;
       }
-      if (help || charts || expandDialog || requirements || importing || comms) {
+      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact) {
         setHelp(false);
+        setInvestigations(false);
+        setImpact(false);
         setComms(false);
         setImporting(false);
         setCharts(false);

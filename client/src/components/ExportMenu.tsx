@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { CLASSIFICATIONS } from '../../../server/domain/codes.js';
 import { download, exportName } from '../export/download.js';
 import { entitiesCsv, linksCsv, toGraphML } from '../export/contents.js';
+import { chartHandling, markedPng } from '../export/png.js';
 import { drawingFromCy, toSvg } from '../export/svg.js';
+import { entityLook } from '../graph/style.js';
 import { highestClassification } from '../workspace/chartDoc.js';
 import { useCanvas, useWorkspace, useWorkspaceState } from '../ui/context.js';
 
@@ -27,7 +29,13 @@ export function ExportMenu() {
     setOpen(false);
     const cy = canvas.cy;
     if (kind === 'png' && cy) {
-      const blob = (await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 })) as Blob;
+      const picture = (await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 })) as Blob;
+      // The picture leaves the system: marked in header and footer, with title, author, date, handling and legend.
+      const types = [...new Set([...s.doc.nodes.values()].map((n) => n.data.type as string))].sort();
+      const blob = await markedPng(picture, {
+        classification: marking, ...chartHandling(s.doc), title: name || 'Chart', author: s.viewer?.displayName ?? s.viewer?.username ?? 'unknown', date: new Date(),
+        legend: types.map((t) => ({ label: entityLook(t).title, colour: entityLook(t).colour })),
+      });
       download(blob, exportName(name, 'png'));
     } else if (kind === 'svg' && cy) {
       const d = drawingFromCy(cy);

@@ -1,4 +1,4 @@
-import { WEIGHTING_TITLES, type ColourBy, type SizeBy } from '../workspace/GraphWorkspace.js';
+import { WEIGHTING_SHORT, WEIGHTING_TITLES, type ColourBy, type SizeBy } from '../workspace/GraphWorkspace.js';
 import { WEIGHTINGS, type Weighting } from '../workspace/types.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
@@ -64,9 +64,9 @@ export function Toolbar(p: Props) {
             <option value="eigenvector" disabled={!s.metrics}>eigenvector</option>
           </select>
         </label>
-        <label className="inline" title="How link counts (calls, meetings, sightings) weigh in the network analysis">
-          Weights
+        <label className="inline" title="How link counts (calls, meetings, sightings) weigh in the network analysis: unweighted, a count as a strength of tie (more calls = closer) or as a distance">
           <select
+            aria-label="Weights"
             value={s.weighting}
             onChange={(e) => {
               ws.setWeighting(e.target.value as Weighting);
@@ -75,7 +75,7 @@ export function Toolbar(p: Props) {
             }}
             data-testid="metrics-weighting"
           >
-            {WEIGHTINGS.map((w) => <option key={w} value={w}>{WEIGHTING_TITLES[w]}</option>)}
+            {WEIGHTINGS.map((w) => <option key={w} value={w} title={WEIGHTING_TITLES[w]}>{WEIGHTING_SHORT[w]}</option>)}
           </select>
         </label>
         <button onClick={() => void ws.analyse()} disabled={s.doc.nodes.size < 2} title="Centrality and communities of the drawn network" data-testid="analyse">Analyse</button>
@@ -89,7 +89,7 @@ export function Toolbar(p: Props) {
       <div className="spacer" />
       <div className="group">
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
-        {p.onComms && <button onClick={p.onComms} data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites">Communications</button>}
+        {p.onComms && <button onClick={p.onComms} data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites">Comms</button>}
         {p.onImport && <button onClick={p.onImport} data-testid="open-import" title="Import entities and links from CSV or JSON files">Import</button>}
         {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}

@@ -23,6 +23,9 @@ export const SHORTCUTS: [string, string][] = [
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
+/** A dialog is open: the chart behind it takes no keys (Esc closes the dialog). */
+export const dialogOpen = (): boolean => !!document.querySelector('[role="dialog"]');
+
 export function useShortcuts(h: { focusSearch(): void; toggleHelp(): void; closeOverlays(): boolean }): void {
   const ws = useWorkspace();
   const handlers = useRef(h);
@@ -32,6 +35,12 @@ export function useShortcuts(h: { focusSearch(): void; toggleHelp(): void; close
       const h = handlers.current;
       const mod = e.ctrlKey || e.metaKey;
       if (e.key === 'Escape') {
+        // An editor that used the key (closing its completion list) keeps it.
+        if (e.defaultPrevented) return;
+        if (dialogOpen()) {
+          if (h.closeOverlays()) e.preventDefault();
+          return;
+        }
         if (typing(e.target)) {
           (e.target as HTMLElement).blur();
           return;
@@ -41,7 +50,8 @@ export function useShortcuts(h: { focusSearch(): void; toggleHelp(): void; close
         ws.clearSelection();
         return;
       }
-      if (typing(e.target)) return;
+      // Keys typed into a field, or while a dialog is open, never act on the chart behind it.
+      if (typing(e.target) || dialogOpen()) return;
       const key = e.key.toLowerCase();
       let handled = true;
       if (mod && key === 'z' && !e.shiftKey) ws.undo();

@@ -96,6 +96,9 @@ const pathHopsIn = (n: number, fallback: number) =>
   Number.isFinite(n) ? Math.min(PATH_HOPS.max, Math.max(1, Math.round(n))) : fallback;
 
 /** The choice of weighting as the analyst reads it (toolbar and results). */
+/** The toolbar's short names (the full title is the option's tooltip). */
+export const WEIGHTING_SHORT: Record<Weighting, string> = { NONE: 'Unweighted', COUNT_AS_STRENGTH: 'Counts: strength', COUNT_AS_DISTANCE: 'Counts: distance' };
+
 export const WEIGHTING_TITLES: Record<Weighting, string> = {
   NONE: 'Unweighted',
   COUNT_AS_STRENGTH: 'Count as strength (more calls = closer)',
