@@ -36,7 +36,7 @@ export function Toolbar(p: Props) {
       </div>
       <div className="group">
         <button onClick={() => void ws.expand()} disabled={!selNodes.length} title="Expand the selected entities (E)" data-testid="toolbar-expand">Expand</button>
-        <button onClick={() => ws.askPaths()} disabled={selNodes.length !== 2} title="Shortest paths between the two selected entities, up to a number of links you choose" data-testid="toolbar-paths">Find path…</button>
+        <button onClick={() => ws.askPaths()} disabled={selNodes.length !== 2} title="Shortest paths between the two selected entities, up to a number of links you choose" data-testid="toolbar-paths">Path…</button>
         <button onClick={() => void ws.connect()} disabled={selNodes.length < 2} title="How are the selected entities connected?" data-testid="toolbar-connect">Connect</button>
       </div>
       <LayoutPicker />
@@ -46,18 +46,16 @@ export function Toolbar(p: Props) {
       </div>
       <div className="group">
         <label className="inline" title="Node colour">
-          Colour
-          <select value={s.display.colourBy} onChange={(e) => ws.setDisplay({ colourBy: e.target.value as ColourBy })} data-testid="colour-by">
+          <select aria-label="Colour by" value={s.display.colourBy} onChange={(e) => ws.setDisplay({ colourBy: e.target.value as ColourBy })} data-testid="colour-by">
             <option value="type">type</option>
-            <option value="role">OCG role</option>
-            <option value="community" disabled={!s.metrics}>community</option>
+            <option value="role"> OCG role</option>
+            <option value="community" disabled={!s.metrics}> community</option>
           </select>
         </label>
         <label className="inline" title="Node size">
-          Size
-          <select value={s.display.sizeBy} onChange={(e) => ws.setDisplay({ sizeBy: e.target.value as SizeBy })} data-testid="size-by">
+          <select aria-label="Size by" value={s.display.sizeBy} onChange={(e) => ws.setDisplay({ sizeBy: e.target.value as SizeBy })} data-testid="size-by">
             <option value="none">uniform</option>
-            <option value="degree">links on chart</option>
+            <option value="degree" title="Number of links on the chart">degree</option>
             <option value="betweenness" disabled={!s.metrics}>betweenness</option>
             <option value="pagerank" disabled={!s.metrics}>PageRank</option>
             <option value="closeness" disabled={!s.metrics}>closeness</option>

@@ -97,7 +97,7 @@ const pathHopsIn = (n: number, fallback: number) =>
 
 /** The choice of weighting as the analyst reads it (toolbar and results). */
 /** The toolbar's short names (the full title is the option's tooltip). */
-export const WEIGHTING_SHORT: Record<Weighting, string> = { NONE: 'Unweighted', COUNT_AS_STRENGTH: 'Counts: strength', COUNT_AS_DISTANCE: 'Counts: distance' };
+export const WEIGHTING_SHORT: Record<Weighting, string> = { NONE: 'unweighted', COUNT_AS_STRENGTH: 'by strength', COUNT_AS_DISTANCE: 'by distance' };
 
 export const WEIGHTING_TITLES: Record<Weighting, string> = {
   NONE: 'Unweighted',
