@@ -287,10 +287,21 @@ async function auditOf(spec: ViewerSpec, since: string, token: string): Promise<
   const none: ArgPool = { visibleIds: [], restrictedIds: [], linkIds: [], texts: [], entityTypes: [], linkTypes: [], agencies: [] };
   const out: unknown[] = [];
   for (const actor of [spec.name, BACKGROUND]) {
-    const op = operationFor('query', f, { actor: `${P}.${actor}`, from: since, limit: 1000 }, none, 2);
-    const r = await t.gql(op.query, op.variables, token);
+    // The whole trail since the run began, page by page (a viewer's run can exceed one page, and
+    // which events fill a single page would then follow the order the concurrent calls ran in).
+    const first = operationFor('query', f, { actor: `${P}.${actor}`, from: since, limit: 1000 }, none, 2);
+    let r = await t.gql(first.query, first.variables, token);
+    for (let page = r; (page.data?.auditTrail?.length ?? 0) === 1000;) {
+      const before = Math.min(...(page.data.auditTrail as { seq: string | number }[]).map((e) => Number(e.seq)));
+      const op = operationFor('query', f, { actor: `${P}.${actor}`, from: since, limit: 1000, beforeSeq: before }, none, 2);
+      page = await t.gql(op.query, op.variables, token);
+      const errors = [...(r.errors ?? []), ...(page.errors ?? [])];
+      r = { ...r, data: { auditTrail: [...r.data.auditTrail, ...(page.data?.auditTrail ?? [])] }, ...(errors.length ? { errors } : {}) };
+    }
     // The calls ran several at a time, so the trail's order is theirs: compare the events as a set.
     const n = normaliser()(strip(r)) as { data: { auditTrail?: unknown[] } | null };
+    // The page boundary a reader gave (a sequence number of that world's trail) is per world.
+    for (const e of (n.data?.auditTrail ?? []) as { args?: unknown }[]) if (typeof e.args === 'string') e.args = e.args.replace(/"beforeSeq":\d+/g, '"beforeSeq":"<seq>"');
     n.data?.auditTrail?.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
     out.push(n);
   }
