@@ -347,6 +347,18 @@ interface World {
   sourcesByKind: Map<string, SourceRef[]>;
 }
 
+/**
+ * A desk's telephone and e-mail, for deconfliction calls about a stub: numbers from Ofcom's ranges
+ * reserved for drama (never a real line), addresses under the reserved .example domain.
+ */
+const DESK_LINES: Record<string, string> = {
+  WMP: '0121 496 0123', GMP: '0161 496 0456', MER: '0151 496 0789', WYP: '0113 496 0321',
+  NCA: '0161 496 0654', HMRC: '0161 496 0987', BF: '0161 496 0111', HMPPS: '0121 496 0222',
+};
+function deskContact(code: string): { deskPhone: string; deskEmail: string } {
+  return { deskPhone: DESK_LINES[code] ?? '0161 496 0000', deskEmail: `intelligence.desk@${code.toLowerCase()}.example` };
+}
+
 function buildWorld(plan: (typeof SEED_PLAN)[SeedSize]): { batch: { entities: EntityInput[]; links: LinkInput[] }; world: World } {
   const entities: EntityInput[] = [];
   const links: LinkInput[] = [];
@@ -354,10 +366,10 @@ function buildWorld(plan: (typeof SEED_PLAN)[SeedSize]): { batch: { entities: En
     links.push({ source, target, type, props, reportIds: [], markings: markings(agency) });
 
   for (const f of FORCES) {
-    entities.push({ id: f.agency, type: 'Agency', label: f.name, props: { kind: 'POLICE', code: f.code, desk: f.desk }, markings: markings(f.agency) });
+    entities.push({ id: f.agency, type: 'Agency', label: f.name, props: { kind: 'POLICE', code: f.code, desk: f.desk, ...deskContact(f.code) }, markings: markings(f.agency) });
   }
   for (const p of PARTNERS) {
-    entities.push({ id: p.id, type: 'Agency', label: p.name, props: { kind: p.kind, code: p.code, desk: p.desk }, markings: markings(p.id) });
+    entities.push({ id: p.id, type: 'Agency', label: p.name, props: { kind: p.kind, code: p.code, desk: p.desk, ...deskContact(p.code) }, markings: markings(p.id) });
   }
   // Areas: regions > forces > BCUs.
   for (const r of REGIONS) {

@@ -1,3 +1,4 @@
+import { setStubKey } from './domain/policy.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from './api/schema.js';
 import { loadAuditSeal } from './audit/seal.js';
@@ -7,6 +8,7 @@ import { SignInLimiter } from './auth/rateLimit.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { Agencies } from './graph/agencies.js';
+import { AlertDelivery } from './graph/watches.js';
 import { setCursorKey } from './graph/entities.js';
 import { startHttp, type App } from './http.js';
 
@@ -15,7 +17,12 @@ let schemaPromise: Promise<GraphQLSchema> | undefined;
 export const apiSchema = () => (schemaPromise ??= buildApiSchema());
 
 export function createServices(db: Db, config: Config): Services {
-  return { db, config, agencies: new Agencies(db), signInLimiter: new SignInLimiter() };
+  const agencies = new Agencies(db);
+  const alerts = new AlertDelivery(db, agencies, config.alertPollMs || 1000, (e) => {
+    // Delivery is retried on the next round; a failure must not go unseen.
+    console.error(`alert delivery: ${e instanceof Error ? e.message : String(e)} (retried)`);
+  });
+  return { db, config, agencies, signInLimiter: new SignInLimiter(), alerts };
 }
 
 /**
@@ -23,7 +30,10 @@ export function createServices(db: Db, config: Config): Services {
  * of the trail needs it, the seed and the CLIs included, so entry points call this before any write.
  */
 export function prepareAudit(config: Config): void {
-  useAuditSeal(loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir }));
+  const seal = loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir });
+  useAuditSeal(seal);
+  // Stub references must read the same in every process and after a restart: derived from the same secret.
+  setStubKey(seal.key);
 }
 
 /** API + client over an already connected, migrated database. Used by main and by tests. */
@@ -32,5 +42,6 @@ export async function startApp(db: Db, config: Config): Promise<App & { services
   if (config.cursorKey) setCursorKey(config.cursorKey);
   const services = createServices(db, config);
   const app = await startHttp(services, await apiSchema(), { port: config.port, host: config.host });
-  return { ...app, services };
+  if (config.alertPollMs > 0) services.alerts.start();
+  return { ...app, services, async close() { await services.alerts.stop(); await app.close(); } };
 }

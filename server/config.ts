@@ -22,6 +22,8 @@ export interface Config {
   sessionTtlMinutes: number;
   /** How long a checked session is trusted without reading it again (0: read on every request). */
   sessionCacheMs: number;
+  /** ALERT_POLL_MS: how often this process delivers pending watch alerts (0: it delivers none; another process does). */
+  alertPollMs: number;
   /** Stack traces in the server log mapped to TypeScript lines. */
   sourceMaps: boolean;
   queryTimeoutMs: number;
@@ -147,6 +149,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     seedSize: oneOf('SEED_SIZE', 'demo', ['demo', 'medium', 'large'] as const),
     sessionTtlMinutes: int('SESSION_TTL_MINUTES', 480, 1, 10080),
     sessionCacheMs: int('SESSION_CACHE_MS', 5000, 0, 60000),
+    alertPollMs: int('ALERT_POLL_MS', 1000, 0, 600000),
     queryTimeoutMs: int('QUERY_TIMEOUT_MS', 15000, 100, 600000),
     bulkTxTimeoutMs: int('BULK_TX_TIMEOUT_MS', 600000, 1000, 86400000),
     bulkRetryForMs: int('BULK_RETRY_FOR_MS', 900000, 0, 86400000),

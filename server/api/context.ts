@@ -5,6 +5,7 @@ import type { Db } from '../graph/shown.js';
 import { DomainError, forbidden } from '../domain/errors.js';
 import { can, type Permission, type Viewer } from '../domain/policy.js';
 import type { Agencies } from '../graph/agencies.js';
+import type { AlertDelivery } from '../graph/watches.js';
 import type { Seen } from '../graph/slice.js';
 
 /** What every resolver gets: the database, shared services and who is asking. */
@@ -13,6 +14,8 @@ export interface Services {
   config: Config;
   agencies: Agencies;
   signInLimiter: SignInLimiter;
+  /** Delivers watch alerts from the change feed (started by the app; `flush` delivers what is pending now). */
+  alerts: AlertDelivery;
 }
 
 export interface Ctx {

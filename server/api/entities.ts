@@ -7,12 +7,12 @@ import { todayIso, validateEntity, validateLink, validateMarkings, validateProps
 import { sliceOfIds } from '../graph/entities.js';
 import {
   archiveEntityRecord, archiveLinkRecord, assertWriterSees, entityForWriter, linkForWriter, linkHeldByOthers,
-  shownEntity, shownEntityPage, shownLinkDetail, shownNeighbours, shownSearch,
+  shownEntity, shownEntityPage, shownLinkDetail, shownNeighbours, shownSearch, shownSearchGrouped,
 } from '../graph/shown.js';
 import { clearEntityProps, linkId, writeEntities, writeLinks } from '../graph/write.js';
 import { requireViewer, type Ctx } from './context.js';
 import {
-  EntityInput, EntityPage, EntityPatch, GraphNode, GraphSlice, LinkDetail, LinkInput, PropFilter, SearchHit, WriteResult,
+  EntityInput, EntityPage, GroupedSearch, EntityPatch, GraphNode, GraphSlice, LinkDetail, LinkInput, PropFilter, SearchHit, WriteResult,
 } from './types.js';
 
 const MAX_IDS = 500;
@@ -55,6 +55,20 @@ export class EntityResolver {
     if (limit < 1 || limit > 100) throw invalid('limit', 'limit must be 1 to 100');
     await ctx.services.agencies.refresh();
     return shownSearch(ctx.services.db, viewer, ctx.services.agencies, text, types, limit, ctx.seen) as Promise<SearchHit[]>;
+  }
+
+  @Query(() => GroupedSearch, { description: 'Search as `search`, with the stubs grouped by holding agency (count, desk, references) instead of listed one by one' })
+  async searchGrouped(
+    @Arg('text', () => String) text: string,
+    @Arg('types', () => [String], { nullable: true }) types: string[] | undefined,
+    @Arg('limit', () => Int, { defaultValue: 20 }) limit: number,
+    @C() ctx: Ctx,
+  ): Promise<GroupedSearch> {
+    const viewer = requireViewer(ctx);
+    if (text.length > 200) throw invalid('text', 'Search text is at most 200 characters');
+    if (limit < 1 || limit > 100) throw invalid('limit', 'limit must be 1 to 100');
+    await ctx.services.agencies.refresh();
+    return shownSearchGrouped(ctx.services.db, viewer, ctx.services.agencies, text, types, limit, ctx.seen) as Promise<GroupedSearch>;
   }
 
   @Query(() => GraphSlice, { description: 'These entities and the links among them, for the chart' })

@@ -17,6 +17,7 @@ import {
   impacts, latestOverall, listTemplates, loadTemplate, ocgById, ocgsLedIn, ownImpacts, ownOcgsWithOverdueReview, reassessImpact,
   recordImpact, resolveArea, saveTemplate, type AreaRow, type HarmAssessmentRecord, type ImpactRecordRow,
 } from '../graph/ocg.js';
+import { receiptsOf } from '../graph/inbox.js';
 import { buildSlice, redactNode, type RawRecord } from '../graph/slice.js';
 import { requireViewer, type Ctx } from './context.js';
 import { AccessLevel, GraphNode, GraphSlice, Markings } from './types.js';
@@ -255,7 +256,7 @@ class AreaImpact {
 }
 
 @InputType('DisseminationInput')
-class DisseminationInput {
+export class DisseminationInput {
   @Field(() => String) recipientAgency!: string;
   @Field(() => String, { nullable: true, description: 'A person or role at the recipient' }) recipientPerson?: string;
   @Field(() => [ID], { nullable: true }) reportIds?: string[];
@@ -277,7 +278,7 @@ class HandlingConditionView {
 }
 
 @ObjectType('Dissemination', { simpleResolvers: true, description: 'An immutable record of what was shared, with whom, why and under which conditions' })
-class DisseminationView {
+export class DisseminationView {
   @Field(() => ID) id!: string;
   @Field(() => AccessLevel, { description: 'full for the originator; shared for the recipient' }) access!: string;
   @Field(() => String) originatorAgency!: string;
@@ -302,6 +303,9 @@ class DisseminationView {
   @Field(() => String) authorisedAt!: string;
   @Field(() => String) classification!: string;
   @Field(() => [GraphNode], { description: 'The shared reports and group as the viewer may see them' }) records!: GraphNode[];
+  @Field(() => String, { nullable: true, description: 'When the recipient agency acknowledged receipt' }) acknowledgedAt?: string | null;
+  @Field(() => String, { nullable: true }) acknowledgedBy?: string | null;
+  @Field(() => String, { nullable: true }) acknowledgedByName?: string | null;
 }
 
 @InputType('NfdInput')
@@ -445,10 +449,11 @@ async function impactViews(ctx: Ctx, viewer: Viewer, rows: ImpactRecordRow[]): P
   return out;
 }
 
-async function disseminationViews(ctx: Ctx, viewer: Viewer, rows: DisseminationRecord[]): Promise<DisseminationView[]> {
+export async function disseminationViews(ctx: Ctx, viewer: Viewer, rows: DisseminationRecord[]): Promise<DisseminationView[]> {
   const { db, agencies } = ctx.services;
   await agencies.refresh();
   const ents = new Map((await entitiesById(db, [...new Set(rows.flatMap((d) => d.recordIds))])).map((e) => [e.id, e]));
+  const receipts = await receiptsOf(db, rows.map((d) => d.id));
   const out: DisseminationView[] = [];
   for (const d of rows) {
     const access = decide(viewer, d as never);
@@ -466,6 +471,7 @@ async function disseminationViews(ctx: Ctx, viewer: Viewer, rows: DisseminationR
       classification: (d.classification as string) ?? 'OFFICIAL',
       records: d.recordIds.map((id) => ents.get(id)).filter((e): e is RawRecord => !!e)
         .map((e) => redactNode(viewer, agencies, e, ctx.seen)).filter((n): n is NonNullable<typeof n> => !!n) as GraphNode[],
+      acknowledgedAt: receipts.get(d.id)?.at ?? null, acknowledgedBy: receipts.get(d.id)?.by ?? null, acknowledgedByName: receipts.get(d.id)?.byName ?? null,
     });
   }
   return out;

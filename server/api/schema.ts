@@ -10,10 +10,11 @@ import { EntityResolver } from './entities.js';
 import { ImportResolver } from './importing.js';
 import { InvestigationResolver } from './investigations.js';
 import { DisseminationResolver, OcgResolver } from './ocg.js';
+import { InboxResolver } from './inbox.js';
 import { RequirementResolver, TaskingResolver } from './requirements.js';
 
 /** Resolver classes are listed here; feature modules add theirs. */
-export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver] as const;
+export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver, InboxResolver] as const;
 
 export async function buildApiSchema(extra: readonly Function[] = []): Promise<GraphQLSchema> {
   return buildSchema({

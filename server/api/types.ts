@@ -27,7 +27,10 @@ export class GraphNode {
   @Field(() => Boolean) restricted!: boolean;
   @Field(() => AccessLevel) access!: string;
   @Field(() => String, { nullable: true, description: 'For a stub: who holds the intelligence' }) heldBy?: string;
-  @Field(() => String, { nullable: true, description: 'For a stub: whom to contact' }) contact?: string;
+  @Field(() => String, { nullable: true, description: 'For a stub: whom to contact (the holding desk)' }) contact?: string;
+  @Field(() => String, { nullable: true, description: 'For a stub: its reference for you to quote to the holder (the same every time you meet it; nobody else is given it)' }) reference?: string;
+  @Field(() => String, { nullable: true, description: 'For a stub: the holding desk\u2019s telephone' }) contactPhone?: string;
+  @Field(() => String, { nullable: true, description: 'For a stub: the holding desk\u2019s e-mail' }) contactEmail?: string;
   @Field(() => JSONObject) props!: Record<string, unknown>;
   @Field(() => Markings, { nullable: true }) markings?: Markings;
   @Field(() => Boolean, { nullable: true }) archived?: boolean;
@@ -66,6 +69,22 @@ export class EntityPage {
 export class SearchHit {
   @Field(() => GraphNode) entity!: GraphNode;
   @Field(() => Float) score!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Stubs one agency holds that a search named exactly: who to call, and the references to quote' })
+export class StubGroup {
+  @Field(() => String) heldBy!: string;
+  @Field(() => String) contact!: string;
+  @Field(() => String, { nullable: true }) contactPhone?: string;
+  @Field(() => String, { nullable: true }) contactEmail?: string;
+  @Field(() => Int) count!: number;
+  @Field(() => [GraphNode]) stubs!: GraphNode[];
+}
+
+@ObjectType({ simpleResolvers: true })
+export class GroupedSearch {
+  @Field(() => [SearchHit], { description: 'What you may see, ranked' }) hits!: SearchHit[];
+  @Field(() => [StubGroup], { description: 'Records held by others that the text names exactly, one group per holder' }) heldElsewhere!: StubGroup[];
 }
 
 @ObjectType({ simpleResolvers: true })

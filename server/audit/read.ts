@@ -123,7 +123,7 @@ export async function readAuditAs(db: Db, viewer: Viewer, f: AuditFilter): Promi
   const actors = await actorsAccess(db, events.map((e) => e.actor));
   const asSeen = (id: string): string => {
     const a = access.get(id);
-    return shown(a) ? id : a === 'stub' ? stubId(id) : WITHHELD;
+    return shown(a) ? id : a === 'stub' ? stubId(viewer, id) : WITHHELD;
   };
   return parsed.map(({ e, args }) => {
     const names = Array.isArray(args['@ids']) ? (args['@ids'] as string[]) : [];

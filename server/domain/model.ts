@@ -60,7 +60,7 @@ export const ENTITY_TYPES = {
   },
   Agency: {
     title: 'Agency',
-    props: { kind: en(C.AGENCY_KINDS), code: str(), desk: str() },
+    props: { kind: en(C.AGENCY_KINDS), code: str(), desk: str(), deskPhone: str(), deskEmail: str() },
   },
   Vehicle: {
     title: 'Vehicle',

@@ -1,3 +1,4 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { classificationRank } from './codes.js';
 import { propDefs } from './model.js';
 import type { Query } from '../db/db.js';
@@ -131,15 +132,57 @@ export interface Stub {
   contact: string;
 }
 
+/** An agency's name and the desk a colleague calls about its records (published reference data). */
+export interface AgencyDesk { name: string; desk: string; phone?: string; email?: string }
+
 export interface AgencyDirectory {
-  desk(agencyId: string | null | undefined): { name: string; desk: string };
+  desk(agencyId: string | null | undefined): AgencyDesk;
 }
 
-/** Stub ids are opaque so they leak nothing about the record beyond its existence. */
-export function stubId(id: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return `restricted-${(h >>> 0).toString(36)}`;
+/**
+ * A stub's id is its telephone reference for this viewer: an HMAC of the viewer's user id and the
+ * record's id under a key kept outside the database (derived from the audit key, so it is the same
+ * in every API process and after a restart). The same viewer meets the same reference every time;
+ * two viewers' references for one record are unrelated, and nobody can compute one from a record id
+ * (so a guessed id confirms nothing). The holder resolves a quoted reference knowing who quoted it
+ * (`graph/stubs.resolveStubReference`).
+ */
+let stubKey: Buffer = randomBytes(32);
+export function setStubKey(secret: Buffer | string): void {
+  stubKey = createHash('sha256').update('stub-reference\0').update(secret).digest();
+}
+
+/** Crockford's base 32: no I, L, O or U, so a reference survives being read aloud and written down. */
+const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const REF_CHARS = 16;
+
+export function stubId(viewer: Pick<Viewer, 'userId'>, id: string): string {
+  const h = createHmac('sha256', stubKey).update(viewer.userId).update('\0').update(id).digest();
+  let out = '';
+  for (let i = 0; i < REF_CHARS; i++) {
+    // 5 bits per character from the digest's bit stream.
+    const bit = i * 5;
+    const v = ((h[bit >> 3]! << 8) | h[(bit >> 3) + 1]!) >> (11 - (bit & 7));
+    out += B32[v & 31];
+  }
+  return `restricted-${out.toLowerCase()}`;
+}
+
+/** How a stub id is written and read out: R-XXXX-XXXX-XXXX-XXXX. */
+export function stubReference(stub: string): string {
+  const body = stub.slice('restricted-'.length).toUpperCase();
+  return `R-${body.match(/.{1,4}/g)!.join('-')}`;
+}
+
+/** A stub id from anything a person may type for it: the id, or the reference with any spacing, case and O/I/L slips. */
+export function parseStubReference(text: string): string | undefined {
+  const t = text.trim();
+  if (/^restricted-[0-9a-z]{16}$/.test(t)) return t;
+  let body = t.toUpperCase().replace(/[-\s]/g, '');
+  if (body.length === REF_CHARS + 1 && body.startsWith('R')) body = body.slice(1);
+  body = body.replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (body.length !== REF_CHARS || [...body].some((c) => !B32.includes(c))) return undefined;
+  return `restricted-${body.toLowerCase()}`;
 }
 
 const ALWAYS_SHOWN = new Set(['id', 'type', 'label']);

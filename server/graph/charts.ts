@@ -218,7 +218,7 @@ export async function openChart(db: Db, viewer: Viewer, dir: AgencyDirectory, id
   const asShown = new Map<string, string>();
   for (const eid of saved.entityIds) {
     if (shown.has(eid)) asShown.set(eid, eid);
-    else if (shown.has(stubId(eid))) asShown.set(eid, stubId(eid));
+    else if (shown.has(stubId(viewer, eid))) asShown.set(eid, stubId(viewer, eid));
   }
   const mine = row.ownerId === viewer.userId;
   const stubs = mine ? saved.stubs.filter((s) => !shown.has(s.id as string)) : [];

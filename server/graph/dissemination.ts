@@ -1,4 +1,5 @@
 import { cypher, run, type Db, type Tx } from '../db/db.js';
+import { noteChanges } from './changes.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import {
   assertSanitised, highestClassification, impactStatusAfter, type DisseminationFields,
@@ -40,7 +41,14 @@ const lockAndRead = (label: 'Entity' | 'ImpactRecord') =>
 export async function disseminate(
   db: Db, viewer: Viewer & { displayName: string }, f: DisseminationFields, id: string, now: string,
 ): Promise<{ record: DisseminationRecord; impactStatus: string | null }> {
-  return db.writeTx(async (tx) => {
+  return db.writeTx((tx) => disseminateIn(tx, viewer, f, id, now));
+}
+
+/** The dissemination inside a caller's transaction (answering a request disseminates and closes it at once). */
+export async function disseminateIn(
+  tx: Tx, viewer: Viewer & { displayName: string }, f: DisseminationFields, id: string, now: string,
+): Promise<{ record: DisseminationRecord; impactStatus: string | null }> {
+  {
     const [agency] = await run(tx, cypher('MATCH (a:Agency:Entity {id: $id}) RETURN a.id AS id', { id: f.recipientAgency }));
     if (!agency) throw notFound('Agency', f.recipientAgency, 'recipientAgency');
 
@@ -115,6 +123,8 @@ export async function disseminate(
        SET n.sanitisedText = $text, n.updatedAt = $now`,
       { ids: [...reports.keys()], text: f.sanitisedText, now },
     ));
+    // What the recipient may now see changed: their watches on these records and their neighbours.
+    await noteChanges(tx, [...reports.keys(), ...(ocg ? [ocg.id] : [])], now);
     let impactStatus: string | null = null;
     if (impact) {
       impactStatus = impactStatusAfter(impact, f.recipientAgency);
@@ -128,7 +138,7 @@ export async function disseminate(
       ));
     }
     return { record, impactStatus };
-  });
+  }
 }
 
 /** Disseminations to the viewer's agency (shared copies) or by it (full), newest first. */
@@ -142,6 +152,17 @@ export async function disseminations(
        AND ($recordId IS NULL OR $recordId IN d.recordIds) AND ($since IS NULL OR d.authorisedAt >= $since)
      RETURN properties(d) AS d ORDER BY d.authorisedAt DESC LIMIT $limit`,
     { ...v.params, recordId: opts.recordId ?? null, since: opts.since ?? null, limit: opts.limit },
+  ));
+  return rows.map((r) => r.d as DisseminationRecord);
+}
+
+/** These disseminations, where the viewer sends or receives them. */
+export async function disseminationsByIds(db: Db, viewer: Viewer, ids: string[]): Promise<DisseminationRecord[]> {
+  if (!ids.length) return [];
+  const v = visibleFilter(viewer, 'd');
+  const rows = await db.read(cypher(
+    `MATCH (d:Dissemination) WHERE d.id IN $ids AND ${v.text} RETURN properties(d) AS d ORDER BY d.authorisedAt DESC, d.id`,
+    { ...v.params, ids },
   ));
   return rows.map((r) => r.d as DisseminationRecord);
 }
@@ -201,6 +222,7 @@ export async function markNotForDissemination(
        FOREACH (_ IN CASE WHEN n:ImpactRecord THEN [1] ELSE [] END | SET n.status = 'NFD')`,
       { id: recordId, justification: nfd.justification, approver: nfd.approver, now },
     ));
+    if (kind !== 'ImpactRecord') await noteChanges(tx, [recordId], now);
     return {
       id: recordId, kind, label: (n.label as string) ?? recordId, justification: nfd.justification, approver: nfd.approver,
       markedAt: now, classification: (n.classification as string) ?? 'OFFICIAL',

@@ -4,7 +4,7 @@ import { CLASSIFICATIONS } from '../domain/codes.js';
 import { highestClassification } from '../domain/dissemination.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { DEFAULT_HARM_TEMPLATE, reviewDue, scoreOcg, validateTemplate, type HarmScore, type HarmTemplate } from '../domain/harm.js';
-import { decide, hiddenFilter, stubId, visibleFilter, type Viewer } from '../domain/policy.js';
+import { decide, hiddenFilter, parseStubReference, stubId, visibleFilter, type Viewer } from '../domain/policy.js';
 import { validateId } from '../domain/validate.js';
 import type { RawRecord } from './slice.js';
 
@@ -180,9 +180,10 @@ export async function areas(db: Db | Tx, viewer: Viewer, opts: { ids?: string[];
 export async function resolveArea(db: Db | Tx, viewer: Viewer, ref: string, field = 'areaId'): Promise<AreaRow> {
   const direct = await areas(db, viewer, { ids: [ref] });
   if (direct[0]) return direct[0];
-  if (ref.startsWith('restricted-')) {
+  const stub = parseStubReference(ref);
+  if (stub) {
     const all = await areas(db, viewer);
-    const hit = all.find((a) => stubId(a.id) === ref);
+    const hit = all.find((a) => stubId(viewer, a.id) === stub);
     if (hit) return hit;
   }
   throw notFound('Area', ref, field);

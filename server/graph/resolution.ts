@@ -5,6 +5,7 @@ import { linkStrength } from '../domain/grading.js';
 import { LINK_TYPE_NAMES, linkEnds } from '../domain/model.js';
 import { decide, type Viewer } from '../domain/policy.js';
 import { foldAccents, phoneticCodes } from '../domain/search.js';
+import { noteChanges } from './changes.js';
 import type { RawRecord } from './slice.js';
 import { visible } from './traverse.js';
 import { linkId, linkTypeOfId, reportGrades, reportMark } from './write.js';
@@ -379,6 +380,8 @@ export async function mergeEntities(db: Db, viewer: Viewer, keepId: string, merg
       nodePrev: JSON.stringify(merge.archived ?? null),
     };
     await run(tx, { text: 'CREATE (r:MergeRecord) SET r = $record', params: { record } });
+    // Both records and (through them) their neighbours: watches on any of them are asked again.
+    await noteChanges(tx, [keepId, mergeId], now);
     return record;
   });
 }
@@ -416,6 +419,7 @@ export async function unmergeEntity(db: Db, viewer: Viewer, mergeId: string, now
       params: { mergeId, archived: JSON.parse(rec.nodePrev ?? 'null') },
     });
     await run(tx, { text: 'MATCH (r:MergeRecord {id: $id}) SET r.active = false, r.undoneAt = $now, r.undoneBy = $by', params: { id: rec.id, now, by: viewer.username } });
+    await noteChanges(tx, [rec.keepId, mergeId], now);
     return rec;
   });
 }

@@ -171,7 +171,9 @@ const byScoreThenId = (a: { score: number; id: string }, b: { score: number; id:
  * not enter it. A common surname matches thousands of records, and asking the index for them all
  * with fuzzy and phonetic terms as well took about twice the time in the database.
  */
-export async function searchEntities(db: Db, viewer: Viewer, text: string, types: string[] | undefined, limit: number): Promise<SearchRow[]> {
+export async function searchEntities(
+  db: Db, viewer: Viewer, text: string, types: string[] | undefined, limit: number, opts: { stubs?: 'after' | 'none' } = {},
+): Promise<SearchRow[]> {
   for (const t of types ?? []) if (!isEntityType(t)) throw invalid('types', `Unknown entity type ${JSON.stringify(t)}`);
   const typeList = types?.length ? types : null;
   const query = parseSearch(text);
@@ -199,8 +201,14 @@ export async function searchEntities(db: Db, viewer: Viewer, text: string, types
     const a = r && decide(viewer, r as never);
     if (r && (a === 'full' || a === 'shared')) out.push({ record: r, score: t.score });
   }
-  if (out.length < limit) out.push(...(await findStubs(db, viewer, text, typeList)).slice(0, limit - out.length));
+  if (opts.stubs !== 'none' && out.length < limit) out.push(...(await findStubs(db, viewer, text, typeList)).slice(0, limit - out.length));
   return out;
+}
+
+/** Every stub the text names exactly (at most STUB_WINDOW per query form), for grouping by holder. */
+export async function searchStubs(db: Db, viewer: Viewer, text: string, types: string[] | undefined): Promise<RawRecord[]> {
+  for (const t of types ?? []) if (!isEntityType(t)) throw invalid('types', `Unknown entity type ${JSON.stringify(t)}`);
+  return (await findStubs(db, viewer, text, types?.length ? types : null)).map((r) => r.record);
 }
 
 /** Stubs whose deconfliction identifier is exactly the typed text, in order of their opaque ids. */
@@ -216,7 +224,7 @@ async function findStubs(db: Db, viewer: Viewer, text: string, types: string[] |
     if (decide(viewer, c as never) === 'stub' && matchesIdentifier(c.type, c, text)) found.set(c.id, c as RawRecord);
   }
   return [...found.values()]
-    .map((record) => ({ record, key: stubId(record.id) }))
+    .map((record) => ({ record, key: stubId(viewer, record.id) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ record }) => ({ record, score: STUB_SCORE }));
 }

@@ -1,11 +1,12 @@
 import type { Db } from '../db/db.js';
-import { cypher } from '../db/db.js';
+import { cypher, run } from '../db/db.js';
+import { noteChanges } from './changes.js';
 import { notFound } from '../domain/errors.js';
 import { gradeStrength, type Grade } from '../domain/grading.js';
 import { decide, type AgencyDirectory, type Viewer } from '../domain/policy.js';
 import type { EntityRecord } from '../domain/validate.js';
 import { entitiesById, linkById, listEntities, neighbours, type ListArgs } from './entities.js';
-import { searchEntities } from './search.js';
+import { searchEntities, searchStubs } from './search.js';
 import { buildSlice, redactEdge, redactNode, type GraphEdge, type GraphNode, type GraphSlice, type RawEdge, type RawRecord, type Seen } from './slice.js';
 
 /**
@@ -40,6 +41,44 @@ export async function shownSearch(
     if (entity) out.push({ entity, score: r.score });
   }
   return out;
+}
+
+export interface StubGroup {
+  heldBy: string;
+  contact: string;
+  contactPhone?: string;
+  contactEmail?: string;
+  count: number;
+  stubs: GraphNode[];
+}
+
+/**
+ * Search with the stubs grouped by holder ("held by West Midlands Police: 7 records") instead of
+ * listed among the hits. Which stubs are found depends on their identifiers alone (as in search),
+ * groups come in order of the holder's name and stubs within one in order of their references.
+ */
+export async function shownSearchGrouped(
+  db: Db, viewer: Viewer, dir: AgencyDirectory, text: string, types: string[] | undefined, limit: number, seen?: Seen,
+): Promise<{ hits: { entity: GraphNode; score: number }[]; heldElsewhere: StubGroup[] }> {
+  const rows = await searchEntities(db, viewer, text, types, limit, { stubs: 'none' });
+  const hits: { entity: GraphNode; score: number }[] = [];
+  for (const r of rows) {
+    const entity = redactNode(viewer, dir, r.record, seen);
+    if (entity) hits.push({ entity, score: r.score });
+  }
+  const groups = new Map<string, StubGroup>();
+  for (const raw of await searchStubs(db, viewer, text, types)) {
+    const stub = redactNode(viewer, dir, raw, seen);
+    if (!stub?.restricted) continue;
+    const key = stub.heldBy ?? '';
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { heldBy: key, contact: stub.contact ?? '', contactPhone: stub.contactPhone, contactEmail: stub.contactEmail, count: 0, stubs: [] }));
+    g.count++;
+    g.stubs.push(stub);
+  }
+  const heldElsewhere = [...groups.values()].sort((a, b) => (a.heldBy < b.heldBy ? -1 : a.heldBy > b.heldBy ? 1 : 0));
+  for (const g of heldElsewhere) g.stubs.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { hits, heldElsewhere };
 }
 
 export async function shownNeighbours(db: Db, viewer: Viewer, dir: AgencyDirectory, ids: string[], limit: number, seen?: Seen): Promise<GraphSlice> {
@@ -136,12 +175,18 @@ export async function assertWriterSees(db: Db, viewer: Viewer, ids: string[]): P
 }
 
 export async function archiveEntityRecord(db: Db, id: string, now: string): Promise<void> {
-  await db.write(cypher('MATCH (n:Entity {id: $id}) SET n.archived = true, n.updatedAt = $now', { id, now }));
+  await db.writeTx(async (tx) => {
+    await run(tx, cypher('MATCH (n:Entity {id: $id}) SET n.archived = true, n.updatedAt = $now', { id, now }));
+    await noteChanges(tx, [id], now);
+  });
 }
 
-export async function archiveLinkRecord(db: Db, link: Pick<WriterLink, 'id' | 'type'>, now: string): Promise<void> {
+export async function archiveLinkRecord(db: Db, link: Pick<WriterLink, 'id' | 'type' | 'source' | 'target'>, now: string): Promise<void> {
   // The type comes from the stored link (an allow-listed relationship type), the id is a parameter.
-  await db.write(cypher(`MATCH ()-[r:${link.type} {id: $id}]->() SET r.archived = true, r.updatedAt = $now`, { id: link.id, now }));
+  await db.writeTx(async (tx) => {
+    await run(tx, cypher(`MATCH ()-[r:${link.type} {id: $id}]->() SET r.archived = true, r.updatedAt = $now`, { id: link.id, now }));
+    await noteChanges(tx, [link.source, link.target], now);
+  });
 }
 
 /** The database handle the API passes to this layer unopened (the API itself runs no Cypher). */

@@ -1,6 +1,7 @@
-import { decide, stubId, visibleProps, type Access, type AgencyDirectory, type Viewer } from '../domain/policy.js';
+import { decide, stubId, stubReference, visibleProps, type Access, type AgencyDirectory, type Viewer } from '../domain/policy.js';
 import { MARKING_KEYS } from '../domain/model.js';
 import { linkStrength, type Grade } from '../domain/grading.js';
+import { rememberStub } from './stubs.js';
 
 /**
  * The one shape the canvas draws. Raw records (with their markings) go in; what comes out has
@@ -25,6 +26,10 @@ export interface GraphNode {
   access: Access;
   heldBy?: string;
   contact?: string;
+  /** A stub's telephone reference for this viewer (its id, written to be read out). */
+  reference?: string;
+  contactPhone?: string;
+  contactEmail?: string;
   props: Record<string, unknown>;
   markings?: MarkingsView;
   archived?: boolean;
@@ -81,7 +86,12 @@ export function redactNode(viewer: Viewer, dir: AgencyDirectory, r: RawRecord, s
   if (access === 'hidden') return undefined;
   if (access === 'stub') {
     const d = dir.desk(r.agency as string);
-    return { id: stubId(r.id), type: 'Restricted', label: `Intelligence held by ${d.name}`, restricted: true, access, heldBy: d.name, contact: d.desk, props: {} };
+    const id = stubId(viewer, r.id);
+    rememberStub(viewer, id, r.id);
+    return {
+      id, type: 'Restricted', label: `Intelligence held by ${d.name}`, restricted: true, access, heldBy: d.name, contact: d.desk,
+      reference: stubReference(id), contactPhone: d.phone, contactEmail: d.email, props: {},
+    };
   }
   seen?.add(r.id);
   const type = r.type as string;
@@ -98,7 +108,7 @@ export function redactEdge(viewer: Viewer, e: RawEdge, ids: Map<string, string>,
   if (!source || !target) return undefined; // an endpoint is hidden: so is the link
   const access = decide(viewer, e.props as never);
   if (access === 'hidden') return undefined;
-  if (access === 'stub') return { id: stubId(e.id), source, target, type: 'RESTRICTED', restricted: true, reportCount: 0, props: {} };
+  if (access === 'stub') return { id: stubId(viewer, e.id), source, target, type: 'RESTRICTED', restricted: true, reportCount: 0, props: {} };
   seen?.add(e.id);
   const support = supportFor(viewer, e.props);
   return {

@@ -5,6 +5,7 @@ import { linkStrength, type Grade } from '../domain/grading.js';
 import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES, linkAllowed, linkEnds, type LinkType } from '../domain/model.js';
 import { searchKeys } from '../domain/search.js';
 import { givenEnd, type EntityRecord, type LinkRecord } from '../domain/validate.js';
+import { noteChanges } from './changes.js';
 
 /**
  * The one write path for entities and links (API mutations, import and seed). Idempotent on ids:
@@ -89,6 +90,7 @@ export async function writeEntities(tx: Tx, records: EntityRecord[], now: string
       params: { rows, now },
     });
   }
+  await noteChanges(tx, [...groups.values()].flatMap((g) => g.rows.map((r) => r.id as string)), now);
   return counts;
 }
 
@@ -191,6 +193,7 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
       params: { rows: list, now },
     });
   }
+  await noteChanges(tx, [...byType.values()].flatMap((list) => list.flatMap((r) => [r.source, r.target])), now);
   return counts;
 }
 
@@ -198,4 +201,5 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
 export async function clearEntityProps(tx: Tx, id: string, keys: string[]): Promise<void> {
   if (!keys.length) return;
   await run(tx, { text: 'MATCH (n:Entity {id: $id}) SET n += $nulls', params: { id, nulls: Object.fromEntries(keys.map((k) => [k, null])) } });
+  await noteChanges(tx, [id], new Date().toISOString());
 }

@@ -115,8 +115,8 @@ export function shapeResult(viewer: Viewer, dir: AgencyDirectory, c: ResultColle
     if (nodeAccess(r.start) === 'hidden' || nodeAccess(r.end) === 'hidden') return 'hidden';
     return decide(viewer, e.props as never);
   };
-  const nodeId = (eid: string) => { const raw = nodeRaw(eid)!; return nodeAccess(eid) === 'stub' ? stubId(raw.id) : raw.id; };
-  const edgeId = (eid: string) => { const e = rawEdge(eid)!; return relAccess(eid) === 'stub' ? stubId(e.id) : e.id; };
+  const nodeId = (eid: string) => { const raw = nodeRaw(eid)!; return nodeAccess(eid) === 'stub' ? stubId(viewer, raw.id) : raw.id; };
+  const edgeId = (eid: string) => { const e = rawEdge(eid)!; return relAccess(eid) === 'stub' ? stubId(viewer, e.id) : e.id; };
 
   const hiddenIn = (s: Shape): boolean => {
     switch (s.k) {

@@ -176,7 +176,7 @@ describe('reading the trail through the policy', () => {
     expect(e).toMatchObject({ actor: name('handler'), op: 'graph,entity', detail: WITHHELD, resultIds: [] });
     expect(JSON.stringify(asAdmin)).not.toContain(chis); // the CHIS record: not even its id
     expect(JSON.stringify(asAdmin)).not.toContain(secret); // above the admin's clearance: its stub id only
-    expect(JSON.parse(e.args)).toMatchObject({ id: WITHHELD, ids: [visible, stubId(secret), WITHHELD] });
+    expect(JSON.parse(e.args)).toMatchObject({ id: WITHHELD, ids: [visible, stubId(await t.userId('admin'), secret), WITHHELD] });
     expect(e.hash).toBe('');
 
     // The manager (SECRET, no CHIS) is not in the handler's compartment either: the answer is withheld,

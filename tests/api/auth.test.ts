@@ -306,7 +306,11 @@ describe('partner isolation between two agencies', () => {
     await t.link(recA, 'ASSOCIATE_OF', recB, {}, [], { agency: AG_A });
     users.partnerA = await t.user('partner-a', 'PARTNER_LIAISON', { agency: AG_A, clearance: 'OFFICIAL-SENSITIVE' });
     users.partnerB = await t.user('partner-b', 'PARTNER_LIAISON', { agency: AG_B, clearance: 'OFFICIAL-SENSITIVE' });
+    pa = await t.userId('partner-a');
+    pb = await t.userId('partner-b');
   });
+  let pa: { userId: string };
+  let pb: { userId: string };
 
   const NODE = 'id type label restricted access heldBy contact props markings{ agency classification }';
 
@@ -323,15 +327,15 @@ describe('partner isolation between two agencies', () => {
         heldBy: 'Bravo Agency', contact: 'Bravo Intelligence Desk, 0300 000 0000', props: {}, markings: null,
       });
     }
-    expect(stubs.map((s: { id: string }) => s.id).sort()).toEqual([stubId(recB), stubId(reportB)].sort());
+    expect(stubs.map((s: { id: string }) => s.id).sort()).toEqual([stubId(pa, recB), stubId(pa, reportB)].sort());
     // The link is agency A's and joins A's record to the stub (by its opaque id).
-    expect(a.edges).toEqual([expect.objectContaining({ source: recA, target: stubId(recB), restricted: false })]);
+    expect(a.edges).toEqual([expect.objectContaining({ source: recA, target: stubId(pa, recB), restricted: false })]);
     const bodyA = JSON.stringify(r.partnerA);
     for (const secret of ['Bravocontent', 'Bertram', 'bravo-only', '99/123456B', 'supplies the north', recB, reportB]) expect(bodyA).not.toContain(secret);
 
     const b = r.partnerB.data.graph;
     expect(b.nodes.find((n: { id: string }) => n.id === recB)).toMatchObject({ access: 'full', props: { surname: 'Bravocontent', notes: 'bravo-only notes' } });
-    expect(b.nodes.find((n: { id: string }) => n.id === stubId(recA))).toMatchObject({ label: 'Intelligence held by Alpha Constabulary', heldBy: 'Alpha Constabulary', contact: 'Alpha Intelligence Bureau', props: {} });
+    expect(b.nodes.find((n: { id: string }) => n.id === stubId(pb, recA))).toMatchObject({ label: 'Intelligence held by Alpha Constabulary', heldBy: 'Alpha Constabulary', contact: 'Alpha Intelligence Bureau', props: {} });
     const bodyB = JSON.stringify(r.partnerB);
     for (const secret of ['Alphacontent', 'Alphonse', 'alpha-only', recA]) expect(bodyB).not.toContain(secret);
     // A's link is A's record: partner B sees at most that a restricted link exists.
@@ -340,7 +344,7 @@ describe('partner isolation between two agencies', () => {
 
   it('search and single reads give the same answers: stubs, never content', async () => {
     const r = await asEach(t, users, `query($id:ID!){ entity(id:$id){ ${NODE} } search(text:"Bravocontent"){ entity{ ${NODE} } } }`, { id: recB });
-    expect(r.partnerA.data.entity).toMatchObject({ id: stubId(recB), restricted: true, props: {}, markings: null });
+    expect(r.partnerA.data.entity).toMatchObject({ id: stubId(pa, recB), restricted: true, props: {}, markings: null });
     for (const h of r.partnerA.data.search) expect(h.entity).toMatchObject({ restricted: true, props: {}, heldBy: 'Bravo Agency' });
     expect(JSON.stringify(r.partnerA)).not.toMatch(/Bravocontent"|Bertram|bravo-only|supplies the north/);
     expect(r.partnerB.data.entity).toMatchObject({ id: recB, access: 'full' });
@@ -357,12 +361,13 @@ describe('partner isolation between two agencies', () => {
     expect(r.partnerA.data.entities.totalCount).toBe(r.partnerA.data.entities.items.length);
   });
 
-  it('stub ids are opaque, stable and distinct', () => {
-    expect(stubId(recB)).not.toBe(recB);
-    expect(stubId(recB)).not.toContain(recB);
-    expect(stubId(recB)).toMatch(/^restricted-[0-9a-z]+$/);
-    expect(stubId(recB)).toBe(stubId(recB));
-    expect(stubId(recB)).not.toBe(stubId(reportB));
+  it('stub ids are opaque, stable and distinct, and differ from one viewer to the next', () => {
+    expect(stubId(pa, recB)).not.toBe(recB);
+    expect(stubId(pa, recB)).not.toContain(recB);
+    expect(stubId(pa, recB)).toMatch(/^restricted-[0-9a-z]{16}$/);
+    expect(stubId(pa, recB)).toBe(stubId(pa, recB));
+    expect(stubId(pa, recB)).not.toBe(stubId(pa, reportB));
+    expect(stubId(pa, recB)).not.toBe(stubId(pb, recB));
   });
 });
 

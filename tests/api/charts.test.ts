@@ -112,7 +112,7 @@ describe('saved charts on the server', () => {
     // Not its id, not its position, not its stub id, anywhere in the answer.
     const text = JSON.stringify(r);
     expect(text).not.toContain(ids.h);
-    expect(text).not.toContain(stubId(ids.h));
+    expect(text).not.toContain(stubId(await t.userId('colleague'), ids.h));
     expect(text).not.toContain('Covert');
   });
 
@@ -121,11 +121,12 @@ describe('saved charts on the server', () => {
     expect(r.errors).toBeUndefined();
     const opened = r.data.chart;
     const stub = opened.graph.nodes.find((n: { restricted: boolean }) => n.restricted);
-    expect(stub).toMatchObject({ id: stubId(ids.s2), restricted: true });
+    const j = await t.userId('junior');
+    expect(stub).toMatchObject({ id: stubId(j, ids.s2), restricted: true });
     expect(opened.graph.nodes.find((n: { id: string }) => n.id === ids.s1)).toMatchObject({ restricted: false });
     const l = JSON.parse(opened.layout);
-    expect(l.positions[stubId(ids.s2)]).toEqual({ x: 30, y: 40 });
-    expect(l.pinned).toEqual([stubId(ids.s2)]);
+    expect(l.positions[stubId(j, ids.s2)]).toEqual({ x: 30, y: 40 });
+    expect(l.pinned).toEqual([stubId(j, ids.s2)]);
     expect(l.entityIds).toEqual([ids.s1]);
     expect(JSON.stringify(r)).not.toContain(ids.s2);
     expect(JSON.stringify(r)).not.toContain('Secret');

@@ -19,6 +19,10 @@ export interface TestApp {
   close(): Promise<void>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; status: number }>;
   user(name: string, role: Role, opts?: { clearance?: string; agency?: string; compartments?: string[] }): Promise<string>;
+  /** The stored id of a user made by `user` (what per-viewer values such as stub references are keyed on). */
+  userId(name: string): Promise<{ userId: string }>;
+  /** Delivers the watch alerts pending now (they are otherwise delivered within ALERT_POLL_MS). */
+  flushAlerts(): Promise<void>;
   entity(id: string, type: string, props?: Record<string, unknown>, markings?: MarkingsInput, label?: string): Promise<string>;
   link(source: string, type: string, target: string, props?: Record<string, unknown>, reportIds?: string[], markings?: MarkingsInput): Promise<string>;
 }
@@ -58,6 +62,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       tokens.set(username, r.data.signIn.token);
       return r.data.signIn.token;
     },
+    flushAlerts: () => app.services.alerts.flush(),
+    async userId(name) {
+      const [r] = await db.read(cypher('MATCH (u:User {username: $u}) RETURN u.id AS id', { u: `${prefix}.${name}` }));
+      if (!r) throw new Error(`no user ${name}`);
+      return { userId: r.id as string };
+    },
     async entity(id, type, props = {}, markings = {}, label) {
       const input = { id: `${prefix}-${id}`, type, props, markings: { agency: `${prefix}-AG1`, ...markings } };
       let rec;
@@ -80,6 +90,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.close();
       await db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.agency STARTS WITH $p DETACH DELETE n', { p: prefix }));
       await db.write(cypher('MATCH (n) WHERE (n:CommsRecord OR n:ImportMapping) AND n.agency STARTS WITH $p DETACH DELETE n', { p: prefix }));
+      await db.write(cypher(
+        `MATCH (u:User) WHERE u.username STARTS WITH $p
+         CALL (u) { MATCH (x) WHERE (x:Watch OR x:Alert) AND x.ownerId = u.id DETACH DELETE x }`, { p: `${prefix}.` }));
+      await db.write(cypher(
+        `MATCH (x) WHERE (x:Dissemination AND x.agency STARTS WITH $p) OR (x:Receipt AND x.agency STARTS WITH $p)
+           OR (x:InformationRequest AND (x.requesterAgency STARTS WITH $p OR x.holderAgency STARTS WITH $p)) DETACH DELETE x`, { p: prefix }));
       await db.write(cypher('MATCH (u:User) WHERE u.username STARTS WITH $p OPTIONAL MATCH (s:Session {userId: u.id}) DETACH DELETE u, s', { p: `${prefix}.` }));
       await db.close();
     },

@@ -377,9 +377,9 @@ describe('results through the policy', () => {
     const r = shapeResult(viewer, dir, c, ['n', 'x'], { scalars: 'all', maxGraphNodes: 100, truncated: false, seen });
     expect(r.rows).toEqual([
       { n: { node: 'S1', type: 'Subject', label: 'Ann' }, x: 1 },
-      { n: { node: stubId('S2'), type: 'Restricted', label: 'Intelligence held by Agency AG2' }, x: 2 },
+      { n: { node: stubId(viewer, 'S2'), type: 'Restricted', label: 'Intelligence held by Agency AG2' }, x: 2 },
     ]);
-    expect(r.graph.nodes.map((n) => n.id)).toEqual(['S1', stubId('S2')]);
+    expect(r.graph.nodes.map((n) => n.id)).toEqual(['S1', stubId(viewer, 'S2')]);
     expect(JSON.stringify(r)).not.toContain('MARKER');
     expect(JSON.stringify(r)).not.toContain('Secret Name');
     expect([...seen]).toEqual(['S1']);
@@ -391,9 +391,9 @@ describe('results through the policy', () => {
     expect(c.missingEndpoints().sort()).toEqual(['nS1', 'nS2']);
     c.addEndpoints([{ eid: 'nS1', labels: ['Entity', 'Subject'], props: own.properties }, { eid: 'nS2', labels: ['Entity', 'Subject'], props: other.properties }]);
     const r = shapeResult(viewer, dir, c, ['r'], { scalars: 'all', maxGraphNodes: 100, truncated: false });
-    expect(r.rows).toEqual([{ r: { edge: 'ASSOCIATE_OF-x', type: 'ASSOCIATE_OF', source: 'S1', target: stubId('S2') } }]);
+    expect(r.rows).toEqual([{ r: { edge: 'ASSOCIATE_OF-x', type: 'ASSOCIATE_OF', source: 'S1', target: stubId(viewer, 'S2') } }]);
     expect(r.graph.edges).toHaveLength(1);
-    expect(r.graph.edges[0]).toMatchObject({ source: 'S1', target: stubId('S2') });
+    expect(r.graph.edges[0]).toMatchObject({ source: 'S1', target: stubId(viewer, 'S2') });
   });
 
   it('withholds library scalar columns that are not declared safe', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATIONS, COMPARTMENTS } from '../../server/domain/codes.js';
 import {
-  can, decide, hiddenFilter, isReferenceGeography, PERMISSIONS, policyParams, PROTECTED_COMPARTMENTS, ROLE_PERMISSIONS, ROLES, stubId, visibleFilter,
+  can, decide, hiddenFilter, isReferenceGeography, PERMISSIONS, policyParams, PROTECTED_COMPARTMENTS, ROLE_PERMISSIONS, ROLES, parseStubReference, stubId, stubReference, visibleFilter,
   visibleProps, type Access, type Markings, type Viewer,
 } from '../../server/domain/policy.js';
 
@@ -165,15 +165,34 @@ describe('Cypher predicates', () => {
 });
 
 describe('stubs and visible properties', () => {
-  it('gives opaque, stable, distinct stub ids', () => {
+  it('gives opaque, stable, distinct stub ids, a different one to each viewer', () => {
     const ids = ['SUB-1', 'SUB-2', 'OCG-Carter', 'a'.repeat(100)];
-    const stubs = ids.map(stubId);
+    const a = { userId: 'user-a' };
+    const b = { userId: 'user-b' };
+    const stubs = ids.map((id) => stubId(a, id));
     expect(new Set(stubs).size).toBe(ids.length);
     for (const [i, s] of stubs.entries()) {
-      expect(s).toMatch(/^restricted-[0-9a-z]+$/);
+      expect(s).toMatch(/^restricted-[0-9a-z]{16}$/);
       expect(s).not.toContain(ids[i]!.toLowerCase());
-      expect(stubId(ids[i]!)).toBe(s);
+      expect(stubId(a, ids[i]!)).toBe(s);
+      expect(stubId(b, ids[i]!)).not.toBe(s);
     }
+  });
+
+  it('reads a stub reference back however it is written down', () => {
+    fc.assert(fc.property(fc.string(), fc.uuid(), (id, user) => {
+      const s = stubId({ userId: user }, id);
+      const ref = stubReference(s);
+      expect(ref).toMatch(/^R-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+      expect(parseStubReference(s)).toBe(s);
+      expect(parseStubReference(ref)).toBe(s);
+      expect(parseStubReference(` ${ref.toLowerCase().replace(/-/g, ' ')} `)).toBe(s);
+      // Read aloud and written down: O for zero, I or L for one.
+      expect(parseStubReference(ref.replace(/0/g, 'O').replace(/1/g, 'l'))).toBe(s);
+    }));
+    expect(parseStubReference('R-ABCD')).toBeUndefined();
+    expect(parseStubReference('SUB-1')).toBeUndefined();
+    expect(parseStubReference('R-UUUU-UUUU-UUUU-UUUU')).toBeUndefined();
   });
 
   const raw = {
