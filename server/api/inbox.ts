@@ -91,7 +91,6 @@ class AlertView {
   @Field(() => String) target!: string;
   @Field(() => String) firstAt!: string;
   @Field(() => String) at!: string;
-  @Field(() => Int, { description: 'How many deliveries this digest gathers' }) changes!: number;
   @Field(() => String) summary!: string;
   @Field(() => [GraphNode], { description: 'Records newly in the answer (stubs say only who holds them)' }) added!: GraphNode[];
   @Field(() => [GraphEdge]) addedLinks!: GraphEdge[];
@@ -139,7 +138,7 @@ function alertView(a: AlertRow): AlertView {
   const c = alertContent(a);
   return {
     id: a.id, watchId: a.watchId, watchKind: a.watchKind, watchLabel: a.watchLabel, target: a.target, firstAt: a.firstAt, at: a.at,
-    changes: a.changes, summary: a.summary, read: a.read,
+    summary: a.summary, read: a.read,
     added: c.added as GraphNode[], addedLinks: c.addedLinks as GraphEdge[], changed: c.changed as GraphNode[], changedLinks: c.changedLinks as GraphEdge[],
     removed: c.removed,
   };

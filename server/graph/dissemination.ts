@@ -150,7 +150,7 @@ export async function disseminations(
   const rows = await db.read(cypher(
     `MATCH (d:Dissemination) WHERE ${side} AND ${v.text}
        AND ($recordId IS NULL OR $recordId IN d.recordIds) AND ($since IS NULL OR d.authorisedAt >= $since)
-     RETURN properties(d) AS d ORDER BY d.authorisedAt DESC LIMIT $limit`,
+     RETURN properties(d) AS d ORDER BY d.authorisedAt DESC, d.id LIMIT $limit`,
     { ...v.params, recordId: opts.recordId ?? null, since: opts.since ?? null, limit: opts.limit },
   ));
   return rows.map((r) => r.d as DisseminationRecord);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cypher, run, type Db } from '../db/db.js';
+import { cypher, run, type Db, type Tx } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import type { DisseminationFields } from '../domain/dissemination.js';
 import { can, decide, parseStubReference, visibleFilter, type Viewer } from '../domain/policy.js';
@@ -157,28 +157,40 @@ export async function createRequest(db: Db, viewer: Viewer & { displayName: stri
   return row;
 }
 
+/**
+ * SENT: the requests the viewer made. RECEIVED: requests to the viewer's agency whose records the
+ * viewer may all see (full or shared); one naming a record beyond them (a compartment, a higher
+ * classification) is for a colleague cleared for it, and its existence is not this reader's to know.
+ */
 export async function requestsOf(
   db: Db, viewer: Viewer, opts: { direction: 'SENT' | 'RECEIVED'; status?: RequestStatus | null; limit: number },
 ): Promise<RequestRow[]> {
   const side = opts.direction === 'SENT' ? 'r.requesterId = $me' : 'r.holderAgency = $agency';
-  const rows = await db.read(cypher(
+  // Requests made in one moment are told apart by what they say (an id is random).
+  const rows = (await db.read(cypher(
     `MATCH (r:InformationRequest) WHERE ${side} AND ($status IS NULL OR r.status = $status)
-     RETURN properties(r) AS r ORDER BY r.createdAt DESC, r.id LIMIT $limit`,
-    { me: viewer.userId, agency: viewer.agency, status: opts.status ?? null, limit: opts.limit },
-  ));
-  return rows.map((r) => r.r as RequestRow);
+     RETURN properties(r) AS r
+     ORDER BY r.createdAt DESC, r.requesterAgency, r.requestedBy, r.kind, r.recordIds, r.question, r.id`,
+    { me: viewer.userId, agency: viewer.agency, status: opts.status ?? null },
+  ))).map((r) => r.r as RequestRow);
+  const out = opts.direction === 'SENT' ? rows : await answerableBy(db, viewer, rows);
+  return out.slice(0, opts.limit);
+}
+
+async function answerableBy(db: Db, viewer: Viewer, rows: RequestRow[]): Promise<RequestRow[]> {
+  const access = new Map((await entitiesById(db, [...new Set(rows.flatMap((r) => r.recordIds))])).map((e) => [e.id, decide(viewer, e as never)]));
+  return rows.filter((r) => r.recordIds.every((id) => { const a = access.get(id); return a === 'full' || a === 'shared'; }));
 }
 
 export async function openRequestCount(db: Db, viewer: Viewer): Promise<number> {
   if (!can(viewer, 'disseminate')) return 0;
-  const rows = await db.read(cypher("MATCH (r:InformationRequest {holderAgency: $agency, status: 'OPEN'}) RETURN count(r) AS n", { agency: viewer.agency }));
-  return (rows[0]?.n as number) ?? 0;
+  return (await requestsOf(db, viewer, { direction: 'RECEIVED', status: 'OPEN', limit: Number.MAX_SAFE_INTEGER })).length;
 }
 
-async function openRequestForHolder(tx: Parameters<Parameters<Db['writeTx']>[0]>[0], viewer: Viewer, id: string): Promise<RequestRow> {
+async function openRequestForHolder(db: Db, tx: Tx, viewer: Viewer, id: string): Promise<RequestRow> {
   const [row] = await run(tx, cypher('MATCH (r:InformationRequest {id: $id}) SET r.lock = true REMOVE r.lock RETURN properties(r) AS r', { id }));
   const r = row?.r as RequestRow | undefined;
-  if (!r || r.holderAgency !== viewer.agency) throw notFound('Request', id, 'id');
+  if (!r || r.holderAgency !== viewer.agency || !(await answerableBy(db, viewer, [r])).length) throw notFound('Request', id, 'id');
   if (r.status !== 'OPEN') throw new DomainError('CONFLICT', `This request was already ${r.status.toLowerCase()}`, 'id');
   return r;
 }
@@ -187,7 +199,7 @@ async function openRequestForHolder(tx: Parameters<Parameters<Db['writeTx']>[0]>
 export async function requestForHolder(db: Db, viewer: Viewer, id: string): Promise<RequestRow> {
   const [row] = await db.read(cypher('MATCH (r:InformationRequest {id: $id}) RETURN properties(r) AS r', { id }));
   const r = row?.r as RequestRow | undefined;
-  if (!r || r.holderAgency !== viewer.agency) throw notFound('Request', id, 'id');
+  if (!r || r.holderAgency !== viewer.agency || !(await answerableBy(db, viewer, [r])).length) throw notFound('Request', id, 'id');
   return r;
 }
 
@@ -196,7 +208,7 @@ export async function answerRequest(
   db: Db, viewer: Viewer & { displayName: string }, id: string, f: DisseminationFields, disseminationId: string, now: string,
 ): Promise<{ request: RequestRow; dissemination: DisseminationRecord }> {
   return db.writeTx(async (tx) => {
-    const r = await openRequestForHolder(tx, viewer, id);
+    const r = await openRequestForHolder(db, tx, viewer, id);
     if (f.recipientAgency !== r.requesterAgency) throw invalid('recipientAgency', `The answer goes to the requesting agency (${r.requesterAgency})`);
     const { record } = await disseminateIn(tx, viewer, f, disseminationId, now);
     const patch = { status: 'ANSWERED', answeredAt: now, answeredBy: viewer.username, answeredByName: viewer.displayName, answerDisseminationId: record.id };
@@ -211,7 +223,7 @@ export async function refuseRequest(db: Db, viewer: Viewer & { displayName: stri
   const why = text(reason, 'reason', 'Record the reasons for refusing', 4000)!;
   if (why.length < MIN_REFUSAL_REASON) throw invalid('reason', `Record the reasons for refusing (at least ${MIN_REFUSAL_REASON} characters)`);
   return db.writeTx(async (tx) => {
-    const r = await openRequestForHolder(tx, viewer, id);
+    const r = await openRequestForHolder(db, tx, viewer, id);
     const patch = { status: 'REFUSED', answeredAt: now, answeredBy: viewer.username, answeredByName: viewer.displayName, refusalReason: why };
     await run(tx, cypher('MATCH (r:InformationRequest {id: $id}) SET r += $patch', { id, patch }));
     return { ...r, ...patch } as RequestRow;

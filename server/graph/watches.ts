@@ -157,7 +157,7 @@ export async function createWatch(
 
 export async function watchesOf(db: Db, viewer: Viewer): Promise<WatchRow[]> {
   const rows = await db.read(cypher(
-    'MATCH (w:Watch {ownerId: $owner}) RETURN w {.id, .ownerId, .kind, .target, .label, .createdAt, .lastAlertAt} AS w ORDER BY w.createdAt DESC, w.id',
+    'MATCH (w:Watch {ownerId: $owner}) RETURN w {.id, .ownerId, .kind, .target, .label, .createdAt, .lastAlertAt} AS w ORDER BY w.createdAt DESC, w.kind, w.target',
     { owner: viewer.userId },
   ));
   return rows.map((r) => r.w as WatchRow);
@@ -258,7 +258,7 @@ export function summarise(label: string, c: AlertContent): string {
 export async function alertsOf(db: Db, viewer: Viewer, opts: { limit: number; unreadOnly: boolean }): Promise<AlertRow[]> {
   const rows = await db.read(cypher(
     `MATCH (a:Alert {ownerId: $owner}) WHERE NOT $unread OR NOT a.read
-     RETURN properties(a) AS a ORDER BY a.at DESC, a.id LIMIT $limit`,
+     RETURN properties(a) AS a ORDER BY a.at DESC, a.watchKind, a.target LIMIT $limit`,
     { owner: viewer.userId, unread: opts.unreadOnly, limit: opts.limit },
   ));
   return rows.map((r) => r.a as AlertRow);

@@ -5,6 +5,7 @@ import { decide, type Access, type Markings, type Viewer } from '../../server/do
 import { STUB_IDENTIFIERS } from '../../server/domain/search.js';
 import { validateEntity, validateLink, validateMarkings } from '../../server/domain/validate.js';
 import { writeCommsRecords, type CallItem, type SightingItem } from '../../server/graph/comms.js';
+import { noteChanges } from '../../server/graph/changes.js';
 import { writeEntities, writeLinks } from '../../server/graph/write.js';
 
 /**
@@ -390,27 +391,91 @@ export async function writeAgencies(db: Db, prefix: string): Promise<void> {
   await db.writeTx((tx) => writeEntities(tx, recs, WORLD_TIME));
 }
 
-export async function writeWorld(db: Db, prefix: string, w: World): Promise<void> {
+/**
+ * Which records of a world are written later, after the viewer has set up watches and requests: a
+ * fixed third of the keys, so a record is early or late in both worlds of a pair alike. A link is
+ * late when it, either end or a report behind it is.
+ */
+export function isLate(key: string): boolean {
+  let h = 7;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
+  return h % 3 === 0;
+}
+const linkLate = (l: WorldLink) => isLate(`${l.source}|${l.type}|${l.target}`) || [l.source, l.target, ...l.reports].some(isLate);
+
+/**
+ * Writes a world through the platform's write path: `early` (everything but the late third),
+ * `late` (the rest, with the disseminations of the world's shared records and the requests other
+ * agencies make about its records), or `all`.
+ */
+export async function writeWorld(db: Db, prefix: string, w: World, part: 'all' | 'early' | 'late' = 'all'): Promise<void> {
+  const take = (late: boolean) => part === 'all' || (part === 'late') === late;
+  const entities = w.entities.filter((e) => take(isLate(e.key)));
+  const worldLinks = w.links.filter((l) => take(linkLate(l)));
   const mk = (m: WorldMarkings) => ({
     agency: agencyId(prefix, m.agency), classification: m.classification, compartments: m.compartments,
     ...(m.nfd ? { nfd: true, nfdJustification: 'Source protection', nfdApprover: 'approver' } : {}),
   });
-  const recs = w.entities.map((e) => validateEntity({ id: entityId(prefix, e.key), type: e.type, label: e.label, props: e.props, markings: mk(e.markings) }, {}));
+  const recs = entities.map((e) => validateEntity({ id: entityId(prefix, e.key), type: e.type, label: e.label, props: e.props, markings: mk(e.markings) }, {}));
   await db.writeTx((tx) => writeEntities(tx, recs, WORLD_TIME));
-  const shared = w.entities.filter((e) => e.markings.disseminatedTo.length)
+  const shared = entities.filter((e) => e.markings.disseminatedTo.length)
     .map((e) => ({ id: entityId(prefix, e.key), to: e.markings.disseminatedTo.map((a) => agencyId(prefix, a)) }));
-  if (shared.length) await db.write(cypher('UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.disseminatedTo = row.to', { rows: shared }));
-  const links = w.links.map((l) => validateLink({
+  if (shared.length) {
+    await db.writeTx(async (tx) => {
+      await tx.run('UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.disseminatedTo = row.to', { rows: shared });
+      await noteChanges(tx, shared.map((x) => x.id), WORLD_TIME);
+    });
+  }
+  const links = worldLinks.map((l) => validateLink({
     source: entityId(prefix, l.source), type: l.type, target: entityId(prefix, l.target), props: l.props,
     reportIds: l.reports.map((k) => entityId(prefix, k)), markings: mk(l.markings),
   }, {}));
   if (links.length) await db.writeTx((tx) => writeLinks(tx, links, WORLD_TIME));
-  const sharedLinks = w.links.filter((l) => l.markings.disseminatedTo.length).map((l) => ({
+  const sharedLinks = worldLinks.filter((l) => l.markings.disseminatedTo.length).map((l) => ({
     s: entityId(prefix, l.source), t: entityId(prefix, l.target), type: l.type, to: l.markings.disseminatedTo.map((a) => agencyId(prefix, a)),
   }));
   if (sharedLinks.length) {
-    await db.write(cypher('UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) WHERE type(r) = row.type SET r.disseminatedTo = row.to', { rows: sharedLinks }));
+    await db.writeTx(async (tx) => {
+      await tx.run('UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) WHERE type(r) = row.type SET r.disseminatedTo = row.to', { rows: sharedLinks });
+      await noteChanges(tx, sharedLinks.flatMap((x) => [x.s, x.t]), WORLD_TIME);
+    });
   }
+  if (part !== 'late') await writeWorldRecords(db, prefix, w, mk);
+  if (part !== 'early') await writeWorldSharing(db, prefix, w);
+}
+
+/**
+ * The sharing around a world's records: one dissemination per shared record and recipient (what
+ * the policy then shows the recipient), and a request from another agency about each record
+ * (what the holder's managers see in their queue). Everything about them follows from the
+ * record's key and markings, so a record the viewer may know of has the same ones in both worlds.
+ */
+async function writeWorldSharing(db: Db, prefix: string, w: World): Promise<void> {
+  const dissemination = w.entities.flatMap((e) => e.markings.disseminatedTo.map((to) => ({
+    id: `${prefix}-DIS-${e.key}-${to}`, recordIds: [entityId(prefix, e.key)], reportIds: e.type === 'IntelligenceReport' ? [entityId(prefix, e.key)] : [],
+    impactId: null, ocgId: null, recipientAgency: agencyId(prefix, to), recipientPerson: null, sanitisedText: `Sanitised account of ${e.key}`,
+    handling: 'P', handlingConditions: [], handlingNotes: null, purpose: `Purpose ${e.key}`, lawfulBasis: 'DPA 2018 s.35', sharingAgreement: 'World ISA',
+    riskAssessment: null, authorisedBy: `${prefix}.sender`, authorisedByName: 'Sender', authorisedAt: WORLD_TIME,
+    agency: agencyId(prefix, e.markings.agency), classification: e.markings.classification, compartments: e.markings.compartments,
+    disseminatedTo: [agencyId(prefix, to)], nfd: false,
+  })));
+  const others = AGENCY_KEYS;
+  const requests = w.entities.filter((e) => isWorldType(e.type)).map((e, i) => {
+    const from = others.filter((k) => k !== e.markings.agency)[i % 3]!;
+    return {
+      id: `${prefix}-RFI-${e.key}`, kind: i % 2 ? 'DECONFLICTION' : 'REQUEST', status: 'OPEN', requesterId: `${prefix}-user-${from}`,
+      requestedBy: `${prefix}.requester-${from}`, requestedByName: `Requester ${from}`, requesterAgency: agencyId(prefix, from),
+      holderAgency: agencyId(prefix, e.markings.agency), references: [], recordIds: [entityId(prefix, e.key)], disseminationId: null, impactId: null,
+      question: `What is held on ${e.key}?`, purpose: 'A linked operation', lawfulBasis: 'DPA 2018 s.35', createdAt: WORLD_TIME,
+    };
+  });
+  await db.writeTx(async (tx) => {
+    if (dissemination.length) await tx.run('UNWIND $rows AS row CREATE (d:Dissemination) SET d = row', { rows: dissemination });
+    if (requests.length) await tx.run('UNWIND $rows AS row CREATE (r:InformationRequest) SET r = row', { rows: requests });
+  });
+}
+
+async function writeWorldRecords(db: Db, prefix: string, w: World, mk: (m: WorldMarkings) => Record<string, unknown>): Promise<void> {
   // Communications records, through the platform's own store (one call per set of markings).
   const groups = new Map<string, { kind: 'CALLS' | 'ANPR'; markings: WorldMarkings; items: (CallItem | SightingItem)[] }>();
   for (const rec of w.records ?? []) {
@@ -428,9 +493,17 @@ export async function writeWorld(db: Db, prefix: string, w: World): Promise<void
   }
 }
 
-/** Removes a world's entities and links (the agencies stay). */
+/**
+ * Removes a world's entities and links (the agencies stay), with everything made about them: the
+ * sharing, the viewers' watches, alerts and requests, and undelivered changes.
+ */
 export async function clearWorld(db: Db, prefix: string): Promise<void> {
   await db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p AND NOT n:Agency DETACH DELETE n', { p: `${prefix}-` }));
+  await db.write(cypher(
+    `MATCH (x) WHERE ((x:Dissemination OR x:Receipt) AND x.agency STARTS WITH $p) OR (x:InformationRequest AND x.holderAgency STARTS WITH $p)
+       OR ((x:Watch OR x:Alert) AND EXISTS { MATCH (u:User {id: x.ownerId}) WHERE u.username STARTS WITH $p })
+       OR (x:Change AND any(i IN x.ids WHERE i STARTS WITH $p))
+     DETACH DELETE x`, { p: `${prefix}` }));
   await db.write(cypher('MATCH (n:CommsRecord) WHERE n.agency STARTS WITH $p DETACH DELETE n', { p: `${prefix}-` }));
 }
 

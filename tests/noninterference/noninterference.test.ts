@@ -3,7 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
 import { ENTITY_TYPES, LINK_TYPE_NAMES, ENTITY_TYPE_NAMES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../../server/domain/model.js';
-import { decide, type Role, type Viewer } from '../../server/domain/policy.js';
+import { decide, stubId, type Role, type Viewer } from '../../server/domain/policy.js';
+import { library } from '../../server/investigations/library.js';
 import { linkId } from '../../server/graph/write.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { introspect, operationFor, runOperation, walkOperations, type ArgPool, type GqlResult, type Operation } from '../helpers/viewers.js';
@@ -56,7 +57,8 @@ beforeAll(async () => {
   await writeAgencies(t.db, P);
   for (const v of VIEWERS) {
     tokens.set(v.name, await t.user(v.name, v.role, { agency: agencyId(P, v.agency), clearance: v.clearance, compartments: v.compartments }));
-    viewers.set(v.name, { userId: '', username: `${P}.${v.name}`, role: v.role, agency: agencyId(P, v.agency), clearance: v.clearance, compartments: v.compartments });
+    const { userId } = await t.userId(v.name);
+    viewers.set(v.name, { userId, username: `${P}.${v.name}`, role: v.role, agency: agencyId(P, v.agency), clearance: v.clearance, compartments: v.compartments });
   }
   schema = await introspect(t, tokens.get('analyst')!);
 }, 240_000);
@@ -359,15 +361,60 @@ function firstDifference(a: Entry[], b: Entry[]): string | undefined {
   return undefined;
 }
 
-async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: ArgPool): Promise<{ entries: Entry[]; audit: unknown }> {
+/** A mutation the viewer makes in both worlds (its answer is compared like any other). */
+function mutation(name: string, args: Record<string, unknown>, pool: ArgPool): Operation | undefined {
+  const f = field('mutation', name);
+  return f ? operationFor('mutation', f, args, pool, 3) : undefined;
+}
+
+/**
+ * What the viewer does once the early part of the world is written: watch every record they see
+ * (and a few searches and an investigation), ask the holder about every record they meet as a stub
+ * (by the reference they would be shown), and record an interest in one. The late part of the world
+ * then arrives through the write path, and the alerts it causes are delivered.
+ */
+function setupOps(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair): Operation[] {
+  const viewer = viewers.get(spec.name)!;
+  const types = new Map([...pair.a.entities, ...pair.b.entities].map((e) => [entityId(P, e.key), e.type]));
+  const ops: (Operation | undefined)[] = [];
+  for (const id of pool.visibleIds) {
+    ops.push(mutation('watch', { kind: 'ENTITY', target: id }, pool));
+    if (types.get(id) === 'OCG') ops.push(mutation('watch', { kind: 'OCG', target: id }, pool));
+  }
+  for (const text of [...pool.words.slice(0, 3), ...pool.texts.slice(0, 3)]) ops.push(mutation('watch', { kind: 'SEARCH', target: text }, pool));
+  if (spec.role === 'RESEARCHER' || spec.role === 'PRINCIPAL_ANALYST') ops.push(mutation('watch', { kind: 'INVESTIGATION', target: library()[0]!.id }, pool));
+  const request = { question: 'What is held?', purpose: 'A linked operation', lawfulBasis: 'DPA 2018 s.35' };
+  for (const id of pool.restrictedIds) ops.push(mutation('requestInformation', { input: { ...request, references: [stubId(viewer, id)] } }, pool));
+  if (pool.restrictedIds[0]) {
+    ops.push(mutation('requestInformation', { input: { kind: 'DECONFLICTION', purpose: 'Surveillance', references: [stubId(viewer, pool.restrictedIds[0])] } }, pool));
+  }
+  return ops.filter((o): o is Operation => !!o);
+}
+
+async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: ReturnType<typeof poolFor>, pair: Pair): Promise<{ entries: Entry[]; audit: unknown }> {
   await clearWorld(t.db, P);
-  await writeWorld(t.db, P, w);
+  await writeWorld(t.db, P, w, 'early');
   const since = new Date().toISOString();
   const token = tokens.get(spec.name)!;
+  // One at a time: watches and requests made in one moment are ordered by what they are.
+  const setup: Entry[] = [];
+  const norm = normaliser();
+  for (const op of setupOps(spec, pool, pair)) {
+    const r = await runOperation(t, schema, op, pool, token);
+    setup.push({ op, result: norm(strip(r.result)) });
+  }
+  await writeWorld(t.db, P, w, 'late');
+  // Acknowledge everything received (the sender's view of it is then part of what is compared).
+  const received = await t.gql('{ disseminationsReceived(limit: 1000){ id } }', {}, token);
+  for (const d of (received.data?.disseminationsReceived ?? []) as { id: string }[]) {
+    const op = mutation('acknowledgeDissemination', { id: d.id }, pool);
+    if (op) setup.push({ op, result: norm(strip((await runOperation(t, schema, op, pool, token)).result)) });
+  }
+  await t.flushAlerts();
   if (READS_AUDIT.includes(spec.role) && spec.name !== BACKGROUND) await transcript(backgroundOps(pool), tokens.get(BACKGROUND)!, pool);
   const entries = await transcript(ops, token, pool);
   const audit = await auditOf(spec, since, token);
-  return { entries, audit };
+  return { entries: [...setup, ...entries], audit };
 }
 
 describe('noninterference: what a viewer may not know changes nothing they see', () => {
@@ -380,8 +427,15 @@ describe('noninterference: what a viewer may not know changes nothing they see',
         const pool = poolFor(pair, viewer);
         const ops = operations(spec, pool, pair);
         if (process.env.NI_VERBOSE) console.log(`${spec.name}: ${ops.length} operations per world`);
-        const ra = await runWorld(a, spec, ops, pool);
-        const rb = await runWorld(b, spec, ops, pool);
+        const ra = await runWorld(a, spec, ops, pool, pair);
+        const rb = await runWorld(b, spec, ops, pool, pair);
+        if (process.env.NI_DUMP) {
+          // Both transcripts, one answer per line, for a diff tool.
+          const fs = await import('node:fs');
+          for (const [w, r] of [['a', ra], ['b', rb]] as const) {
+            fs.writeFileSync(`${process.env.NI_DUMP}/${spec.name}-${w}.jsonl`, r.entries.map((e) => JSON.stringify({ op: e.op.field, v: e.op.variables, r: e.result })).join('\n'));
+          }
+        }
         const diff = firstDifference(ra.entries, rb.entries)
           ?? (JSON.stringify(ra.audit) !== JSON.stringify(rb.audit) ? `their audit trail\n  ${auditDifference(ra.audit, rb.audit)}` : undefined);
         if (diff) {
