@@ -1,3 +1,4 @@
+import { seedInbox } from './inbox.js';
 import { cypher, type Db } from '../server/db/db.js';
 import type { Grade } from '../server/domain/grading.js';
 import { ensureDemoUsers } from '../server/auth/bootstrap.js';
@@ -171,6 +172,8 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
   await recordSeed(db, key, { stage: 'accounts' });
   opts.onStage?.('accounts');
   const demoUsersCreated = (opts.demoUsers ?? true) ? await ensureDemoUsers(db) : 0;
+  // The demo's cross-agency traffic (requests, a receipt, watches) needs the accounts and the disseminations.
+  if ((opts.demoUsers ?? true) && impact) await seedInbox(db);
   await recordSeed(db, key, { status: 'complete', stage: 'complete', completedAt: new Date().toISOString() });
   const elapsedMs = performance.now() - started;
   return {

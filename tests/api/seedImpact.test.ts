@@ -207,12 +207,39 @@ describe('the demo seed carries communications data', () => {
   });
 });
 
+describe('the demo seed carries cross-agency traffic', () => {
+  const gql = async (username: string, query: string) => {
+    const res = await fetch(`${app!.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(username)}` }, body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { data: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  it('a request and a receipt from the partner, a deconfliction interest from the NCA, the analyst\u2019s watches', async () => {
+    const REQ = 'id kind status holderAgency records{ id restricted } references';
+    const gmp = await gql('partner.gmp', `{ informationRequests(direction: SENT){ ${REQ} } disseminationsReceived{ id acknowledgedBy } }`);
+    expect(gmp.informationRequests).toEqual([expect.objectContaining({ kind: 'REQUEST', status: 'OPEN', holderAgency: 'AG-WMP', records: [expect.objectContaining({ restricted: true })] })]);
+    expect(gmp.disseminationsReceived.filter((d: { acknowledgedBy: string | null }) => d.acknowledgedBy === 'partner.gmp')).toHaveLength(1);
+    const nca = await gql('partner.nca', `{ informationRequests(direction: SENT){ ${REQ} } }`);
+    expect(nca.informationRequests).toEqual([expect.objectContaining({ kind: 'DECONFLICTION', holderAgency: 'AG-WMP' })]);
+    // West Midlands' manager has both in the queue, with the records in full.
+    const queue = await gql('manager', `{ informationRequests(direction: RECEIVED){ ${REQ} requestedBy } inboxCounts{ openRequests } }`);
+    expect(queue.informationRequests.map((r: { requestedBy: string }) => r.requestedBy).sort()).toEqual(['partner.gmp', 'partner.nca']);
+    for (const r of queue.informationRequests) expect(r.records).toEqual([expect.objectContaining({ restricted: false })]);
+    expect(queue.inboxCounts.openRequests).toBe(2);
+    const analyst = await gql('analyst', '{ watches{ kind target } }');
+    expect(analyst.watches.map((w: { kind: string }) => w.kind).sort()).toEqual(['ENTITY', 'SEARCH']);
+  });
+});
+
 describe('re-seeding', () => {
   it('changes nothing, on the same day or a later one', async () => {
     const before = await snapshot();
     const events = await count('MATCH (e:AuditEvent) RETURN count(e) AS c');
     const records = await count('MATCH (c:CommsRecord) RETURN count(c) AS c');
     const aggregates = await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c");
+    const traffic = await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt RETURN count(n) AS c');
     const again = await seedDatabase(db, { size: 'demo', seed: 1 });
     expect(again.entities).toMatchObject({ created: 0, updated: 0 });
     expect(again.links).toMatchObject({ created: 0, updated: 0 });
@@ -222,6 +249,7 @@ describe('re-seeding', () => {
     expect(await snapshot()).toBe(before);
     expect(await count('MATCH (e:AuditEvent) RETURN count(e) AS c')).toBe(events);
     expect(await count('MATCH (c:CommsRecord) RETURN count(c) AS c')).toBe(records);
+    expect(await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt RETURN count(n) AS c')).toBe(traffic);
     expect(await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c")).toBe(aggregates);
   }, 240_000);
 });
