@@ -18,7 +18,8 @@ export const apiSchema = () => (schemaPromise ??= buildApiSchema());
 
 export function createServices(db: Db, config: Config): Services {
   const agencies = new Agencies(db);
-  const alerts = new AlertDelivery(db, agencies, config.alertPollMs || 1000, (e) => {
+  // Its own directory: delivery reads it afresh each round and must not decide when requests' copy is reloaded.
+  const alerts = new AlertDelivery(db, new Agencies(db), config.alertPollMs || 1000, (e) => {
     // Delivery is retried on the next round; a failure must not go unseen.
     console.error(`alert delivery: ${e instanceof Error ? e.message : String(e)} (retried)`);
   });

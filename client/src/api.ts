@@ -1,6 +1,7 @@
 import { fallbackConnect, fallbackExpand, fallbackMetrics, fallbackShortestPaths } from './api/fallbacks.js';
+import { groupStubs } from './workspace/stubGroups.js';
 import type {
-  ApiClient, ExpandOptions, GraphSlice, LinkDetail, NetworkMetrics, PathResult, SearchHit, Viewer, Weighting,
+  ApiClient, ExpandOptions, GraphSlice, GroupedSearch, LinkDetail, NetworkMetrics, PathResult, SearchHit, Viewer, Weighting,
 } from './workspace/types.js';
 import { WEIGHTINGS } from './workspace/types.js';
 
@@ -12,7 +13,8 @@ export class ApiError extends Error {
 }
 
 const MARKINGS = 'markings{ classification handling handlingConditions handlingNotes agency compartments nfd }';
-export const NODE_FIELDS = `id type label restricted access heldBy contact props archived ${MARKINGS}`;
+// A stub carries the viewer's reference to quote and the holding desk's phone and e-mail.
+export const NODE_FIELDS = `id type label restricted access heldBy contact reference contactPhone contactEmail props archived ${MARKINGS}`;
 export const EDGE_FIELDS = `id source target type restricted strength reportCount props ${MARKINGS}`;
 const SLICE = `nodes{ ${NODE_FIELDS} } edges{ ${EDGE_FIELDS} } truncated omitted`;
 const VIEWER = 'id username displayName role clearance agency agencyName compartments permissions';
@@ -79,6 +81,14 @@ export class GraphQLApi implements ApiClient {
   async search(text: string, opts: { types?: string[]; limit?: number } = {}): Promise<SearchHit[]> {
     const q = `query Search($t:String!,$types:[String!],$l:Int!){ search(text:$t, types:$types, limit:$l){ score entity{ ${NODE_FIELDS} } } }`;
     return (await this.request<{ search: SearchHit[] }>(q, { t: text, types: opts.types?.length ? opts.types : null, l: opts.limit ?? 12 })).search;
+  }
+
+  async searchGrouped(text: string, opts: { types?: string[]; limit?: number } = {}): Promise<GroupedSearch> {
+    const q = `query SearchGrouped($t:String!,$types:[String!],$l:Int!){ searchGrouped(text:$t, types:$types, limit:$l){
+      hits{ score entity{ ${NODE_FIELDS} } } heldElsewhere{ heldBy contact contactPhone contactEmail count stubs{ ${NODE_FIELDS} } } } }`;
+    return this.withFallback('searchGrouped',
+      async () => (await this.request<{ searchGrouped: GroupedSearch }>(q, { t: text, types: opts.types?.length ? opts.types : null, l: opts.limit ?? 25 })).searchGrouped,
+      async () => groupStubs(await this.search(text, opts)));
   }
 
   async graph(ids: string[]): Promise<GraphSlice> {

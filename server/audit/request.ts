@@ -24,7 +24,7 @@ export interface RequestAudit {
 export const requestAudit = (ctx: Ctx): RequestAudit => ((ctx as Ctx & { audit?: RequestAudit }).audit ??= { executed: [], args: {}, intents: [] });
 
 // Free text a caller types where a code is expected (a file kind, a delimiter, a mapping name) is kept only as a hash.
-const SENSITIVE_ARG = /password|text|query|cypher|sanitised|justification|notes|^kind$|delimiter|^mapping$/i;
+const SENSITIVE_ARG = /password|text|query|cypher|sanitised|justification|notes|^kind$|delimiter|^mapping$|^target$|reason|question|purpose|lawful|^label$/i;
 const PASSWORD = /password|passwd|secret/i;
 /** A variable holds record ids when its type is ID (or a list of IDs) or its name says so (recordId, keepId, ids). */
 const ID_NAME = /^(ids?|.*[a-z0-9](Id|Ids))$/;

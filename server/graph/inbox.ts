@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cypher, run, type Db, type Tx } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import type { DisseminationFields } from '../domain/dissemination.js';
-import { can, decide, parseStubReference, visibleFilter, type Viewer } from '../domain/policy.js';
+import { can, decide, parseStubReference, stubReference, visibleFilter, type Viewer } from '../domain/policy.js';
 import { disseminateIn, type DisseminationRecord } from './dissemination.js';
 import { entitiesById } from './entities.js';
 import type { RawRecord } from './slice.js';
@@ -230,5 +230,5 @@ export async function refuseRequest(db: Db, viewer: Viewer & { displayName: stri
   });
 }
 
-/** The requester's references, as they quoted them (their own stub ids are recomputed, never another's). */
-export const ownReferences = (viewer: Viewer, r: RequestRow): string[] => (r.requesterId === viewer.userId ? r.references : []);
+/** The references the requester named, written as they read them out (to the requester only). */
+export const ownReferences = (viewer: Viewer, r: RequestRow): string[] => (r.requesterId === viewer.userId ? r.references.map(stubReference) : []);

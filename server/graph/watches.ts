@@ -50,8 +50,8 @@ export interface WatchRow {
   realIds?: string[];
 }
 
-interface AnswerItem { hash: string; node?: GraphNode; edge?: GraphEdge }
-interface Answer { items: Map<string, AnswerItem>; realIds: string[]; rows?: number }
+export interface AnswerItem { hash: string; node?: GraphNode; edge?: GraphEdge }
+export interface Answer { items: Map<string, AnswerItem>; realIds: string[]; rows?: number }
 
 // Canonical JSON: a property map read twice may list its keys in another order.
 function canon(v: unknown): string {
@@ -103,7 +103,7 @@ async function answerOf(db: Db, dir: AgencyDirectory, viewer: Viewer, w: Pick<Wa
   return a;
 }
 
-function snapshotOf(a: Answer): string {
+export function snapshotOf(a: Answer): string {
   return JSON.stringify(Object.fromEntries([...a.items].map(([k, v]) => [k, v.hash])));
 }
 
@@ -196,7 +196,7 @@ export interface AlertRow {
   read: boolean;
 }
 
-function diff(before: Record<string, string>, after: Answer): AlertContent | undefined {
+export function diff(before: Record<string, string>, after: Answer): AlertContent | undefined {
   const c: AlertContent = { added: [], addedLinks: [], changed: [], changedLinks: [], removed: [] };
   for (const [id, item] of after.items) {
     const old = before[id];
@@ -212,7 +212,7 @@ function diff(before: Record<string, string>, after: Answer): AlertContent | und
 }
 
 /** Folds a later change into an unread alert: the digest says what differs from when it was last read. */
-function merge(a: AlertContent, b: AlertContent): AlertContent {
+export function merge(a: AlertContent, b: AlertContent): AlertContent {
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
   const added = byId(a.added);
   const addedLinks = byId(a.addedLinks);
@@ -313,9 +313,13 @@ async function affectedWatches(db: Db, ids: string[]): Promise<WatchRow[]> {
 export interface DeliveryStats { changes: number; watches: number; alerts: number; lost?: boolean }
 
 /** One round: pending changes -> affected watches asked again -> alerts. Returns 0 changes when idle. */
-export async function deliverOnce(db: Db, dir: AgencyDirectory, now = () => new Date().toISOString()): Promise<DeliveryStats> {
+export async function deliverOnce(
+  db: Db, dir: AgencyDirectory & { refresh?(force?: boolean): Promise<void> }, now = () => new Date().toISOString(),
+): Promise<DeliveryStats> {
   const pending = await db.read(cypher('MATCH (c:Change) RETURN c.id AS id, c.ids AS ids ORDER BY c.at, c.id LIMIT $limit', { limit: CHANGES_PER_ROUND }));
   if (!pending.length) return { changes: 0, watches: 0, alerts: 0 };
+  // An alert keeps the names it was written with: read the agency directory afresh for each round.
+  await dir.refresh?.(true);
   const ids = [...new Set(pending.flatMap((c) => c.ids as string[]))];
   const watches = await affectedWatches(db, ids);
   const viewers = await viewersById(db, [...new Set(watches.map((w) => w.ownerId))]);
@@ -381,7 +385,7 @@ export class AlertDelivery {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
-  constructor(private readonly db: Db, private readonly dir: AgencyDirectory & { refresh?(): Promise<void> }, private readonly pollMs = 1000,
+  constructor(private readonly db: Db, private readonly dir: AgencyDirectory & { refresh?(force?: boolean): Promise<void> }, private readonly pollMs = 1000,
     private readonly onError: (e: unknown) => void = () => {}) {}
 
   start(): void {
@@ -398,7 +402,6 @@ export class AlertDelivery {
   async flush(): Promise<void> {
     while (this.running) await this.running;
     this.running = (async () => {
-      await this.dir.refresh?.();
       for (let i = 0; i < 1000 && !this.stopped; i++) {
         const s = await deliverOnce(this.db, this.dir);
         if (!s.changes && !s.lost) break;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stubId } from '../../server/domain/policy.js';
+import { stubId, stubReference } from '../../server/domain/policy.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /**
@@ -148,7 +148,7 @@ describe('requests for information', () => {
     reqId = req.id;
     expect(req).toMatchObject({
       status: 'OPEN', kind: 'REQUEST', holderAgency: AG1, holderAgencyName: 'Force One', holderContact: 'FIB One', holderPhone: '0121 496 0001',
-      references: [stubId(await t.userId('partner'), ids.R1)], records: [{ id: stubId(await t.userId('partner'), ids.R1), restricted: true }],
+      references: [stubReference(stubId(await t.userId('partner'), ids.R1))], records: [{ id: stubId(await t.userId('partner'), ids.R1), restricted: true }],
     });
     expect(JSON.stringify(r)).not.toContain(ids.R1);
     expect(JSON.stringify(r)).not.toContain('Canal Street');

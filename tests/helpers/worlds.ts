@@ -394,14 +394,16 @@ export async function writeAgencies(db: Db, prefix: string): Promise<void> {
 /**
  * Which records of a world are written later, after the viewer has set up watches and requests: a
  * fixed third of the keys, so a record is early or late in both worlds of a pair alike. A link is
- * late when it, either end or a report behind it is.
+ * late when it or either end is; an early link is written with its early reports first and gets
+ * its late ones with the late part (which reports are late must not decide when a link is written:
+ * the reports behind a link differ between the worlds where the viewer may not see them).
  */
 export function isLate(key: string): boolean {
   let h = 7;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
   return h % 3 === 0;
 }
-const linkLate = (l: WorldLink) => isLate(`${l.source}|${l.type}|${l.target}`) || [l.source, l.target, ...l.reports].some(isLate);
+const linkLate = (l: WorldLink) => isLate(`${l.source}|${l.type}|${l.target}`) || isLate(l.source) || isLate(l.target);
 
 /**
  * Writes a world through the platform's write path: `early` (everything but the late third),
@@ -411,7 +413,11 @@ const linkLate = (l: WorldLink) => isLate(`${l.source}|${l.type}|${l.target}`) |
 export async function writeWorld(db: Db, prefix: string, w: World, part: 'all' | 'early' | 'late' = 'all'): Promise<void> {
   const take = (late: boolean) => part === 'all' || (part === 'late') === late;
   const entities = w.entities.filter((e) => take(isLate(e.key)));
-  const worldLinks = w.links.filter((l) => take(linkLate(l)));
+  const worldLinks = w.links.flatMap((l): WorldLink[] => {
+    if (linkLate(l)) return part === 'early' ? [] : [l];
+    if (part === 'early') return [{ ...l, reports: l.reports.filter((k) => !isLate(k)) }];
+    return part === 'all' || l.reports.some(isLate) ? [l] : [];
+  });
   const mk = (m: WorldMarkings) => ({
     agency: agencyId(prefix, m.agency), classification: m.classification, compartments: m.compartments,
     ...(m.nfd ? { nfd: true, nfdJustification: 'Source protection', nfdApprover: 'approver' } : {}),

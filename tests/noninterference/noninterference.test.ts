@@ -303,7 +303,11 @@ async function auditOf(spec: ViewerSpec, since: string, token: string): Promise<
     // The calls ran several at a time, so the trail's order is theirs: compare the events as a set.
     const n = normaliser()(strip(r)) as { data: { auditTrail?: unknown[] } | null };
     // The page boundary a reader gave (a sequence number of that world's trail) is per world.
-    for (const e of (n.data?.auditTrail ?? []) as { args?: unknown }[]) if (typeof e.args === 'string') e.args = e.args.replace(/"beforeSeq":\d+/g, '"beforeSeq":"<seq>"');
+    for (const e of (n.data?.auditTrail ?? []) as { args?: unknown; detail?: unknown }[]) {
+      if (typeof e.args === 'string') e.args = e.args.replace(/"beforeSeq":\d+/g, '"beforeSeq":"<seq>"');
+      // A mutation's event names its write-ahead intent by sequence number (a position in the whole trail, like seq).
+      if (typeof e.detail === 'string') e.detail = e.detail.replace(/intent=\d+/g, 'intent=<seq>');
+    }
     n.data?.auditTrail?.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
     out.push(n);
   }

@@ -19,12 +19,16 @@ import { Toolbar } from './Toolbar.js';
 import { TopBar } from './TopBar.js';
 import { InvestigationsPanel } from '../investigations/index.js';
 import type { GraphQLApi } from '../api.js';
+import { InboxApi } from '../inbox/api.js';
+import { InboxContext, InboxStore } from '../inbox/store.js';
 
 // Loaded when first opened, so the impact views add nothing to the first page load.
 const ImpactView = lazy(() => import('../impact/ImpactView.js'));
 // The requirement board, collection plans and decision log: their own chunk, fetched on first use.
 // The communications dialog (import and analyses of call, ANPR and cell-site data): fetched on first use.
 const CommsDialog = lazy(() => import('../comms/CommsDialog.js').then((m) => ({ default: m.CommsDialog })));
+// The inbox (disseminations, requests, alerts, watches): fetched on first use; its count is polled.
+const InboxDialog = lazy(() => import('../inbox/InboxDialog.js').then((m) => ({ default: m.InboxDialog })));
 const RequirementsView = lazy(() => import('../requirements/RequirementsView.js').then((m) => ({ default: m.RequirementsView })));
 
 export function App() {
@@ -65,6 +69,10 @@ function Workspace() {
   const canReadComms = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   // The board, gap overlay, plans and decision log are reads: every role that reads may open them.
   const canReadRequirements = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
+  // Every role has an inbox: what was disseminated to its agency, its requests, watches and alerts.
+  const inboxStore = useMemo(() => new InboxStore(new InboxApi(ws.api as unknown as GraphQLApi)), [ws]);
+  useEffect(() => inboxStore.startPolling(), [inboxStore]);
+  const [inbox, setInbox] = useState(false);
   const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
   const [webgl] = useState(webglPreferred);
   // Cytoscape fixes its renderer when created (and the WebGL one changes shared state), so a
@@ -89,8 +97,9 @@ function Workspace() {
         ws.cancelPaths();
         return true;
       }
-      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact) {
+      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact || inbox) {
         setHelp(false);
+        setInbox(false);
         setInvestigations(false);
         setImpact(false);
         setComms(false);
@@ -120,6 +129,7 @@ function Workspace() {
 
   return (
     <CanvasContext.Provider value={canvas}>
+      <InboxContext.Provider value={inboxStore}>
       <div className={`app${leftOpen ? '' : ' left-closed'}`} data-testid="workspace">
         <TopBar searchRef={searchRef} />
         <Toolbar
@@ -130,6 +140,7 @@ function Workspace() {
           onImpact={canQueryImpact ? () => setImpact(true) : undefined}
           onImport={canImport ? () => setImporting(true) : undefined}
           onComms={canReadComms ? () => setComms(true) : undefined}
+          onInbox={() => setInbox(true)}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
         />
@@ -167,6 +178,11 @@ function Workspace() {
             <CommsDialog api={ws.api as unknown as GraphQLApi} canImport={canImport} onClose={() => setComms(false)} />
           </Suspense>
         )}
+        {inbox && (
+          <Suspense fallback={<div className="overlay" data-testid="inbox-loading"><div className="dialog">Loading…</div></div>}>
+            <InboxDialog store={inboxStore} onClose={() => setInbox(false)} />
+          </Suspense>
+        )}
         {importing && <ImportDialog api={ws.api as unknown as GraphQLApi} onClose={() => setImporting(false)} />}
         {impact && (
           <Suspense fallback={<div className="overlay" data-testid="impact-loading-view"><div className="dialog">Loading…</div></div>}>
@@ -181,6 +197,7 @@ function Workspace() {
         <PathDialog />
         {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
       </div>
+      </InboxContext.Provider>
     </CanvasContext.Provider>
   );
 }

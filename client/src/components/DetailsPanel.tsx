@@ -6,6 +6,8 @@ import { EVIDENCE_KEYS, countText, durationText, linkEvidence, ukDateTime } from
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { entityTitle, linkTitle, propName, propValue, strengthText } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
+import { StubActions, StubContact } from '../inbox/StubActions.js';
+import { WatchToggle } from '../inbox/WatchToggle.js';
 
 /** What is selected, in full: properties, markings, and for a link the reports it rests on. */
 export function DetailsPanel() {
@@ -65,8 +67,9 @@ function NodeDetails({ node, pinned }: { node: GraphNode; pinned: boolean }) {
       <div className="restricted-details" data-testid="restricted-details">
         <h3><TypeGlyph type="Restricted" size={22} /> Restricted</h3>
         <p className="held-by" data-testid="held-by">{node.label}</p>
-        <p>Intelligence is held on this record, which you do not have access to. To deconflict or request it, contact:</p>
-        <p className="contact" data-testid="contact"><b>{node.contact ?? 'the owning agency'}</b>{node.heldBy ? ` (${node.heldBy})` : ''}</p>
+        <p>Intelligence is held on this record, which you do not have access to. To deconflict or request it, quote the reference to:</p>
+        <StubContact node={node} />
+        <StubActions key={node.id} node={node} />
         <div className="actions">
           <button onClick={() => ws.hide([node.id])}>Hide</button>
           <button onClick={() => ws.remove([node.id])}>Remove</button>
@@ -99,6 +102,7 @@ function NodeDetails({ node, pinned }: { node: GraphNode; pinned: boolean }) {
         <button onClick={() => ws.pin([node.id])}>{pinned ? 'Unpin' : 'Pin'}</button>
         <button onClick={() => ws.hide([node.id])}>Hide</button>
         <button onClick={() => ws.remove([node.id])}>Remove</button>
+        <WatchToggle node={node} />
       </div>
       {links.length > 0 && (
         <section>

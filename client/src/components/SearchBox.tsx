@@ -1,16 +1,24 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { SearchHit } from '../workspace/types.js';
+import type { GraphNode, SearchHit, StubGroup } from '../workspace/types.js';
 import { messageOf } from '../workspace/GraphWorkspace.js';
+import { stubGroupTitle } from '../workspace/stubGroups.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { entityTitle } from '../ui/format.js';
+import { searchWatchOn } from '../inbox/model.js';
+import { useInbox, useInboxState } from '../inbox/store.js';
 import { TypeGlyph } from './TypeGlyph.js';
 
-/** Type-ahead search across entity types; Enter or a click adds the entity to the chart. */
+/**
+ * Type-ahead search across entity types; Enter or a click adds the entity to the chart. What
+ * other agencies hold comes after, one row per holder, opening onto the references to quote.
+ */
 export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const ws = useWorkspace();
   const { doc } = useWorkspaceState();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [groups, setGroups] = useState<StubGroup[]>([]);
+  const [openGroup, setOpenGroup] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState<'idle' | 'searching' | 'done' | 'error'>('idle');
@@ -21,6 +29,7 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
     const q = text.trim();
     if (q.length < 2) {
       setHits([]);
+      setGroups([]);
       setStatus('idle');
       return;
     }
@@ -28,9 +37,11 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
     setStatus('searching');
     const t = setTimeout(async () => {
       try {
-        const r = await ws.search(q, { limit: 12 });
+        const r = await ws.searchGrouped(q, { limit: 12 });
         if (mine !== seq.current) return;
-        setHits(r);
+        setHits(r.hits);
+        setGroups(r.heldElsewhere);
+        setOpenGroup(null);
         setActive(0);
         setStatus('done');
       } catch (e) {
@@ -42,13 +53,15 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
     return () => clearTimeout(t);
   }, [text, ws]);
 
-  const add = (h: SearchHit | undefined) => {
-    if (!h) return;
-    if (h.entity.restricted) {
-      ws.addSlice({ nodes: [h.entity], edges: [] }, 'Add restricted marker');
-      ws.select([h.entity.id]);
-    } else void ws.add([h.entity.id]);
+  const addNode = (n: GraphNode) => {
+    if (n.restricted) {
+      ws.addSlice({ nodes: [n], edges: [] }, 'Add restricted marker');
+      ws.select([n.id]);
+    } else void ws.add([n.id]);
     setOpen(false);
+  };
+  const add = (h: SearchHit | undefined) => {
+    if (h) addNode(h.entity);
   };
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -77,7 +90,7 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
         <ul className="search-results" id="search-results" role="listbox" data-testid="search-results">
           {status === 'searching' && !hits.length && <li className="muted">Searching…</li>}
           {status === 'error' && <li className="error">{error}</li>}
-          {status === 'done' && !hits.length && <li className="muted" data-testid="search-empty">No matches</li>}
+          {status === 'done' && !hits.length && !groups.length && <li className="muted" data-testid="search-empty">No matches</li>}
           {hits.map((h, i) => {
             const onChart = doc.nodes.has(h.entity.id);
             return (
@@ -99,8 +112,65 @@ export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement |
               </li>
             );
           })}
+          {groups.map((g) => (
+            <StubGroupRow key={g.heldBy} g={g} open={openGroup === g.heldBy} onToggle={() => setOpenGroup((o) => (o === g.heldBy ? null : g.heldBy))} onAdd={addNode} />
+          ))}
+          {status === 'done' && <WatchSearch text={text.trim()} />}
         </ul>
       )}
     </div>
+  );
+}
+
+/** "Held by West Midlands Police: 7 records", opening onto each record's reference and the desk to call. */
+function StubGroupRow({ g, open, onToggle, onAdd }: { g: StubGroup; open: boolean; onToggle(): void; onAdd(n: GraphNode): void }) {
+  return (
+    <li className="hit restricted stub-group" data-testid="stub-group" data-held-by={g.heldBy} data-count={g.count} onMouseDown={(e) => e.preventDefault()}>
+      <button className="stub-group-head" aria-expanded={open} onClick={onToggle} data-testid="stub-group-toggle" title={`Contact ${g.contact || 'the holder'}: open for the references to quote`}>
+        <TypeGlyph type="Restricted" />
+        <span className="hit-label" data-testid="stub-group-title">{stubGroupTitle(g)}</span>
+        <span className="hit-type">{open ? '▾ hide' : '▸ references'}</span>
+      </button>
+      {open && (
+        <div data-testid="stub-group-details">
+          <div className="muted small">
+            {g.contact}{g.contactPhone ? ` · ${g.contactPhone}` : ''}{g.contactEmail ? ` · ${g.contactEmail}` : ''}
+          </div>
+          <ul className="stub-group-list">
+            {g.stubs.map((n) => (
+              <li key={n.id} data-testid={`stub-${n.id}`}>
+                <span>{entityTitle(n.type) === n.type ? 'Record' : entityTitle(n.type)}</span>
+                <code data-testid="stub-group-reference">{n.reference ?? n.id}</code>
+                <button className="small" onClick={() => onAdd(n)} data-testid="stub-add">Add to chart</button>
+              </li>
+            ))}
+          </ul>
+          {g.count > g.stubs.length && <div className="muted small">{g.count - g.stubs.length} more: ask the holder.</div>}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Watch a search: alerts when what it would return for this viewer changes. */
+function WatchSearch({ text }: { text: string }) {
+  const inbox = useInbox();
+  const { watches } = useInboxState();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!inbox) return null;
+  const w = searchWatchOn(watches, text);
+  return (
+    <li className="search-watch" onMouseDown={(e) => e.preventDefault()}>
+      {error && <span className="error small">{error}</span>}
+      {w ? (
+        <span className="muted small" data-testid="search-watched">Watching “{text}”</span>
+      ) : (
+        <button className="small" disabled={busy} data-testid="search-watch"
+          onClick={() => { setBusy(true); setError(''); inbox.watch('SEARCH', text, `Search “${text}”`).catch((e: unknown) => setError(messageOf(e))).finally(() => setBusy(false)); }}>
+          Watch this search
+        </button>
+      )}
+    </li>
   );
 }

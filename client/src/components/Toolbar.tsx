@@ -4,6 +4,7 @@ import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
 import { LayoutPicker } from './LayoutPicker.js';
 import { GapOverlayControl } from '../requirements/GapOverlayControl.js';
+import { InboxButton } from '../inbox/InboxButton.js';
 
 interface Props {
   onHelp(): void;
@@ -18,6 +19,8 @@ interface Props {
   onImport?(): void;
   /** Opens the communications dialog: call, ANPR and cell-site analyses, and their import for roles that import. */
   onComms?(): void;
+  /** Opens the inbox: disseminations received and sent, requests for information, alerts, watches. */
+  onInbox?(): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -86,6 +89,7 @@ export function Toolbar(p: Props) {
       )}
       <div className="spacer" />
       <div className="group">
+        {p.onInbox && <InboxButton onOpen={p.onInbox} />}
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
         {p.onComms && <button onClick={p.onComms} data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites">Comms</button>}
         {p.onImport && <button onClick={p.onImport} data-testid="open-import" title="Import entities and links from CSV or JSON files">Import</button>}

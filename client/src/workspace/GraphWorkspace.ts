@@ -4,8 +4,9 @@ import {
 } from './chartDoc.js';
 import type { ChartStore, SavedChart, SavedChartSummary } from './chartStore.js';
 import type {
-  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, LinkDetail, NodeMetrics, Path, SearchHit, Viewer, Weighting,
+  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, GroupedSearch, LinkDetail, NodeMetrics, Path, SearchHit, Viewer, Weighting,
 } from './types.js';
+import { groupStubs } from './stubGroups.js';
 import { noFilters, timeExtent, visibleElements, type Filters, type TimeRange, type Visible } from './visibility.js';
 
 /**
@@ -361,6 +362,11 @@ export class GraphWorkspace {
 
   search(text: string, opts?: { types?: string[]; limit?: number }): Promise<SearchHit[]> {
     return this.api.search(text, opts);
+  }
+
+  /** Search with the stubs other agencies hold grouped by holder. */
+  async searchGrouped(text: string, opts?: { types?: string[]; limit?: number }): Promise<GroupedSearch> {
+    return this.api.searchGrouped ? this.api.searchGrouped(text, opts) : groupStubs(await this.api.search(text, opts));
   }
 
   /** Real (non-stub) entity ids on the chart. */

@@ -22,6 +22,11 @@ export interface GraphNode {
   access?: Access;
   heldBy?: string | null;
   contact?: string | null;
+  /** For a stub: the telephone reference to quote to its holder (stable for this viewer). */
+  reference?: string | null;
+  /** For a stub: the holding desk's phone and e-mail. */
+  contactPhone?: string | null;
+  contactEmail?: string | null;
   props: Record<string, unknown>;
   markings?: Markings | null;
   archived?: boolean | null;
@@ -62,6 +67,11 @@ export interface SearchHit {
   entity: GraphNode;
   score: number;
 }
+
+/** Stubs held elsewhere that matched a search, one group per holding agency. */
+export interface StubGroup { heldBy: string; contact: string; contactPhone?: string | null; contactEmail?: string | null; count: number; stubs: GraphNode[] }
+/** A search answer: the records the viewer may see, and what other agencies hold, by holder. */
+export interface GroupedSearch { hits: SearchHit[]; heldElsewhere: StubGroup[] }
 
 export interface SupportingReport {
   grade?: string | null;
@@ -143,6 +153,8 @@ export interface ApiClient {
   signIn(username: string, password: string): Promise<Viewer>;
   signOut(): Promise<void>;
   search(text: string, opts?: { types?: string[]; limit?: number }): Promise<SearchHit[]>;
+  /** Search with stubs grouped by holder (servers without it are answered from `search`). */
+  searchGrouped?(text: string, opts?: { types?: string[]; limit?: number }): Promise<GroupedSearch>;
   /** These entities and the links among them. */
   graph(ids: string[]): Promise<GraphSlice>;
   expand(ids: string[], opts?: ExpandOptions): Promise<GraphSlice>;
