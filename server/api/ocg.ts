@@ -211,6 +211,7 @@ class ImpactMatrixRow {
   @Field(() => Boolean) reviewOverdue!: boolean;
   @Field(() => ImpactStatusEnum) status!: string;
   @Field(() => AccessLevel) access!: string;
+  @Field(() => String, { description: 'The agency responsible for the impacted area' }) affectedAgency!: string;
 }
 
 @ObjectType('MapArea', {
@@ -236,6 +237,7 @@ class ImpactFlow {
   @Field(() => String) band!: string;
   @Field(() => Float) harm!: number;
   @Field(() => ImpactStatusEnum) status!: string;
+  @Field(() => AccessLevel, { description: 'full: your agency holds the impact record; shared: disseminated to it' }) access!: string;
 }
 
 @ObjectType('ImpactMap', { simpleResolvers: true })
@@ -670,7 +672,7 @@ export class OcgResolver {
       return {
         impactId: v.id, areaId: area?.id ?? v.area.id, areaName: area?.name ?? v.area.label, ocgId: v.ocg.id, ocgName: v.ocg.label,
         crimeTypes: v.ocg.restricted ? [] : ((r.ocg.crimeTypes as string[]) ?? []), harm: v.harm, band: v.band, assessedAt: v.assessedAt,
-        reviewDue: v.reviewDue, reviewOverdue: v.reviewOverdue, status: v.status, access: v.access,
+        reviewDue: v.reviewDue, reviewOverdue: v.reviewOverdue, status: v.status, access: v.access, affectedAgency: v.affectedAgency,
       };
     });
   }
@@ -698,7 +700,7 @@ export class OcgResolver {
       const i = shown[k]!;
       return {
         impactId: v.id, fromAreaId: (i.leadAreaId && geo.get(i.leadAreaId)?.id) || null, toAreaId: geo.get(i.areaId)?.id ?? v.area.id,
-        ocgId: v.ocg.id, ocgName: v.ocg.label, band: v.band, harm: v.harm, status: v.status,
+        ocgId: v.ocg.id, ocgName: v.ocg.label, band: v.band, harm: v.harm, status: v.status, access: v.access,
       };
     });
     return { areas: [...out.values()], flows };

@@ -240,7 +240,7 @@ export async function nfdRecords(db: Db, viewer: Viewer, limit: number): Promise
        UNION
        MATCH (n:ImpactRecord) WHERE ${where} RETURN n, 'ImpactRecord' AS kind
      }
-     WITH n, kind ORDER BY coalesce(n.nfdAt, n.updatedAt, '') DESC
+     WITH n, kind ORDER BY coalesce(n.nfdAt, n.updatedAt, '') DESC, n.id
      WITH collect({id: n.id, kind: kind, label: coalesce(n.label, n.id), justification: n.nfdJustification, approver: n.nfdApprover,
                    markedAt: coalesce(n.nfdAt, n.updatedAt), classification: coalesce(n.classification, 'OFFICIAL')}) AS rows
      RETURN size(rows) AS total, rows[..$limit] AS items`,

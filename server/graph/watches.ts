@@ -316,7 +316,14 @@ export interface DeliveryStats { changes: number; watches: number; alerts: numbe
 export async function deliverOnce(
   db: Db, dir: AgencyDirectory & { refresh?(force?: boolean): Promise<void> }, now = () => new Date().toISOString(),
 ): Promise<DeliveryStats> {
-  const pending = await db.read(cypher('MATCH (c:Change) RETURN c.id AS id, c.ids AS ids ORDER BY c.at, c.id LIMIT $limit', { limit: CHANGES_PER_ROUND }));
+  // One round takes the changes written at one moment (the earliest pending), so how writes are
+  // grouped into rounds, and the time an alert carries, follow the writes alone: never how many
+  // other changes (some the watcher may not know of) happened to be pending beside them.
+  const pending = await db.read(cypher(
+    `MATCH (c:Change) WITH min(c.at) AS first MATCH (c:Change {at: first})
+     RETURN c.id AS id, c.ids AS ids, c.at AS at ORDER BY c.id LIMIT $limit`,
+    { limit: CHANGES_PER_ROUND },
+  ));
   if (!pending.length) return { changes: 0, watches: 0, alerts: 0 };
   // An alert keeps the names it was written with: read the agency directory afresh for each round.
   await dir.refresh?.(true);
@@ -345,7 +352,7 @@ export async function deliverOnce(
       // Taking the changes is the claim: a second process delivering the same ones finds fewer and gives way.
       const [taken] = await run(tx, cypher('MATCH (c:Change) WHERE c.id IN $ids WITH collect(c) AS cs FOREACH (c IN cs | DELETE c) RETURN size(cs) AS n', { ids: pending.map((c) => c.id) }));
       if ((taken!.n as number) !== pending.length) throw new ClaimLost();
-      const at = now();
+      const at = (pending[0]!.at as string | null) ?? now();
       for (const u of updates) {
         await run(tx, cypher('MATCH (w:Watch {id: $id}) SET w.snapshot = $snapshot, w.realIds = $realIds', { id: u.watch.id, snapshot: u.snapshot, realIds: u.realIds }));
         if (!u.content) continue;

@@ -17,7 +17,7 @@ const STUB = 'id type restricted heldBy contact contactPhone contactEmail refere
 const DISS = 'id access sanitisedText recipientAgency handling purpose acknowledgedAt acknowledgedBy acknowledgedByName recordIds records{ id access }';
 const REQ = `id kind status requesterAgency requestedBy holderAgency holderAgencyName holderContact holderPhone holderEmail references
   records{ id access restricted type } question purpose lawfulBasis answeredBy refusalReason dissemination{ id sanitisedText recordIds access }`;
-const ALERT = 'id watchId watchKind summary changes read added{ id label restricted heldBy access } addedLinks{ id type restricted } changed{ id } changedLinks{ id } removed';
+const ALERT = 'id watchId watchKind summary at read added{ id label restricted heldBy access } addedLinks{ id type restricted } changed{ id } changedLinks{ id } removed';
 const baseDiss = {
   handling: 'P', purpose: 'Inform the partner force of a subject in its area', lawfulBasis: 'DPA 2018 Part 3; common law policing purpose',
   sharingAgreement: 'Regional OCGM ISA 2025',
