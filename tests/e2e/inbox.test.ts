@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_TEXT } from '../../client/src/inbox/myDay.js';
+import { cypher } from '../../server/db/db.js';
+import { DEFAULT_HARM_TEMPLATE } from '../../server/domain/harm.js';
 import { screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
 /**
@@ -32,7 +35,7 @@ const cyHas = (page: Page, id: string) =>
   page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).length > 0, id);
 
 /** Opens the inbox on a tab (the dialog fetches its chunk on first use). */
-async function openInbox(page: Page, tab: 'received' | 'sent' | 'requests' | 'alerts' | 'watches') {
+async function openInbox(page: Page, tab: 'my-day' | 'received' | 'sent' | 'requests' | 'alerts' | 'watches') {
   if (!(await page.getByTestId('inbox-dialog').isVisible().catch(() => false))) await page.getByTestId('inbox-button').click();
   await page.getByTestId('inbox-dialog').waitFor();
   await page.getByTestId(`inbox-tab-${tab}`).click();
@@ -90,7 +93,9 @@ beforeAll(async () => {
 
 // The test app removes this file's disseminations, receipts, requests, watches and alerts with its users and agencies.
 afterAll(async () => {
-  await app?.close();
+  if (!app) return;
+  await app.t.db.write(cypher('MATCH (n) WHERE (n:HarmAssessment OR n:ImpactRecord) AND n.agency STARTS WITH $p DETACH DELETE n', { p: app.t.prefix }));
+  await app.close();
 });
 
 describe('the dissemination inbox', () => {
@@ -339,6 +344,174 @@ describe('watches and alerts', () => {
     expect(shown).not.toContain('Walsall');
     expect(shown).not.toContain('Kerrigan');
     await both(page, 'inbox-09-partner-alerts');
+    await closeInbox(page);
+  });
+});
+
+describe('my day: the partner’s day on one screen', () => {
+  const IMPACT_TEXT = 'A group led from the West Midlands is moving cash through your area by courier.';
+  const IMPACT_QUESTION = 'Which addresses in Manchester does the courier network use?';
+  let impactId = '', impactDissId = '';
+
+  it('WMP records the impact of a group it leads on GMP’s area and disseminates it to GMP', async () => {
+    const t = app.t;
+    const own = (a: string) => ({ agency: a });
+    ids.AW = await t.entity('AW', 'Area', { kind: 'FORCE' }, own(WMP), 'West Midlands force area');
+    ids.AG = await t.entity('AG', 'Area', { kind: 'FORCE' }, own(GMP), 'Greater Manchester force area');
+    await t.link(WMP, 'RESPONSIBLE_FOR', ids.AW, {}, [], own(WMP));
+    await t.link(GMP, 'RESPONSIBLE_FOR', ids.AG, {}, [], own(GMP));
+    ids.O1 = await t.entity('O1', 'OCG', { status: 'ACTIVE', crimeTypes: ['DRUGS_SUPPLY'], leadAgency: WMP, leadArea: ids.AW }, own(WMP), 'Perry Barr Couriers');
+    const answers = DEFAULT_HARM_TEMPLATE.criteria.map((c) => ({ criterion: c.id, value: Math.min(2, c.max) }));
+    const r = await t.gql('mutation($i:RecordImpactInput!){ recordImpact(input:$i){ id band harm affectedAgency } }', { i: { ocgId: ids.O1, areaId: ids.AG, answers } }, tokens.officer);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.recordImpact).toMatchObject({ band: 'B', harm: 50, affectedAgency: GMP });
+    impactId = r.data.recordImpact.id;
+    const d = await t.gql(DISS, {
+      i: {
+        recipientAgency: GMP, impactId, sanitisedText: IMPACT_TEXT, handling: 'P', purpose: 'Inform the affected force of OCG impact',
+        lawfulBasis: 'DPA 2018 Part 3; common law policing purpose', sharingAgreement: 'North West and West Midlands ROCU ISA 2025',
+      },
+    }, tokens.officer);
+    expect(d.errors).toBeUndefined();
+    impactDissId = d.data.disseminate.id;
+  });
+
+  it('the partner’s inbox opens on My day: what waits, the request answered, the impact on GMP’s area, the watches', async () => {
+    const page = pages.partner!;
+    await page.getByTestId('inbox-button').click();
+    const day = page.getByTestId('inbox-my-day');
+    await day.waitFor();
+    expect(await page.getByTestId('inbox-tab-my-day').getAttribute('aria-selected')).toBe('true');
+
+    // (a) Not yet acknowledged: the answer to the request and the impact, newest first; the first dissemination was acknowledged.
+    const received = day.getByTestId('my-day-received');
+    await received.getByTestId(`my-day-received-${impactDissId}`).waitFor();
+    expect(await received.getByTestId('my-day-received-count').textContent()).toBe('2');
+    const texts = await received.getByTestId('my-day-received-text').allTextContents();
+    expect(texts).toEqual([IMPACT_TEXT, ANSWER_TEXT]);
+    expect(await received.getByTestId(`my-day-received-${dissId}`).count()).toBe(0);
+
+    // (b) The request raised from the stub, answered; no queue for a partner (no disseminate permission).
+    const requests = day.getByTestId('my-day-requests');
+    await requests.getByTestId('my-day-requests-summary').waitFor();
+    expect(await requests.getByTestId('my-day-requests-summary').textContent()).toBe('0 open · 1 answered · 0 refused');
+    const mine = requests.locator('[data-testid^="my-day-request-RFI-"]');
+    expect(await mine.count()).toBe(1);
+    expect(await mine.getAttribute('data-status')).toBe('ANSWERED');
+    expect(await mine.textContent()).toContain('To West Midlands Police');
+    expect(await mine.getByTestId('my-day-request-status-text').textContent()).toContain(`Answered by ${names.manager}`);
+    expect(await day.getByTestId('my-day-queue').count()).toBe(0);
+
+    // (c) The impact on GMP's area, with its band and harm.
+    const impact = day.getByTestId('my-day-impact');
+    const line = impact.getByTestId(`my-day-impact-${impactId}`);
+    await line.waitFor();
+    expect(await line.getAttribute('data-band')).toBe('B');
+    expect(await line.getAttribute('data-harm')).toBe('50');
+    expect(await line.textContent()).toContain('Perry Barr Couriers');
+    expect(await line.textContent()).toContain('Greater Manchester force area');
+    expect(await impact.getAttribute('data-empty')).toBe('no');
+
+    // (d) The partner's watches: listed with their unread alerts, or the section says there are none.
+    const w = await app.t.gql('{ watches{ id } }', {}, tokens.partner);
+    const watches = day.getByTestId('my-day-watches');
+    await expect.poll(() => watches.getAttribute('data-empty')).toBe(w.data.watches.length ? 'no' : 'yes');
+    if (w.data.watches.length) {
+      for (const x of w.data.watches as { id: string }[]) await watches.getByTestId(`my-day-watch-${x.id}`).waitFor();
+    } else {
+      expect(await watches.getByTestId('my-day-empty').textContent()).toBe(EMPTY_TEXT.watches);
+    }
+
+    // Side by side on a laptop, and no horizontal scrolling anywhere.
+    const fit = async () => page.evaluate(() => {
+      const dialog = document.querySelector('[data-testid="inbox-dialog"]')!;
+      const box = (id: string) => document.querySelector(`[data-testid="my-day-${id}"]`)!.getBoundingClientRect();
+      return {
+        page: document.documentElement.scrollWidth <= window.innerWidth, dialog: dialog.scrollWidth <= dialog.clientWidth,
+        received: box('received'), requests: box('requests'),
+      };
+    });
+    const laptop = await fit();
+    expect(laptop).toMatchObject({ page: true, dialog: true });
+    expect(laptop.requests.top).toBe(laptop.received.top);
+    expect(laptop.requests.left).toBeGreaterThan(laptop.received.right);
+    await both(page, 'inbox-my-day-01-partner');
+    // On a narrow screen the sections stack (the workspace behind is built for laptops and wider; the dialog still fits).
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.waitForTimeout(200);
+    const narrow = await fit();
+    expect(narrow.dialog).toBe(true);
+    expect(narrow.requests.top).toBeGreaterThanOrEqual(narrow.received.bottom);
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('the partner acknowledges the answer from My day', async () => {
+    const page = pages.partner!;
+    const received = page.getByTestId('my-day-received');
+    const answer = received.locator('[data-testid^="my-day-received-"]').filter({ hasText: ANSWER_TEXT });
+    await answer.getByTestId('my-day-acknowledge').click();
+    await expect.poll(() => answer.count()).toBe(0);
+    expect(await received.getByTestId('my-day-received-count').textContent()).toBe('1');
+    const r = await app.t.gql('{ disseminationsReceived(limit: 20){ sanitisedText acknowledgedAt } }', {}, tokens.partner);
+    expect((r.data.disseminationsReceived as { sanitisedText: string; acknowledgedAt: string | null }[]).find((d) => d.sanitisedText === ANSWER_TEXT)?.acknowledgedAt).toBeTruthy();
+  });
+
+  it('the partner asks WMP for more about the impact, from My day', async () => {
+    const page = pages.partner!;
+    const line = page.getByTestId(`my-day-impact-${impactId}`);
+    await line.getByTestId('my-day-impact-request').click();
+    const form = line.getByTestId(`impact-request-${impactId}`);
+    expect(await form.getByTestId('impact-request-title').textContent()).toBe('Request information: Perry Barr Couriers in Greater Manchester force area (band B, harm 50)');
+    await form.getByTestId('request-question').fill(IMPACT_QUESTION);
+    await form.getByTestId('request-purpose').fill('Operation Larch: disrupting cash couriers in Greater Manchester');
+    expect(await form.getByTestId('request-submit').isDisabled()).toBe(true); // no lawful basis yet
+    await form.getByTestId('request-lawful-basis').fill('DPA 2018 Part 3 s.35');
+    await screenshot(page, 'inbox-my-day-02-partner-impact-request');
+    await form.getByTestId('request-submit').click();
+    await expect.poll(() => form.getByTestId('impact-request-sent').textContent()).toContain('Request sent to West Midlands Police');
+    // My requests now has it, open.
+    await expect.poll(() => page.getByTestId('my-day-requests-summary').textContent()).toBe('1 open · 1 answered · 0 refused');
+    const open = page.getByTestId('my-day-requests').locator('[data-testid^="my-day-request-RFI-"][data-status="OPEN"]');
+    expect(await open.textContent()).toContain(IMPACT_QUESTION);
+    await closeInbox(page);
+  });
+
+  it('the Impact view offers the same request on the impact the partner does not hold', async () => {
+    const page = pages.partner!;
+    await page.getByTestId('open-impact').click();
+    await page.getByTestId('impact-tab-matrix').click();
+    const ask = page.getByTestId(`matrix-request-${impactId}`);
+    await ask.waitFor();
+    await ask.click();
+    const form = page.getByTestId(`impact-request-${impactId}`);
+    expect(await form.getByTestId('impact-request-title').textContent()).toContain('Perry Barr Couriers in Greater Manchester force area');
+    await form.getByTestId('request-form').waitFor();
+    await screenshot(page, 'inbox-my-day-04-impact-matrix-request');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect(await form.count()).toBe(0);
+    await page.getByTestId('impact-close').click();
+    await page.getByTestId('impact-view').waitFor({ state: 'detached' });
+  });
+
+  it('the WMP manager sees the request in the queue on My day and in the Requests tab', async () => {
+    const page = pages.manager!;
+    await openInbox(page, 'my-day');
+    const queue = page.getByTestId('my-day-queue');
+    await expect.poll(() => queue.getByTestId('my-day-queue-count').textContent().catch(() => ''), { timeout: 15_000 }).toBe('1');
+    const item = queue.locator('[data-testid^="my-day-request-RFI-"]').filter({ hasText: IMPACT_QUESTION });
+    expect(await item.textContent()).toContain('From Greater Manchester Police');
+    // WMP holds the impact: nothing on WMP's own area, so the section says so.
+    const impact = page.getByTestId('my-day-impact');
+    await expect.poll(() => impact.getAttribute('data-empty')).toBe('yes');
+    expect(await impact.getByTestId('my-day-empty').textContent()).toBe(EMPTY_TEXT.impact);
+    await both(page, 'inbox-my-day-03-manager');
+
+    await item.getByTestId('my-day-request-answer').click();
+    expect(await page.getByTestId('inbox-tab-requests').getAttribute('aria-selected')).toBe('true');
+    const card = page.getByTestId('requests-received').locator('[data-testid^="request-"][data-status="OPEN"]').filter({ hasText: IMPACT_QUESTION });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('From Greater Manchester Police');
+    expect(await card.textContent()).toContain('DPA 2018 Part 3 s.35');
     await closeInbox(page);
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { InformationRequest, Watch } from '../../client/src/inbox/api.js';
+import type { Alert, Dissemination, InformationRequest, Watch } from '../../client/src/inbox/api.js';
 import {
   acknowledgementText, answerInput, answerProblems, blankAnswer, chartPlan, gradingOf, inboxTotal, newestFirst,
   referenceText, requestedReportIds, requestStatusText, searchWatchOn, watchKindFor, watchOn,
 } from '../../client/src/inbox/model.js';
+import {
+  EMPTY_TEXT, emptySections, impactsOnMyArea, myRequests, openQueue, waitingReceipts, watchDigests,
+} from '../../client/src/inbox/myDay.js';
+import { bandScale, requestable, type MatrixRow } from '../../client/src/impact/model.js';
 import { groupStubs, stubGroupTitle } from '../../client/src/workspace/stubGroups.js';
 import type { GraphNode, SearchHit } from '../../client/src/workspace/types.js';
 
@@ -128,5 +132,83 @@ describe('search results grouped by holder (a server without the grouped search)
     expect(g.heldElsewhere[0]).toMatchObject({ contact: 'West Midlands Police FIB', contactPhone: '0121 000' });
     expect(stubGroupTitle(g.heldElsewhere[0]!)).toBe('Held by West Midlands Police: 2 records');
     expect(stubGroupTitle(g.heldElsewhere[1]!)).toBe('Held by NCA: 1 record');
+  });
+});
+
+describe('my day', () => {
+  const diss = (id: string, at: string, ack?: string): Dissemination => ({
+    id, access: 'shared', originatorAgency: 'WMP', originatorName: 'West Midlands Police', originatorDesk: 'FIB', recipientAgency: 'GMP',
+    recipientAgencyName: 'Greater Manchester Police', recordIds: [], sanitisedText: id, handling: 'P', handlingConditions: [], purpose: 'p',
+    lawfulBasis: 'l', sharingAgreement: 's', authorisedBy: 'o', authorisedByName: 'O', authorisedAt: at, classification: 'OFFICIAL',
+    acknowledgedAt: ack ?? null, records: [],
+  });
+  const req = (id: string, at: string, status: InformationRequest['status']): InformationRequest => ({
+    id, kind: 'REQUEST', status, requesterAgency: 'GMP', requesterAgencyName: 'GMP', requestedBy: 'p', requestedByName: 'P', holderAgency: 'WMP',
+    holderAgencyName: 'WMP', references: [], records: [], question: 'q', purpose: 'p', createdAt: at,
+  });
+
+  it('lists the disseminations waiting to be acknowledged, newest five, with how many wait', () => {
+    const list = [
+      diss('d1', '2026-01-01T10:00:00Z'), diss('d2', '2026-01-03T10:00:00Z', '2026-01-03T11:00:00Z'), diss('d3', '2026-01-02T10:00:00Z'),
+      ...['04', '05', '06', '07', '08'].map((d) => diss(`d${d}`, `2026-01-${d}T10:00:00Z`)),
+    ];
+    const w = waitingReceipts(list);
+    expect(w.total).toBe(7);
+    expect(w.newest.map((d) => d.id)).toEqual(['d08', 'd07', 'd06', 'd05', 'd04']);
+    expect(waitingReceipts([diss('a', '2026-01-01T00:00:00Z', '2026-01-01T01:00:00Z')])).toEqual({ total: 0, newest: [] });
+  });
+
+  it('counts my requests by status and keeps only open ones in the queue to my agency', () => {
+    const list = [req('r1', '2026-01-01T00:00:00Z', 'OPEN'), req('r2', '2026-01-03T00:00:00Z', 'ANSWERED'), req('r3', '2026-01-02T00:00:00Z', 'REFUSED'), req('r4', '2026-01-04T00:00:00Z', 'OPEN')];
+    expect(myRequests(list)).toMatchObject({ total: 4, open: 2, answered: 1, refused: 1 });
+    expect(myRequests(list, 2).newest.map((r) => r.id)).toEqual(['r4', 'r2']);
+    expect(openQueue(list)).toEqual({ total: 2, newest: [list[3], list[0]] });
+  });
+
+  it('lists the impact on my area by band (the template\u2019s scale), then harm, then group; others\u2019 areas left out', () => {
+    const scale = bandScale([{ bands: [{ band: 'A', minScore: 70, label: 'Critical' }, { band: 'B', minScore: 45, label: 'High' }, { band: 'D', minScore: 0, label: 'Low' }] }]);
+    const row = (impactId: string, band: string, harm: number, ocgName: string, affectedAgency = 'GMP', access = 'shared'): MatrixRow => ({
+      impactId, areaId: 'F2', areaName: 'Force Two', ocgId: `O-${impactId}`, ocgName, crimeTypes: [], harm, band, assessedAt: '2026-01-01T00:00:00Z',
+      reviewDue: '2026-07-01', reviewOverdue: false, status: 'DISSEMINATED', access, affectedAgency,
+    });
+    const rows = [
+      row('i1', 'D', 30, 'Eastgate'), row('i2', 'B', 50, 'Northside'), row('i3', 'A', 72, 'Quarry'), row('i4', 'B', 60, 'Bridge'),
+      row('i5', 'B', 50, 'Alder'), row('i6', 'A', 90, 'Ours elsewhere', 'WMP', 'full'),
+    ];
+    expect(impactsOnMyArea(rows, 'GMP', scale).map((r) => r.impactId)).toEqual(['i3', 'i4', 'i5', 'i2', 'i1']);
+    expect(impactsOnMyArea(rows, 'WMP', scale).map((r) => r.impactId)).toEqual(['i6']);
+    expect(impactsOnMyArea(rows, 'NCA', scale)).toEqual([]);
+    // A row without the affected agency (an older server) is nobody's area.
+    expect(impactsOnMyArea([{ ...row('i7', 'A', 80, 'X'), affectedAgency: undefined }], 'GMP', scale)).toEqual([]);
+    // The list given is not reordered.
+    expect(rows[0]!.impactId).toBe('i1');
+  });
+
+  it('offers a request only for an impact the viewer\u2019s agency does not hold', () => {
+    expect(requestable({ access: 'shared' })).toBe(true);
+    expect(requestable({ access: 'stub' })).toBe(true);
+    expect(requestable({ access: 'full' })).toBe(false);
+    expect(requestable({})).toBe(false);
+  });
+
+  it('shows each watch with its unread alerts and latest summary, unread first', () => {
+    const watch = (id: string, label: string): Watch => ({ id, kind: 'ENTITY', target: `T-${id}`, label, createdAt: '2026-01-01T00:00:00Z' });
+    const alert = (id: string, watchId: string, at: string, read: boolean): Alert => ({
+      id, watchId, watchKind: 'ENTITY', target: 't', firstAt: at, at, summary: `summary ${id}`, added: [], changed: [], removed: [], read,
+    });
+    const watches = [watch('w1', 'Quiet'), watch('w2', 'Busy'), watch('w3', 'Read')];
+    const alerts = [
+      alert('a1', 'w2', '2026-01-02T00:00:00Z', false), alert('a2', 'w2', '2026-01-05T00:00:00Z', false), alert('a3', 'w2', '2026-01-01T00:00:00Z', true),
+      alert('a4', 'w3', '2026-01-09T00:00:00Z', true), alert('a5', 'other', '2026-01-09T00:00:00Z', false),
+    ];
+    const d = watchDigests(watches, alerts);
+    expect(d.map((x) => [x.watch.id, x.unread, x.latest?.id ?? null])).toEqual([['w2', 2, 'a2'], ['w3', 0, 'a4'], ['w1', 0, null]]);
+    expect(watchDigests([], alerts)).toEqual([]);
+  });
+
+  it('says which sections are empty; one still loading is not', () => {
+    expect(emptySections({ received: 0, requests: 2, queue: undefined, impact: 0, watches: null })).toEqual(['received', 'impact']);
+    expect(emptySections({})).toEqual([]);
+    for (const text of Object.values(EMPTY_TEXT)) expect(text.length).toBeGreaterThan(10);
   });
 });

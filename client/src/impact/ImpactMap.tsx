@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import type { ImpactApi } from './api.js';
 import { anchorOf, fitProjection, flowPath, parseBoundary, pathOf, tilesFor, type Box, type Polygons } from './geo.js';
 import {
-  flowLanes, flowWidth, groupsOf, impactByArea, isRestrictedId, NEUTRAL,
+  flowLanes, flowWidth, groupsOf, impactByArea, isRestrictedId, NEUTRAL, requestable,
   type AreaImpactSummary, type BandScale, type ImpactFilter, type ImpactFlow, type ImpactMapData,
 } from './model.js';
+import { ImpactRequest, type ImpactAsked } from './ImpactRequest.js';
 import { BandChip, Empty, Loading, OcgButton, Problem, statusText } from './parts.js';
 import { useLoad } from './useLoad.js';
 
@@ -61,6 +62,7 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
   const res = useLoad(`map:${JSON.stringify(filter)}`, () => api.impactMap(filter));
   const [hovered, setHovered] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [asking, setAsking] = useState<ImpactAsked | null>(null);
   const data = res.data;
   const drawn = useMemo(() => (data ? layout(data) : null), [data]);
   const byArea = useMemo(() => impactByArea(data?.flows ?? [], scale), [data, scale]);
@@ -138,9 +140,10 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
       </div>
       <aside className="impact-side" aria-label="Impact details">
         <Legend scale={scale} />
+        {asking && <ImpactRequest key={asking.impactId} impact={asking} onClose={() => setAsking(null)} />}
         {focus !== null && (
           <AreaInfo name={areaName(focus)} summary={byArea.get(focus)} scale={scale} pinned={!hovered && selected === focus} onOpen={onOpenOcg}
-            onClear={() => setSelected(null)} />
+            onClear={() => setSelected(null)} onAsk={(f) => setAsking({ impactId: f.impactId, ocgName: f.ocgName, areaName: areaName(f.toAreaId), band: f.band, harm: f.harm })} />
         )}
         <h4>Groups on the map ({groups.length})</h4>
         {groups.length === 0 ? <p className="muted small">None recorded.</p> : (
@@ -195,8 +198,8 @@ function Legend({ scale }: { scale: BandScale }) {
   );
 }
 
-function AreaInfo({ name, summary, scale, pinned, onOpen, onClear }: {
-  name: string; summary?: AreaImpactSummary; scale: BandScale; pinned: boolean; onOpen(id: string): void; onClear(): void;
+function AreaInfo({ name, summary, scale, pinned, onOpen, onClear, onAsk }: {
+  name: string; summary?: AreaImpactSummary; scale: BandScale; pinned: boolean; onOpen(id: string): void; onClear(): void; onAsk(f: ImpactFlow): void;
 }) {
   const flows = summary?.flows ?? [];
   return (
@@ -212,6 +215,10 @@ function AreaInfo({ name, summary, scale, pinned, onOpen, onClear }: {
               <OcgButton id={f.ocgId} name={f.ocgName} onOpen={onOpen} />
               <BandChip band={f.band} harm={f.harm} scale={scale} />
               <span className="muted small">{statusText(f.status)}</span>
+              {requestable(f) && (
+                <button className="small" onClick={() => onAsk(f)} title="Ask the agency that holds this impact record for more"
+                  data-testid={`map-request-${f.impactId}`}>Request information</button>
+              )}
             </li>
           ))}
         </ul>

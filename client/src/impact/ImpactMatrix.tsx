@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { humanCode } from '../ui/format.js';
 import type { ImpactApi } from './api.js';
-import { isRestrictedId, matrixTable, type BandScale, type ColumnSort, type ImpactFilter, type MatrixRow, type MatrixSort, type RowSort } from './model.js';
+import { ImpactRequest, type ImpactAsked } from './ImpactRequest.js';
+import { isRestrictedId, matrixTable, requestable, type BandScale, type ColumnSort, type ImpactFilter, type MatrixRow, type MatrixSort, type RowSort } from './model.js';
 import { Empty, Loading, OcgButton, Problem, statusText } from './parts.js';
 import { useLoad } from './useLoad.js';
 
@@ -20,6 +21,7 @@ export function ImpactMatrix({ api, filter, filtered, scale, onOpenOcg }: Props)
   const res = useLoad(`matrix:${JSON.stringify(filter)}`, () => api.impactMatrix(filter));
   const [sort, setSort] = useState<MatrixSort>({ rows: { by: 'worst' }, dir: 'desc', columns: 'harm' });
   const table = useMemo(() => matrixTable(res.data ?? [], sort, scale), [res.data, sort, scale]);
+  const [asking, setAsking] = useState<ImpactAsked | null>(null);
 
   if (res.status === 'error') return <Problem text={`The impact matrix could not be loaded: ${res.error}`} onRetry={res.retry} />;
   if (!res.data) return <Loading />;
@@ -32,7 +34,7 @@ export function ImpactMatrix({ api, filter, filtered, scale, onOpenOcg }: Props)
   const arrow = (rows: RowSort) => (sameRows(sort.rows, rows) ? (sort.dir === 'asc' ? '▲' : '▼') : '↕');
 
   return (
-    <div className="impact-matrix" data-testid="impact-matrix" aria-busy={res.status === 'loading'}>
+    <div className={`impact-matrix${asking ? ' asking' : ''}`} data-testid="impact-matrix" aria-busy={res.status === 'loading'}>
       <div className="impact-matrix-bar">
         <span className="muted">{table.rows.length} area{table.rows.length === 1 ? '' : 's'} × {table.columns.length} group{table.columns.length === 1 ? '' : 's'}</span>
         <label className="inline">
@@ -45,6 +47,7 @@ export function ImpactMatrix({ api, filter, filtered, scale, onOpenOcg }: Props)
         <span className="muted small">Click a group or a cell to open the group&rsquo;s network in the chart.</span>
         {res.status === 'loading' && <span className="muted small"><span className="spinner" /> Updating…</span>}
       </div>
+      {asking && <ImpactRequest key={asking.impactId} impact={asking} onClose={() => setAsking(null)} />}
       <div className="impact-matrix-scroll">
         <table className="impact-table">
           <thead>
@@ -76,7 +79,12 @@ export function ImpactMatrix({ api, filter, filtered, scale, onOpenOcg }: Props)
                   const rec = r.cells.get(c.ocgId);
                   return (
                     <td key={c.ocgId}>
-                      {rec ? <Cell rec={rec} scale={scale} onOpen={onOpenOcg} testid={`matrix-cell-${r.areaId}-${c.ocgId}`} /> : <span className="muted" data-testid={`matrix-cell-${r.areaId}-${c.ocgId}`} data-band="none">–</span>}
+                      {rec ? (
+                        <span className="impact-cell-wrap">
+                          <Cell rec={rec} scale={scale} onOpen={onOpenOcg} testid={`matrix-cell-${r.areaId}-${c.ocgId}`} />
+                          {requestable(rec) && <AskButton rec={rec} onAsk={setAsking} />}
+                        </span>
+                      ) : <span className="muted" data-testid={`matrix-cell-${r.areaId}-${c.ocgId}`} data-band="none">–</span>}
                     </td>
                   );
                 })}
@@ -86,6 +94,16 @@ export function ImpactMatrix({ api, filter, filtered, scale, onOpenOcg }: Props)
         </table>
       </div>
     </div>
+  );
+}
+
+/** For an impact another agency holds: ask that agency for more. */
+function AskButton({ rec, onAsk }: { rec: MatrixRow; onAsk(a: ImpactAsked): void }) {
+  return (
+    <button className="small impact-ask" title={`Request information from the holder about ${rec.ocgName} in ${rec.areaName}`}
+      aria-label={`Request information about ${rec.ocgName} in ${rec.areaName}`}
+      onClick={() => onAsk({ impactId: rec.impactId, ocgName: rec.ocgName, areaName: rec.areaName, band: rec.band, harm: rec.harm })}
+      data-testid={`matrix-request-${rec.impactId}`}>Ask…</button>
   );
 }
 

@@ -15,12 +15,12 @@ export function impactApi(gql: Requester): ImpactApi {
     async impactMap(filter) {
       const q = `query ImpactMap($f:ImpactFilter){ impactMap(filter:$f){
         areas{ id name kind boundary parentId restricted }
-        flows{ impactId fromAreaId toAreaId ocgId ocgName band harm status } } }`;
+        flows{ impactId fromAreaId toAreaId ocgId ocgName band harm status access } } }`;
       return (await gql.request<{ impactMap: ImpactMapData }>(q, { f: cleanFilter(filter) })).impactMap;
     },
     async impactMatrix(filter) {
       const q = `query ImpactMatrix($f:ImpactFilter){ impactMatrix(filter:$f){
-        impactId areaId areaName ocgId ocgName crimeTypes harm band assessedAt reviewDue reviewOverdue status access } }`;
+        impactId areaId areaName ocgId ocgName crimeTypes harm band assessedAt reviewDue reviewOverdue status access affectedAgency } }`;
       return (await gql.request<{ impactMatrix: MatrixRow[] }>(q, { f: cleanFilter(filter) })).impactMatrix;
     },
     async harmBands() {

@@ -31,6 +31,8 @@ export interface ImpactFlow {
   band: string;
   harm: number;
   status: ImpactStatus;
+  /** full: the viewer's agency holds the record; shared: it was disseminated to the viewer's agency. */
+  access?: string;
 }
 
 export interface ImpactMapData { areas: MapArea[]; flows: ImpactFlow[] }
@@ -49,9 +51,14 @@ export interface MatrixRow {
   reviewOverdue: boolean;
   status: ImpactStatus;
   access: string;
+  /** The agency responsible for the impacted area. */
+  affectedAgency?: string;
 }
 
 export interface HarmBand { band: string; minScore: number; label: string }
+
+/** An impact the viewer's agency does not hold (shared with it, or a stub): its holder can be asked for more. */
+export const requestable = (r: { access?: string }): boolean => !!r.access && r.access !== 'full';
 
 /** A stub id: the viewer knows the record exists, not what it is. */
 export const isRestrictedId = (id: string | null | undefined): boolean => !!id && id.startsWith('restricted-');
@@ -127,7 +134,8 @@ export function impactByArea(flows: ImpactFlow[], scale: BandScale): Map<string,
   return out;
 }
 
-const byHarm = (scale: BandScale) => (a: { band: string; harm: number; ocgName: string }, b: { band: string; harm: number; ocgName: string }) =>
+/** Worst first: by band (the scale's rank), then harm, then group name. */
+export const byHarm = (scale: BandScale) => (a: { band: string; harm: number; ocgName: string }, b: { band: string; harm: number; ocgName: string }) =>
   scale.rank(a.band) - scale.rank(b.band) || b.harm - a.harm || a.ocgName.localeCompare(b.ocgName);
 
 export interface GroupSummary {

@@ -8,11 +8,12 @@ import type { Alert, Dissemination, InformationRequest } from './api.js';
 import { AnswerForm } from './AnswerForm.js';
 import { openOnChart } from './chart.js';
 import { DisseminationCard, RecordLine } from './DisseminationCard.js';
+import { MyDay, type InboxTab } from './MyDay.js';
 import { newestFirst, referenceText, requestStatusText } from './model.js';
 import { useInboxState, type InboxStore } from './store.js';
 import './inbox.css';
 
-type Tab = 'received' | 'sent' | 'requests' | 'alerts' | 'watches';
+type Tab = InboxTab;
 
 /**
  * The partner's day on one screen: what was disseminated to my agency (read, acknowledge, open,
@@ -24,12 +25,13 @@ export function InboxDialog({ store, onClose }: { store: InboxStore; onClose(): 
   const viewer = useWorkspaceState().viewer;
   const { counts } = useInboxState();
   const canDisseminate = viewer?.permissions.includes('disseminate') ?? false;
-  const [tab, setTab] = useState<Tab>('received');
+  const [tab, setTab] = useState<Tab>('my-day');
   const open = (nodes: GraphNode[]) => {
     onClose();
     void openOnChart(ws, nodes);
   };
   const tabs: { id: Tab; title: string; count?: number }[] = [
+    { id: 'my-day', title: 'My day' },
     { id: 'received', title: 'Received', count: counts?.unacknowledged },
     { id: 'sent', title: 'Sent' },
     { id: 'requests', title: 'Requests', count: counts?.openRequests },
@@ -38,7 +40,7 @@ export function InboxDialog({ store, onClose }: { store: InboxStore; onClose(): 
   ];
   return (
     <div className="overlay" role="dialog" aria-modal aria-label="Inbox" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <div className="dialog wide inbox-dialog" data-testid="inbox-dialog">
+      <div className={`dialog wide inbox-dialog${tab === 'my-day' ? ' my-day-open' : ''}`} data-testid="inbox-dialog">
         <button className="close" onClick={onClose} aria-label="Close" data-testid="inbox-close">×</button>
         <h2>Inbox</h2>
         <div className="comms-tabs" role="tablist">
@@ -49,6 +51,7 @@ export function InboxDialog({ store, onClose }: { store: InboxStore; onClose(): 
           ))}
         </div>
         <div className="inbox-body" role="tabpanel">
+          {tab === 'my-day' && <MyDay store={store} agency={viewer?.agency ?? ''} canAnswer={canDisseminate} onOpen={open} onTab={setTab} />}
           {tab === 'received' && <Received store={store} onOpen={open} />}
           {tab === 'sent' && <Sent store={store} onOpen={open} />}
           {tab === 'requests' && <Requests store={store} canAnswer={canDisseminate} onOpen={open} />}
