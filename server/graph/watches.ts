@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { viewerOf } from '../auth/users.js';
 import { cypher, run, type Db } from '../db/db.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
-import { decide, type AgencyDirectory, type Viewer } from '../domain/policy.js';
+import { decide, policyParams, type AgencyDirectory, type Viewer } from '../domain/policy.js';
 import { matchesIdentifier, matchScore, parseSearch } from '../domain/search.js';
 import { bindParams, library } from '../investigations/library.js';
 import { DEFAULT_LIMITS, runInvestigationQuery } from '../investigations/run.js';
@@ -71,19 +71,36 @@ function sliceAnswer(nodes: GraphNode[], edges: GraphEdge[], realIds: string[] =
   return { items, realIds };
 }
 
+/**
+ * Raw reads shared by the watches of one delivery round: what a query returns depends on the
+ * viewer only through the policy's parameters (agency, clearance, compartments), so owners with the
+ * same ones share it; each owner's answer is then made from it through the policy as that owner.
+ */
+export type ReadCache = Map<string, Promise<unknown>>;
+const cached = <T>(cache: ReadCache | undefined, key: string, read: () => Promise<T>): Promise<T> => {
+  if (!cache) return read();
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) cache.set(key, (p = read()));
+  return p;
+};
+
 /** The watch's question asked again as its owner: only what the policy shows them. */
-async function answerOf(db: Db, dir: AgencyDirectory, viewer: Viewer, w: Pick<WatchRow, 'kind' | 'target'>): Promise<Answer> {
+async function answerOf(db: Db, dir: AgencyDirectory, viewer: Viewer, w: Pick<WatchRow, 'kind' | 'target'>, cache?: ReadCache): Promise<Answer> {
+  const policy = JSON.stringify(policyParams(viewer));
   if (w.kind === 'ENTITY' || w.kind === 'OCG') {
     // The target itself even when it has no links (the expansion then returns no row); hidden from
     // the owner now, it drops out like any other record.
-    const [self] = await entitiesById(db, [w.target]);
-    const r = await neighbours(db, viewer, [w.target], WATCH_NEIGHBOURS);
+    const { self, r } = await cached(cache, `N|${w.target}|${policy}`, async () => ({
+      self: (await entitiesById(db, [w.target]))[0], r: await neighbours(db, viewer, [w.target], WATCH_NEIGHBOURS),
+    }));
     const s = buildSlice(viewer, dir, self ? [self, ...r.nodes] : r.nodes, r.edges);
     return sliceAnswer(s.nodes, s.edges);
   }
   if (w.kind === 'SEARCH') {
-    const hits = await searchEntities(db, viewer, w.target, undefined, WATCH_SEARCH_HITS, { stubs: 'none' });
-    const stubs = await searchStubs(db, viewer, w.target, undefined);
+    const { hits, stubs } = await cached(cache, `S|${w.target}|${policy}`, async () => ({
+      hits: await searchEntities(db, viewer, w.target, undefined, WATCH_SEARCH_HITS, { stubs: 'none' }),
+      stubs: await searchStubs(db, viewer, w.target, undefined),
+    }));
     const raws = [...hits.map((h) => h.record), ...stubs];
     const nodes = raws.map((r) => redactNode(viewer, dir, r)).filter((n): n is GraphNode => !!n);
     return sliceAnswer(nodes, [], raws.map((r) => r.id));
@@ -157,7 +174,7 @@ export async function createWatch(
 
 export async function watchesOf(db: Db, viewer: Viewer): Promise<WatchRow[]> {
   const rows = await db.read(cypher(
-    'MATCH (w:Watch {ownerId: $owner}) RETURN w {.id, .ownerId, .kind, .target, .label, .createdAt, .lastAlertAt} AS w ORDER BY w.createdAt DESC, w.kind, w.target',
+    'MATCH (w:Watch {ownerId: $owner}) RETURN w {.id, .ownerId, .kind, .target, .label, .createdAt, .lastAlertAt} AS w ORDER BY w.kind, w.label, w.target',
     { owner: viewer.userId },
   ));
   return rows.map((r) => r.w as WatchRow);
@@ -330,13 +347,14 @@ export async function deliverOnce(
   const ids = [...new Set(pending.flatMap((c) => c.ids as string[]))];
   const watches = await affectedWatches(db, ids);
   const viewers = await viewersById(db, [...new Set(watches.map((w) => w.ownerId))]);
+  const cache: ReadCache = new Map();
   const updates: { watch: WatchRow; snapshot: string; realIds: string[]; content?: AlertContent }[] = [];
   for (const w of watches) {
     const viewer = viewers.get(w.ownerId);
     if (!viewer) continue;
     let answer: Answer;
     try {
-      answer = await answerOf(db, dir, viewer, w);
+      answer = await answerOf(db, dir, viewer, w, cache);
     } catch (e) {
       // A saved investigation the owner may no longer run (unshared, deleted): the watch stays silent.
       if (e instanceof DomainError) continue;

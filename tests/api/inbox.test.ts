@@ -266,6 +266,27 @@ describe('watches and alerts', () => {
     expect(got.filter((a) => !a.read)).toEqual([]);
   });
 
+  it('two colleagues watching one subject with different clearance are each told what they may know, from the same delivery', async () => {
+    const junior = await t.user('junior', 'ANALYST', { agency: AG1, clearance: 'OFFICIAL-SENSITIVE' });
+    await t.gql(WATCH, { k: 'ENTITY', t: ids.S2 }, tok.analyst);
+    await t.gql(WATCH, { k: 'ENTITY', t: ids.S2 }, junior);
+    await t.flushAlerts();
+    await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
+    ids.R5 = await t.entity('R5', 'IntelligenceReport', { text: 'Secret surveillance log on Marlowe', sourceEvaluation: '1', intelAssessment: 'B' }, { classification: 'SECRET' }, 'Surveillance log');
+    await t.link(ids.R5, 'MENTIONS', ids.S2, {}, [], { classification: 'SECRET' });
+    await t.flushAlerts();
+    const mine = (await alerts(tok.analyst)).filter((a) => !a.read);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].added).toEqual([expect.objectContaining({ id: ids.R5, restricted: false, label: 'Surveillance log' })]);
+    const theirs = (await alerts(junior)).filter((a) => !a.read);
+    expect(theirs).toHaveLength(1);
+    // Held by their own agency but above their clearance: a stub, and the link to it a stub too.
+    expect(theirs[0].added).toEqual([expect.objectContaining({ restricted: true, id: stubId(await t.userId('junior'), ids.R5) })]);
+    expect(JSON.stringify(theirs)).not.toContain('Surveillance log');
+    expect(JSON.stringify(theirs)).not.toContain(ids.R5);
+    await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
+  });
+
   it('a watched search alerts when a new record matches it, and says nothing about records the watcher cannot see', async () => {
     await t.gql(WATCH, { k: 'SEARCH', t: 'Zebulon' }, tok.analyst);
     await t.gql(WATCH, { k: 'SEARCH', t: 'Zebulon' }, tok.partner);
@@ -285,8 +306,9 @@ describe('watches and alerts', () => {
     await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
     await t.entity('S2', 'Subject', { forename: 'Quintus', surname: 'Marlowe', dob: '1985-03-02', notes: 'new address' });
     await t.flushAlerts();
+    // Watched directly, and as the associate of a watched subject: both watches say it changed.
     const a = (await alerts(tok.analyst)).filter((x) => !x.read);
-    expect(a).toHaveLength(1);
-    expect(a[0].changed.map((n: { id: string }) => n.id)).toEqual([ids.S2]);
+    expect(a.map((x) => x.watchId).length).toBe(2);
+    for (const x of a) expect(x.changed.map((n: { id: string }) => n.id)).toEqual([ids.S2]);
   });
 });

@@ -400,13 +400,18 @@ async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: Retu
   await writeWorld(t.db, P, w, 'early');
   const since = new Date().toISOString();
   const token = tokens.get(spec.name)!;
-  // One at a time: watches and requests made in one moment are ordered by what they are.
-  const setup: Entry[] = [];
+  // Watches several at a time (they are listed by what they watch); requests one at a time (they
+  // are listed newest first). Answers are normalised in the order of the operations.
+  const setupList = setupOps(spec, pool, pair);
+  const raw: GqlResult[] = new Array(setupList.length);
+  const watches = setupList.map((op, i) => ({ op, i })).filter((x) => x.op.field === 'watch');
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let k = next++; k < watches.length; k = next++) raw[watches[k]!.i] = (await runOperation(t, schema, watches[k]!.op, pool, token)).result;
+  }));
+  for (const [i, op] of setupList.entries()) if (op.field !== 'watch') raw[i] = (await runOperation(t, schema, op, pool, token)).result;
   const norm = normaliser();
-  for (const op of setupOps(spec, pool, pair)) {
-    const r = await runOperation(t, schema, op, pool, token);
-    setup.push({ op, result: norm(strip(r.result)) });
-  }
+  const setup: Entry[] = setupList.map((op, i) => ({ op, result: norm(strip(raw[i]!)) }));
   await writeWorld(t.db, P, w, 'late');
   // Acknowledge everything received (the sender's view of it is then part of what is compared).
   const received = await t.gql('{ disseminationsReceived(limit: 1000){ id } }', {}, token);
