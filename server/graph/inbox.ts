@@ -142,6 +142,8 @@ export async function createRequest(db: Db, viewer: Viewer & { displayName: stri
     if (!i || a === 'hidden' || a === 'full') throw notFound('Impact record', input.impactId, 'impactId');
     impactId = i.id;
     holders.add(i.agency as string);
+    // The group the impact is about is what the holder's readers must see to answer it.
+    for (const r of await entitiesById(db, [i.ocgId as string])) if (!records.some((x) => x.id === r.id)) records.push(r);
   }
   holders = new Set([...holders].filter(Boolean));
   if (holders.size !== 1) throw invalid('references', 'One request goes to one holding agency: raise one request per holder');
