@@ -144,9 +144,9 @@ describe('the dissemination inbox', () => {
     await both(page, 'inbox-01-partner-received');
 
     await card.getByTestId('diss-acknowledge').click();
-    await expect.poll(() => card.getByTestId('diss-ack').textContent()).toMatch(new RegExp(`^Acknowledged by ${names.partner} at \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$`));
+    await expect.poll(() => card.getByTestId('diss-ack').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^Acknowledged by ${names.partner} at \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$`));
     expect(await card.getByTestId('diss-acknowledge').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('inbox-count').textContent()).toBe('0');
+    await expect.poll(() => page.getByTestId('inbox-count').textContent(), { timeout: 15_000 }).toBe('0');
     await screenshot(page, 'inbox-02-partner-acknowledged');
 
     // Open on chart: the shared report is drawn, as a search result would be.
@@ -209,7 +209,7 @@ describe('a request for information from a stub', () => {
     await stubDetails.getByTestId('request-lawful-basis').fill('DPA 2018 Part 3 s.35');
     await screenshot(page, 'inbox-05-partner-request-form');
     await stubDetails.getByTestId('request-submit').click();
-    await expect.poll(() => stubDetails.getByTestId('request-sent').textContent()).toContain('Request sent to West Midlands Police');
+    await expect.poll(() => stubDetails.getByTestId('request-sent').textContent(), { timeout: 15_000 }).toContain('Request sent to West Midlands Police');
 
     await openInbox(page, 'requests');
     const sent = page.getByTestId('requests-sent');
@@ -279,10 +279,10 @@ describe('watches and alerts', () => {
     await page.evaluate((id) => (window as unknown as { __workspace: { add(ids: string[]): Promise<unknown> } }).__workspace.add([id]), ids.S1!);
     await settled(page);
     const toggle = page.getByTestId('node-details').getByTestId('watch-toggle');
-    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    await expect.poll(() => toggle.isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await toggle.textContent()).toBe('Watch');
     await toggle.click();
-    await expect.poll(async () => `${await toggle.textContent()}${await page.getByTestId('watch-error').textContent({ timeout: 100 }).catch(() => '')}`).toBe('Unwatch');
+    await expect.poll(async () => `${await toggle.textContent()}${await page.getByTestId('watch-error').textContent({ timeout: 100 }).catch(() => '')}`, { timeout: 15_000 }).toBe('Unwatch');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await openInbox(page, 'watches');
     expect(await page.getByTestId('inbox-watches').textContent()).toContain('Dale Kerrigan');
@@ -415,7 +415,7 @@ describe('my day: the partner’s day on one screen', () => {
     // (d) The partner's watches: listed with their unread alerts, or the section says there are none.
     const w = await app.t.gql('{ watches{ id } }', {}, tokens.partner);
     const watches = day.getByTestId('my-day-watches');
-    await expect.poll(() => watches.getAttribute('data-empty')).toBe(w.data.watches.length ? 'no' : 'yes');
+    await expect.poll(() => watches.getAttribute('data-empty'), { timeout: 15_000 }).toBe(w.data.watches.length ? 'no' : 'yes');
     if (w.data.watches.length) {
       for (const x of w.data.watches as { id: string }[]) await watches.getByTestId(`my-day-watch-${x.id}`).waitFor();
     } else {
@@ -450,7 +450,7 @@ describe('my day: the partner’s day on one screen', () => {
     const received = page.getByTestId('my-day-received');
     const answer = received.locator('[data-testid^="my-day-received-"]').filter({ hasText: ANSWER_TEXT });
     await answer.getByTestId('my-day-acknowledge').click();
-    await expect.poll(() => answer.count()).toBe(0);
+    await expect.poll(() => answer.count(), { timeout: 15_000 }).toBe(0);
     expect(await received.getByTestId('my-day-received-count').textContent()).toBe('1');
     const r = await app.t.gql('{ disseminationsReceived(limit: 20){ sanitisedText acknowledgedAt } }', {}, tokens.partner);
     expect((r.data.disseminationsReceived as { sanitisedText: string; acknowledgedAt: string | null }[]).find((d) => d.sanitisedText === ANSWER_TEXT)?.acknowledgedAt).toBeTruthy();
@@ -468,9 +468,9 @@ describe('my day: the partner’s day on one screen', () => {
     await form.getByTestId('request-lawful-basis').fill('DPA 2018 Part 3 s.35');
     await screenshot(page, 'inbox-my-day-02-partner-impact-request');
     await form.getByTestId('request-submit').click();
-    await expect.poll(() => form.getByTestId('impact-request-sent').textContent()).toContain('Request sent to West Midlands Police');
+    await expect.poll(() => form.getByTestId('impact-request-sent').textContent(), { timeout: 15_000 }).toContain('Request sent to West Midlands Police');
     // My requests now has it, open.
-    await expect.poll(() => page.getByTestId('my-day-requests-summary').textContent()).toBe('1 open · 1 answered · 0 refused');
+    await expect.poll(() => page.getByTestId('my-day-requests-summary').textContent(), { timeout: 15_000 }).toBe('1 open · 1 answered · 0 refused');
     const open = page.getByTestId('my-day-requests').locator('[data-testid^="my-day-request-RFI-"][data-status="OPEN"]');
     expect(await open.textContent()).toContain(IMPACT_QUESTION);
     await closeInbox(page);
@@ -502,7 +502,7 @@ describe('my day: the partner’s day on one screen', () => {
     expect(await item.textContent()).toContain('From Greater Manchester Police');
     // WMP holds the impact: nothing on WMP's own area, so the section says so.
     const impact = page.getByTestId('my-day-impact');
-    await expect.poll(() => impact.getAttribute('data-empty')).toBe('yes');
+    await expect.poll(() => impact.getAttribute('data-empty'), { timeout: 15_000 }).toBe('yes');
     expect(await impact.getByTestId('my-day-empty').textContent()).toBe(EMPTY_TEXT.impact);
     await both(page, 'inbox-my-day-03-manager');
 
