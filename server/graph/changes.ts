@@ -1,4 +1,4 @@
-import { cypher, run, type Db, type Tx } from '../db/db.js';
+import { cypher, run, type Tx } from '../db/db.js';
 
 /**
  * The change feed that watch-lists read (`graph/watches.ts`): every write calls this in its own
@@ -13,9 +13,3 @@ export async function noteChanges(tx: Tx, ids: readonly string[], now: string): 
     { ids: [...new Set(ids)], now },
   ));
 }
-
-/** Write-path form for callers holding a Db (one-statement writes outside a transaction function). */
-export async function noteChangesNow(db: Db, ids: readonly string[], now: string): Promise<void> {
-  if (ids.length) await db.writeTx((tx) => noteChanges(tx, ids, now));
-}
-

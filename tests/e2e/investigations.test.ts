@@ -41,10 +41,8 @@ describe('investigations in the browser', () => {
     expect(await page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).data('label'), subject)).toBe('Dorian Quillfeather');
   });
 
-  it('keys typed in the Cypher dialog never act on the chart behind it, and Esc closes the dialog', async () => {
-    const chartSize = () => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.elements().length);
-    const before = await chartSize();
-    expect(before).toBeGreaterThan(0);
+  /** Opens the investigations dialog on a new, empty query with the editor focused. */
+  async function newQuery() {
     await page.getByTestId('open-investigations').click();
     const dialog = page.getByTestId('investigations-dialog');
     await dialog.getByRole('button', { name: 'New query' }).click();
@@ -53,6 +51,14 @@ describe('investigations in the browser', () => {
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
+    return dialog;
+  }
+
+  it('keys typed in the Cypher dialog never act on the chart behind it, and Esc closes the dialog', async () => {
+    const chartSize = () => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.elements().length);
+    const before = await chartSize();
+    expect(before).toBeGreaterThan(0);
+    const dialog = await newQuery();
     // Focus on the dialog itself, outside the editor: the chart's shortcuts still do nothing.
     await dialog.getByRole('button', { name: 'New query' }).focus();
     await page.keyboard.press('Control+A');
@@ -65,14 +71,7 @@ describe('investigations in the browser', () => {
   });
 
   it('runs free-form Cypher typed in the editor, and refuses a write with a clear message', async () => {
-    await page.getByTestId('open-investigations').click();
-    const dialog = page.getByTestId('investigations-dialog');
-    await dialog.getByRole('button', { name: 'New query' }).click();
-    const editor = dialog.getByTestId('cypher-editor').locator('.cm-content');
-    await editor.waitFor({ timeout: 20000 });
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
+    const dialog = await newQuery();
     await page.keyboard.insertText(`MATCH (o:OCG) WHERE o.id STARTS WITH '${app.t.prefix}' RETURN o ORDER BY o.label`);
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     const result = dialog.getByRole('region', { name: 'Result' });
@@ -80,7 +79,7 @@ describe('investigations in the browser', () => {
     expect(await result.textContent()).toContain('Harbour Crew');
     await screenshot(page, '21-investigation-free-form');
 
-    await editor.click();
+    await dialog.getByTestId('cypher-editor').locator('.cm-content').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText('MATCH (n) DETACH DELETE n');
