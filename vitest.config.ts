@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['tests/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // Browser and delivery checks poll; on a busy two-core machine an answer can take seconds.
+    expect: { poll: { timeout: 15_000 } },
     // Two cores: run files two at a time against the one shared database.
     pool: 'forks',
     maxWorkers: 2,
