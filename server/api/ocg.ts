@@ -292,6 +292,7 @@ export class DisseminationView {
   @Field(() => [ID]) recordIds!: string[];
   @Field(() => ID, { nullable: true }) impactId?: string | null;
   @Field(() => ID, { nullable: true }) ocgId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A product\u2019s sanitised version: open it with productRelease' }) productReleaseId?: string | null;
   @Field(() => String) sanitisedText!: string;
   @Field(() => String) handling!: string;
   @Field(() => [HandlingConditionView]) handlingConditions!: HandlingConditionView[];
@@ -466,7 +467,7 @@ export async function disseminationViews(ctx: Ctx, viewer: Viewer, rows: Dissemi
     out.push({
       id: d.id, access, originatorAgency: d.agency as string, originatorName: origin.name, originatorDesk: origin.desk,
       recipientAgency: d.recipientAgency, recipientAgencyName: agencies.desk(d.recipientAgency).name, recipientPerson: d.recipientPerson,
-      recordIds: d.recordIds, impactId: d.impactId, ocgId: d.ocgId, sanitisedText: d.sanitisedText, handling: d.handling,
+      recordIds: d.recordIds, impactId: d.impactId, ocgId: d.ocgId, productReleaseId: (d.productReleaseId as string | undefined) ?? null, sanitisedText: d.sanitisedText, handling: d.handling,
       handlingConditions: (d.handlingConditions ?? []).map((code) => ({ code, meaning: (HANDLING_CONDITIONS as Record<string, string>)[code] ?? code })),
       handlingNotes: d.handlingNotes, purpose: d.purpose, lawfulBasis: d.lawfulBasis, sharingAgreement: d.sharingAgreement,
       riskAssessment: v.riskAssessment, authorisedBy: d.authorisedBy, authorisedByName: d.authorisedByName, authorisedAt: d.authorisedAt,

@@ -11,10 +11,11 @@ import { ImportResolver } from './importing.js';
 import { InvestigationResolver } from './investigations.js';
 import { DisseminationResolver, OcgResolver } from './ocg.js';
 import { InboxResolver } from './inbox.js';
+import { ProductResolver } from './products.js';
 import { RequirementResolver, TaskingResolver } from './requirements.js';
 
 /** Resolver classes are listed here; feature modules add theirs. */
-export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver, InboxResolver] as const;
+export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver, InboxResolver, ProductResolver] as const;
 
 export async function buildApiSchema(extra: readonly Function[] = []): Promise<GraphQLSchema> {
   return buildSchema({

@@ -51,12 +51,12 @@ const need = (v: unknown, field: string, what: string, max: number) => {
 
 export const MAX_RECORDS_PER_DISSEMINATION = 50;
 
-export function validateDissemination(input: DisseminationInput, viewerAgency: string): DisseminationFields {
+export function validateDissemination(input: DisseminationInput, viewerAgency: string, opts: { product?: boolean } = {}): DisseminationFields {
   const recipientAgency = need(input.recipientAgency, 'recipientAgency', 'Name the recipient agency', 100);
   if (recipientAgency === viewerAgency) throw invalid('recipientAgency', 'A dissemination goes to another agency');
   const reportIds = [...new Set((input.reportIds ?? []).map((r) => String(r).trim()).filter(Boolean))];
   const impactId = text(input.impactId, 100) || null;
-  if (!reportIds.length && !impactId) throw invalid('reportIds', 'Choose the report(s) or the impact record to disseminate');
+  if (!opts.product && !reportIds.length && !impactId) throw invalid('reportIds', 'Choose the report(s) or the impact record to disseminate');
   if (reportIds.length > MAX_RECORDS_PER_DISSEMINATION) throw invalid('reportIds', `At most ${MAX_RECORDS_PER_DISSEMINATION} reports per dissemination`);
   const handling = text(input.handling, 1);
   if (!handling) throw invalid('handling', 'A dissemination carries a handling code (P or C)');

@@ -24,6 +24,10 @@ export class Agencies implements AgencyDirectory {
     return this.map.get(agencyId ?? '') ?? { name: agencyId || 'another agency', desk: 'its intelligence bureau' };
   }
 
+  has(agencyId: string): boolean {
+    return this.map.has(agencyId);
+  }
+
   all(): ({ id: string } & AgencyDesk)[] {
     return [...this.map].map(([id, v]) => ({ id, ...v }));
   }
