@@ -623,7 +623,8 @@ export class ProductResolver {
       ctx.seen.add(p.id);
       for (const s of doc.content.sources) ctx.seen.add(s.reportId);
     }
-    ctx.auditDetail = `export ${format} of ${id} marked ${doc.classification} with ${doc.content.sources.length} sources`;
+    // What it contained is the record ids the event lists (shown to each trail reader as that reader may know them).
+    ctx.auditDetail = `export ${format} of ${id}`;
     const safe = doc.title.replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'product';
     if (format === DocumentFormatEnum.PDF) {
       const pdf = await productPdf(doc);

@@ -218,4 +218,121 @@ describe('the workflow', () => {
   });
 });
 
-afterAll(() => undefined);
+describe('dissemination and what the partner receives', () => {
+  let productId: string;
+  let releaseId: string;
+  beforeAll(async () => {
+    const p = ok(await draft(tok.analyst, { type: 'SUBJECT_PROFILE', title: 'Marlowe: release', subjectIds: [ids.S1] })).draftProduct;
+    productId = p.id;
+    ok(await t.gql('mutation($id:ID!){ productAction(id:$id, action:"SUBMIT"){ id } }', { id: productId }, tok.analyst));
+    ok(await t.gql('mutation($id:ID!){ productAction(id:$id, action:"APPROVE"){ id } }', { id: productId }, tok.director));
+  });
+
+  it('releases the sanitised version through the dissemination flow; the partner reads it and may now see exactly its records', async () => {
+    const before = ok(await t.gql('query($id:ID!){ entity(id:$id){ restricted access } }', { id: ids.S2 }, tok.partner)).entity;
+    expect(before.restricted).toBe(true);
+    const dis = `mutation($id:ID!,$input:ProductReleaseInput!){ disseminateProduct(id:$id, input:$input){ ${SANITISED} } }`;
+    // The author's narrative for the recipient is checked like any sanitised text: an original cannot be pasted in.
+    const pasted = await t.gql(dis, { id: productId, input: { ...release, recipientAgency: AG2, narrative: [{ key: 'summary', statements: [{ text: 'Marlowe stores cash at the lock-up on Canal Street' }] }] } }, tok.officer);
+    expect(code(pasted)).toBe('VALIDATION');
+    const r = ok(await t.gql(dis, { id: productId, input: { ...release, recipientAgency: AG2, narrative: [{ key: 'summary', statements: [{ text: 'A principal of a drugs supply group active in your area.' }] }] } }, tok.officer)).disseminateProduct;
+    releaseId = r.id;
+    expect(r.id).toMatch(/^REL-/);
+    expect(r.disseminationId).toMatch(/^DIS-/);
+    expect(allText(r)).toContain('A principal of a drugs supply group active in your area.');
+    const product = ok(await t.gql(`query($id:ID!){ product(id:$id){ ${PRODUCT} } }`, { id: productId }, tok.analyst)).product;
+    expect(product.status).toBe('DISSEMINATED');
+    expect(product.releases).toEqual([{ id: r.id, recipientAgency: AG2, disseminationId: r.disseminationId }]);
+
+    // The partner: the release in its products and its inbox, with the records now shared (never the original or what was withheld).
+    const got = ok(await t.gql(`query{ productsReceived{ ${SANITISED} } }`, {}, tok.partner)).productsReceived;
+    expect(got.map((x: any) => x.id)).toEqual([r.id]);
+    expect(got[0].sections).toEqual(r.sections);
+    const inbox = ok(await t.gql('query{ disseminationsReceived{ id productReleaseId sanitisedText records{ id access } } }', {}, tok.partner)).disseminationsReceived;
+    const d = inbox.find((x: any) => x.id === r.disseminationId);
+    expect(d.productReleaseId).toBe(r.id);
+    expect(d.sanitisedText).toContain('OFFICIAL-SENSITIVE');
+    expect(d.sanitisedText).toContain('Quintus Marlowe, born 1985-03-02');
+    expect(d.sanitisedText).not.toContain('85/123456X');
+    const after = ok(await t.gql('query($id:ID!){ entity(id:$id){ restricted access label props } }', { id: ids.S2 }, tok.partner)).entity;
+    expect(after).toMatchObject({ restricted: false, access: 'shared', label: 'Ada Quell' });
+    const s1 = ok(await t.gql('query($id:ID!){ entity(id:$id){ access props } }', { id: ids.S1 }, tok.partner)).entity;
+    expect(s1.access).toBe('shared');
+    expect(s1.props.pncId).toBeUndefined();
+    // What the release did not draw from stays as it was: the SECRET associate, the CHIS one, the NFD report.
+    expect(ok(await t.gql('query($id:ID!){ entity(id:$id){ restricted } }', { id: ids.S3 }, tok.partner)).entity.restricted).toBe(true);
+    for (const hidden of [ids.S4, ids.R4]) expect(ok(await t.gql('query($id:ID!){ entity(id:$id){ id } }', { id: hidden }, tok.partner)).entity).toBeNull();
+    // The partner cannot open the original product, nor another agency's release.
+    expect(code(await t.gql('query($id:ID!){ product(id:$id){ id } }', { id: productId }, tok.partner))).toBe('NOT_FOUND');
+  });
+
+  it('prints the product and the release with the marking in header and footer, references, sources and page numbers; the export is audited', async () => {
+    const answer = ok(await t.gql('query($id:ID!){ productDocument(id:$id, format: HTML){ filename mimeType content classification } product(id:$id){ sources{ reportId } } }', { id: productId }, tok.analyst));
+    const html = { ...answer.productDocument, sources: answer.product.sources.map((x: any) => x.reportId) };
+    expect(html.mimeType).toBe('text/html');
+    expect(html.content).toMatch(/data-marking="header">OFFICIAL-SENSITIVE</);
+    expect(html.content).toMatch(/data-marking="footer">OFFICIAL-SENSITIVE</);
+    expect(html.content).toMatch(/\[S1 \d[A-E]/);
+    expect(html.content).toContain('Appendix: sources');
+    const pdf = ok(await t.gql('query($id:ID!){ productDocument(id:$id, format: PDF){ filename mimeType content pages classification } }', { id: productId }, tok.analyst)).productDocument;
+    expect(pdf.mimeType).toBe('application/pdf');
+    const bytes = Buffer.from(pdf.content, 'base64').toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    const text = pdfText(bytes);
+    expect(pdf.pages).toBeGreaterThanOrEqual(1);
+    // The marking twice on every page (header and footer) and "Page i of n" on each.
+    expect(text.split('OFFICIAL-SENSITIVE').length - 1).toBeGreaterThanOrEqual(2 * pdf.pages);
+    for (let i = 1; i <= pdf.pages; i++) expect(text).toContain(`Page ${i} of ${pdf.pages}`);
+    const rel = ok(await t.gql('query($id:ID!){ productDocument(id:$id, format: HTML){ content } }', { id: releaseId }, tok.partner)).productDocument;
+    expect(rel.content).toContain('Sanitised for');
+    expect(rel.content).not.toContain('85/123456X');
+    const trail = ok(await t.gql('query($a:String!){ auditTrail(actor:$a, limit: 50){ op detail resultIds } }', { a: `${t.prefix}.analyst` }, tok.manager)).auditTrail;
+    const exported = trail.find((e: any) => e.detail === `export PDF of ${productId}`);
+    expect(exported, JSON.stringify(trail.slice(0, 3))).toBeDefined();
+    expect(exported.resultIds).toEqual(expect.arrayContaining(html.sources));
+  });
+});
+
+describe('templates and tasking', () => {
+  it('are data: principal analysts save new versions, drafts use the latest, older versions remain', async () => {
+    const base = ok(await t.gql('query{ productTemplates{ type version title sections{ key title source } } }', {}, tok.analyst)).productTemplates;
+    const sp = base.find((x: any) => x.type === 'PROBLEM_PROFILE');
+    // Templates are shared by every agency: this run's section key is its own, and the version is removed afterwards.
+    const key = `enf-${t.prefix.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12)}`;
+    const sections = [...sp.sections.filter((x: any) => !x.key.startsWith('enf-')), { key, title: 'Enforcement opportunities', source: 'NARRATIVE', guidance: 'Options for the TT&CG' }];
+    const save = 'mutation($s:[TemplateSectionInput!]!){ saveProductTemplate(type: PROBLEM_PROFILE, title: "Problem profile (regional)", sections: $s){ version title sections{ key } } }';
+    expect(code(await t.gql(save, { s: sections }, tok.analyst))).toBe('FORBIDDEN');
+    expect(code(await t.gql(save, { s: [{ key: 'x', title: 'X', source: 'IDENTITY' }] }, tok.principal))).toBe('VALIDATION'); // identity cannot fill a problem profile
+    const saved = ok(await t.gql(save, { s: sections }, tok.principal)).saveProductTemplate;
+    expect(saved.version).toBe(sp.version + 1);
+    const versions = ok(await t.gql('query{ productTemplateVersions(type: PROBLEM_PROFILE){ version } }', {}, tok.analyst)).productTemplateVersions;
+    expect(versions.map((v: any) => v.version)).toContain(1);
+    const p = ok(await draft(tok.analyst, { type: 'PROBLEM_PROFILE', title: 'With the new template', crimeType: 'DRUGS_SUPPLY' })).draftProduct;
+    expect(p.sections.map((x: any) => x.key)).toContain(key);
+    await t.db.write(cypher('MATCH (t:ProductTemplate {type: "PROBLEM_PROFILE", version: $v, savedBy: $by}) DELETE t', { v: saved.version, by: `${t.prefix}.principal` }));
+  });
+
+  it('links a product to the meeting and decision it informed', async () => {
+    const meetingId = `${t.prefix}-MTG`;
+    const decisionId = `${t.prefix}-DEC`;
+    const marks = { agency: AG1, classification: 'OFFICIAL', compartments: [], disseminatedTo: [], nfd: false };
+    await t.db.write(cypher('CREATE (m:Meeting) SET m = $m', { m: { id: meetingId, kind: 'TTCG', title: 'TT&CG 3 December', date: '2026-12-03', ...marks } }));
+    await t.db.write(cypher('CREATE (d:Decision) SET d = $d', { d: { id: decisionId, meetingId, text: 'Adopt the Canal Street Crew as a priority', date: '2026-12-03', ...marks } }));
+    const p = ok(await draft(tok.analyst, { type: 'TACTICAL_ASSESSMENT', title: 'Tactical assessment December' })).draftProduct;
+    const linked = ok(await t.gql('mutation($id:ID!,$m:ID!,$d:ID){ linkProductToDecision(id:$id, meetingId:$m, decisionId:$d){ meetingId decisionId history{ action comment } } }', { id: p.id, m: meetingId, d: decisionId }, tok.analyst)).linkProductToDecision;
+    expect(linked).toMatchObject({ meetingId, decisionId });
+    expect(linked.history.at(-1).comment).toContain('TT&CG 3 December');
+    expect(code(await t.gql('mutation($id:ID!){ linkProductToDecision(id:$id, meetingId:"nope"){ id } }', { id: p.id }, tok.analyst))).toBe('NOT_FOUND');
+    await t.db.write(cypher('MATCH (n) WHERE n.id IN [$a, $b] DETACH DELETE n', { a: meetingId, b: decisionId }));
+  });
+});
+
+/** The text a PDF shows: pdfkit writes each run as a hex string of glyph codes (standard fonts, WinAnsi). */
+function pdfText(pdf: string): string {
+  const out: string[] = [];
+  for (const m of pdf.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+    out.push([...m[1]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+  }
+  for (const m of pdf.matchAll(/<([0-9a-fA-F]+)>\s*Tj/g)) out.push(Buffer.from(m[1]!, 'hex').toString('latin1'));
+  return out.join('\n');
+}
