@@ -165,6 +165,14 @@ export async function saveTemplate(db: Db, type: ProductType, title: string, sec
   });
 }
 
+const NULLABLE = ['crimeType', 'areaId', 'approvedBy', 'approvedByName', 'approvedAt', 'approvedVersion', 'meetingId', 'decisionId'] as const;
+/** The database keeps no nulls: a product read back has every nullable field again. */
+const productRow = (raw: unknown): ProductRow => {
+  const p = { ...(raw as ProductRow) };
+  for (const k of NULLABLE) if (p[k] === undefined) (p as Record<string, unknown>)[k] = null;
+  return p;
+};
+
 /** Products the viewer may read: their agency's, at a marking they are cleared for. */
 export async function productsFor(db: Db, viewer: Viewer, f: { status?: string | null; type?: string | null; limit: number }): Promise<ProductRow[]> {
   const v = visibleFilter(viewer, 'p');
@@ -173,7 +181,7 @@ export async function productsFor(db: Db, viewer: Viewer, f: { status?: string |
      RETURN properties(p) AS p ORDER BY p.updatedAt DESC, p.id LIMIT $limit`,
     { ...v.params, status: f.status ?? null, type: f.type ?? null, limit: f.limit },
   ));
-  return rows.map((r) => r.p as ProductRow);
+  return rows.map((r) => productRow(r.p));
 }
 
 /** One product, if the viewer may read it; any other id (hidden, never made) answers the same. */
@@ -182,7 +190,7 @@ export async function productFor(db: Db | Tx, viewer: Viewer, id: string): Promi
   const text = `MATCH (p:Product {id: $id}) WHERE ${v.text} RETURN properties(p) AS p`;
   const rows = 'read' in db ? await db.read(cypher(text, { ...v.params, id })) : await run(db, cypher(text, { ...v.params, id }));
   if (!rows[0]) throw notFound('Product', id);
-  return rows[0].p as ProductRow;
+  return productRow(rows[0].p);
 }
 
 export async function versionOf(db: Db | Tx, productId: string, version: number): Promise<VersionRow> {

@@ -109,9 +109,13 @@ const LINK_SHAPES: { type: string; from: string[]; to: string[] }[] = [
  * requirement asking two questions about entities of the world. Reports (of any markings) answer
  * the questions through generated links, so coverage and gaps are computed over mixed evidence.
  */
-function skeleton(entities: WorldEntity[]): { entities: WorldEntity[]; links: WorldLink[] } {
+function skeleton(entities: WorldEntity[], words: string[]): { entities: WorldEntity[]; links: WorldLink[] } {
   const own: WorldMarkings = { agency: 'V', classification: 'OFFICIAL', compartments: [], nfd: false, disseminatedTo: ['P'] };
   const add: WorldEntity[] = [
+    // A group and its principal held by the viewers' agency (full to its staff, a stub to others):
+    // what profiles, problem profiles and their releases are about in every world.
+    { key: 's0', type: 'Subject', props: { forename: words[0], surname: words[1], dob: '1979-05-05', pncId: 'PNC000001', notes: `${words[2]} ${words[3]}` }, markings: M('V', 'OFFICIAL-SENSITIVE') },
+    { key: 'g0', type: 'OCG', label: `${words[4]} group`, props: { reference: 'OCG-000-0', status: 'ACTIVE', crimeTypes: ['DRUGS_SUPPLY'], notes: `${words[5]} ${words[6]}` }, markings: M('V', 'OFFICIAL') },
     { key: 'p1', type: 'Priority', label: 'Priority drugs supply', props: { rank: 1 }, markings: own },
     { key: 'r1', type: 'IntelligenceRequirement', label: 'Requirement county lines', props: { kind: 'TACTICAL' }, markings: own },
     { key: 'q1', type: 'Question', label: 'Who supplies the line?', props: { text: 'Who supplies the line?', reviewPeriodDays: 28 }, markings: own },
@@ -122,7 +126,8 @@ function skeleton(entities: WorldEntity[]): { entities: WorldEntity[]; links: Wo
       : { key, type: 'CellSite', props: { cellId: `CELL${i}`, lat: 52.5 + i / 100, lon: -1.8 }, markings: own })),
   ];
   const plain = (source: string, type: string, target: string): WorldLink => ({ source, type, target, props: {}, reports: [], markings: own });
-  const links = [plain('r1', 'SUPPORTS', 'p1'), plain('r1', 'ASKS', 'q1'), plain('r1', 'ASKS', 'q2')];
+  const links = [plain('r1', 'SUPPORTS', 'p1'), plain('r1', 'ASKS', 'q1'), plain('r1', 'ASKS', 'q2'),
+    { source: 's0', type: 'MEMBER_OF', target: 'g0', props: { role: 'PRINCIPAL' }, reports: [], markings: M('V', 'OFFICIAL-SENSITIVE') }];
   const subjects = entities.filter((e) => ['Subject', 'OCG', 'Location'].includes(e.type));
   subjects.slice(0, 3).forEach((e, i) => links.push(plain(i % 2 ? 'q2' : 'q1', 'CONCERNS', e.key)));
   return { entities: add, links };
@@ -210,7 +215,8 @@ export function propsArb(type: WorldType, words: string[], n: number): fc.Arbitr
       return fc.tuple(fc.integer({ min: 1, max: 99 }), word, fc.constantFrom('B1 1AA', 'M4 5BD', 'LS2 9JT'))
         .map(([no, street, postcode]) => ({ props: { address: `${no} ${street} Road`, postcode } }));
     case 'OCG':
-      return fc.tuple(word, sentence, digits(3)).map(([name, notes, d]) => ({ label: `${name} group`, props: { reference: `OCG-${d}-${n}`, notes, status: 'ACTIVE' } }));
+      return fc.tuple(word, sentence, digits(3), fc.constantFrom(['DRUGS_SUPPLY'], ['FIREARMS'], ['DRUGS_SUPPLY', 'MODERN_SLAVERY']))
+        .map(([name, notes, d, crimeTypes]) => ({ label: `${name} group`, props: { reference: `OCG-${d}-${n}`, notes, status: 'ACTIVE', crimeTypes } }));
     case 'IntelligenceReport':
       return fc.record({
         text: sentence, sanitisedText: sentence,
@@ -229,7 +235,7 @@ export function worldArb(prefix: string, size: { entities: number; links: number
     const link = fc.tuple(fc.nat(), fc.nat(), fc.nat(), markingsArb, fc.array(fc.nat(), { maxLength: 3 }), fc.integer({ min: 1, max: 500 }), fc.constantFrom('PRINCIPAL', 'PERIPHERAL'));
     const record = fc.tuple(fc.boolean(), fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 900 }), markingsArb);
     return fc.tuple(fc.array(link, { maxLength: size.links }), fc.array(record, { maxLength: 14 })).map(([raw, rawRecords]) => {
-      const sk = skeleton(entities);
+      const sk = skeleton(entities, words);
       const all = [...entities, ...sk.entities];
       return { entities: all, links: [...sk.links, ...makeLinks(all, raw)], records: makeRecords(all, rawRecords) };
     });
@@ -511,6 +517,37 @@ export async function clearWorld(db: Db, prefix: string): Promise<void> {
        OR (x:Change AND any(i IN x.ids WHERE i STARTS WITH $p))
      DETACH DELETE x`, { p: `${prefix}` }));
   await db.write(cypher('MATCH (n:CommsRecord) WHERE n.agency STARTS WITH $p DETACH DELETE n', { p: `${prefix}-` }));
+}
+
+/**
+ * What a product released to agency `to` may draw from (the policy would show `to` a shared copy once
+ * the viewers' agency disseminated it): the viewers' agency's records at OFFICIAL-SENSITIVE or below,
+ * in no compartment, not marked not for dissemination. `shareReleasable` marks them as shared with
+ * `to`, so a twin made from it keeps what a release could tell `to`; `unshare` takes the marks off
+ * again, giving the world as written. A pair made this way differs only in what `to` may not know even
+ * after a release.
+ */
+export function releasable(m: WorldMarkings, to: AgencyKey): boolean {
+  return m.agency === 'V' && (m.classification === 'OFFICIAL' || m.classification === 'OFFICIAL-SENSITIVE') && !m.compartments.length && !m.nfd && !m.disseminatedTo.includes(to);
+}
+
+export function shareReleasable(w: World, to: AgencyKey): { world: World; added: Set<string> } {
+  const added = new Set<string>();
+  const share = <T extends { markings: WorldMarkings }>(x: T, key: string): T => {
+    if (!releasable(x.markings, to)) return x;
+    added.add(key);
+    return { ...x, markings: { ...x.markings, disseminatedTo: [...x.markings.disseminatedTo, to] } };
+  };
+  return {
+    world: { ...w, entities: w.entities.map((e) => share(e, e.key)), links: w.links.map((l) => share(l, `${l.source}|${l.type}|${l.target}`)) },
+    added,
+  };
+}
+
+export function unshare(w: World, to: AgencyKey, added: Set<string>): World {
+  const take = <T extends { markings: WorldMarkings }>(x: T, key: string): T =>
+    (added.has(key) ? { ...x, markings: { ...x.markings, disseminatedTo: x.markings.disseminatedTo.filter((a) => a !== to) } } : x);
+  return { ...w, entities: w.entities.map((e) => take(e, e.key)), links: w.links.map((l) => take(l, `${l.source}|${l.type}|${l.target}`)) };
 }
 
 /** Every string a world holds in its records (ids, labels, property values): the searches' texts. */

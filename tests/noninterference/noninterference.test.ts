@@ -9,7 +9,7 @@ import { linkId } from '../../server/graph/write.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { introspect, operationFor, runOperation, walkOperations, type ArgPool, type GqlResult, type Operation } from '../helpers/viewers.js';
 import {
-  agencyId, clearWorld, entityId, policyMarkings, twin, vocabulary, worldArb, worldTexts, writeAgencies, writeWorld,
+  agencyId, clearWorld, entityId, policyMarkings, releasable, shareReleasable, twin, unshare, vocabulary, worldArb, worldTexts, writeAgencies, writeWorld,
   type AgencyKey, type World,
 } from '../helpers/worlds.js';
 
@@ -60,12 +60,17 @@ beforeAll(async () => {
     const { userId } = await t.userId(v.name);
     viewers.set(v.name, { userId, username: `${P}.${v.name}`, role: v.role, agency: agencyId(P, v.agency), clearance: v.clearance, compartments: v.compartments });
   }
+  // Colleagues whose products the viewers may or may not read: an author cleared for everything the
+  // worlds hold but TOP SECRET, and a manager who approves and disseminates what the author writes.
+  tokens.set('writer', await t.user('writer', 'ANALYST', { agency: agencyId(P, 'V'), clearance: 'SECRET', compartments: ['CHIS', 'OP-NIGHTJAR'] }));
+  tokens.set('boss', await t.user('boss', 'INTEL_MANAGER', { agency: agencyId(P, 'V'), clearance: 'SECRET', compartments: ['CHIS', 'OP-NIGHTJAR'] }));
   schema = await introspect(t, tokens.get('analyst')!);
 }, 240_000);
 
 afterAll(async () => {
   if (!t) return;
   await t.db.write(cypher('MATCH (n:SavedChart) WHERE n.ownerId STARTS WITH $p DETACH DELETE n', { p: P })).catch(() => undefined);
+  await clearProducts();
   await t.close();
 });
 
@@ -395,8 +400,9 @@ function setupOps(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair
   return ops.filter((o): o is Operation => !!o);
 }
 
-async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: ReturnType<typeof poolFor>, pair: Pair): Promise<{ entries: Entry[]; audit: unknown }> {
+async function runWorld(w: World & { release?: boolean }, spec: ViewerSpec, ops: Operation[], pool: ReturnType<typeof poolFor>, pair: Pair): Promise<{ entries: Entry[]; audit: unknown }> {
   await clearWorld(t.db, P);
+  await clearProducts();
   await writeWorld(t.db, P, w, 'early');
   const since = new Date().toISOString();
   const token = tokens.get(spec.name)!;
@@ -413,12 +419,14 @@ async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: Retu
   const norm = normaliser();
   const setup: Entry[] = setupList.map((op, i) => ({ op, result: norm(strip(raw[i]!)) }));
   await writeWorld(t.db, P, w, 'late');
+  await colleaguesProducts(spec, pool, pair, w.release);
   // Acknowledge everything received (the sender's view of it is then part of what is compared).
   const received = await t.gql('{ disseminationsReceived(limit: 1000){ id } }', {}, token);
   for (const d of (received.data?.disseminationsReceived ?? []) as { id: string }[]) {
     const op = mutation('acknowledgeDissemination', { id: d.id }, pool);
     if (op) setup.push({ op, result: norm(strip((await runOperation(t, schema, op, pool, token)).result)) });
   }
+  setup.push(...await ownProducts(spec, pool, pair, token, norm));
   await t.flushAlerts();
   if (READS_AUDIT.includes(spec.role) && spec.name !== BACKGROUND) await transcript(backgroundOps(pool), tokens.get(BACKGROUND)!, pool);
   const entries = await transcript(ops, token, pool);
@@ -426,18 +434,145 @@ async function runWorld(w: World, spec: ViewerSpec, ops: Operation[], pool: Retu
   return { entries: [...setup, ...entries], audit };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Intelligence products
+
+const DRAFTS = ['ANALYST', 'PRINCIPAL_ANALYST', 'INTEL_OFFICER', 'INTEL_MANAGER'];
+const PRODUCT_FIELDS = `id type title status version classification compartments sourceClassification
+  sections{ key title source statements{ id text cites citeRefs } snapshot{ kind nodes{ id label type x y lat lon } links{ source target type } } }
+  sources{ ref reportId grade handling classification agency date summary } history{ action from to by comment version }`;
+const SANITISED_FIELDS = `id title classification recipientAgency recipientClearance withheld recordCount
+  sections{ key source statements{ id text cites citeRefs } snapshot{ kind nodes{ id label lat lon } } } sources{ ref reportId grade summary }`;
+const RELEASE_INPUT = { handling: 'P', purpose: 'Inform the partner', lawfulBasis: 'DPA 2018 s.35', sharingAgreement: 'World ISA' };
+
+async function clearProducts(): Promise<void> {
+  await t.db.write(cypher('MATCH (n) WHERE (n:Product OR n:ProductRelease) AND n.agency STARTS WITH $p DETACH DELETE n', { p: P }));
+  await t.db.write(cypher('MATCH (n:ProductVersion) WHERE n.savedBy STARTS WITH $p DETACH DELETE n', { p: P }));
+}
+
+/**
+ * The first subjects and groups the viewer sees (the same in both worlds of a pair), and, when an
+ * author is named, that the author may read too (decided on markings, which the pair shares for
+ * every record the viewer sees).
+ */
+function profiled(pool: ReturnType<typeof poolFor>, pair: Pair, n: number, author?: Viewer): string[] {
+  const byId = new Map(pair.a.entities.map((e) => [entityId(P, e.key), e]));
+  return pool.visibleIds.filter((id) => {
+    const e = byId.get(id);
+    if (!e || (e.type !== 'Subject' && e.type !== 'OCG')) return false;
+    return !author || ['full', 'shared'].includes(decide(author, policyMarkings(P, e.markings)));
+  }).slice(0, n);
+}
+
+const WRITER = (): Viewer => ({ userId: 'writer', username: `${P}.writer`, role: 'ANALYST', agency: agencyId(P, 'V'), clearance: 'SECRET', compartments: ['CHIS', 'OP-NIGHTJAR'] });
+
+const gqlAs = async (who: string, query: string, variables: Record<string, unknown>) => {
+  const r = await t.gql(query, variables, tokens.get(who)!);
+  if (process.env.NI_VERBOSE && r.errors) console.log(`${who}: ${JSON.stringify(variables).slice(0, 200)} -> ${JSON.stringify(r.errors).slice(0, 300)}`);
+  return r;
+};
+
+/**
+ * Products colleagues of the viewers' agency make in the late part of each world: a profile of the
+ * viewer's first subject at several markings (a viewer reads exactly those their clearance and
+ * compartments cover, and what those say must be what the viewer may know), approved and, in a
+ * release pair, disseminated to the viewer's agency.
+ */
+async function colleaguesProducts(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair, release = false): Promise<void> {
+  // A subject the viewer sees, or in a release pair one the release could tell the viewer's agency about.
+  const writer = WRITER();
+  const sees = (m: Parameters<typeof policyMarkings>[1]) => ['full', 'shared'].includes(decide(writer, policyMarkings(P, m)));
+  const viewer = viewers.get(spec.name)!;
+  const [subject] = pair.a.entities
+    .filter((e) => (e.type === 'Subject' || e.type === 'OCG') && sees(e.markings)
+      && (['full', 'shared'].includes(decide(viewer, policyMarkings(P, e.markings))) || (release && releasable(e.markings, spec.agency))))
+    .map((e) => entityId(P, e.key)).sort();
+  const draft = 'mutation($input: DraftProductInput!){ draftProduct(input: $input){ id } }';
+  const markings = [['OFFICIAL-SENSITIVE', []], ['SECRET', []], ['SECRET', ['CHIS']], ['OFFICIAL', ['OP-NIGHTJAR']]] as const;
+  const made: string[] = [];
+  for (const [classification, compartments] of subject ? markings : []) {
+    const r = await gqlAs('writer', draft, { input: { type: 'SUBJECT_PROFILE', title: `Profile at ${classification}`, subjectIds: [subject], classification, compartments } });
+    if (r.data?.draftProduct) made.push(r.data.draftProduct.id);
+  }
+  const profile = subject ? made[0] : undefined;
+  if (process.env.NI_VERBOSE) console.log(`colleagues: subject ${subject} products ${made.length} release ${release}`);
+  const problem = await gqlAs('writer', draft, { input: { type: 'PROBLEM_PROFILE', title: 'Drugs supply', crimeType: 'DRUGS_SUPPLY' } });
+  if (problem.data?.draftProduct) made.push(problem.data.draftProduct.id);
+  for (const id of made) {
+    await gqlAs('writer', 'mutation($id: ID!){ productAction(id: $id, action: "SUBMIT"){ id } }', { id });
+    await gqlAs('boss', 'mutation($id: ID!){ productAction(id: $id, action: "APPROVE", comment: "Approved"){ id } }', { id });
+  }
+  // The viewers' own agency sees what it released to the partner; another agency's viewer receives a release in a release pair.
+  const to = spec.agency === 'V' ? 'P' : release ? spec.agency : null;
+  if (!to) return;
+  for (const id of [profile, problem.data?.draftProduct?.id].filter(Boolean)) {
+    await gqlAs('boss', 'mutation($id: ID!, $input: ProductReleaseInput!){ disseminateProduct(id: $id, input: $input){ id } }', {
+      id, input: { ...RELEASE_INPUT, recipientAgency: agencyId(P, to), recipientClearance: to === 'P' ? 'OFFICIAL-SENSITIVE' : spec.clearance },
+    });
+  }
+}
+
+/**
+ * The viewer's own products, if their role drafts: a profile of their first subjects at their own
+ * clearance and compartments, the three other types, a submission, and (for roles that disseminate)
+ * the sanitised version of each for the two other agencies the worlds hold.
+ */
+async function ownProducts(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair, token: string, norm: (v: unknown) => unknown): Promise<Entry[]> {
+  const out: Entry[] = [];
+  const op = (query: string, variables: Record<string, unknown>): Operation => ({ field: query.match(/\{\s*(\w+)/)![1]!, query, variables } as Operation);
+  const runOp = async (o: Operation) => {
+    const result = await t.gql(o.query, o.variables, token);
+    out.push({ op: o, result: norm(strip(result)) });
+    return result;
+  };
+  // Received products: the list (walked too) and each one's document.
+  const received = await runOp(op(`query{ productsReceived{ ${SANITISED_FIELDS} } }`, {}));
+  for (const r of (received.data?.productsReceived ?? []) as { id: string }[]) {
+    await runOp(op(`query($id: ID!){ productRelease(id: $id){ ${SANITISED_FIELDS} } }`, { id: r.id }));
+  }
+  const all = await runOp(op(`query{ products(limit: 100){ ${PRODUCT_FIELDS} } }`, {}));
+  const readable = ((all.data?.products ?? []) as { id: string }[]).map((p) => p.id);
+  if (!DRAFTS.includes(spec.role)) return out;
+  const ids: string[] = [];
+  const draft = async (input: Record<string, unknown>) => {
+    const r = await runOp(op(`mutation($input: DraftProductInput!){ draftProduct(input: $input){ ${PRODUCT_FIELDS} } }`, { input }));
+    if (r.data?.draftProduct) ids.push(r.data.draftProduct.id);
+  };
+  for (const subject of profiled(pool, pair, 2)) {
+    await draft({ type: 'SUBJECT_PROFILE', title: 'Mine', subjectIds: [subject], classification: spec.clearance, compartments: spec.compartments });
+  }
+  await draft({ type: 'PROBLEM_PROFILE', title: 'Drugs', crimeType: 'DRUGS_SUPPLY', classification: spec.clearance, compartments: spec.compartments });
+  await draft({ type: 'PROBLEM_PROFILE', title: 'Firearms', crimeType: 'FIREARMS' });
+  await draft({ type: 'TACTICAL_ASSESSMENT', title: 'Tactical', classification: spec.clearance });
+  await draft({ type: 'STRATEGIC_ASSESSMENT', title: 'Strategic', classification: spec.clearance, compartments: spec.compartments });
+  if (ids[0]) await runOp(op(`mutation($id: ID!){ productAction(id: $id, action: "SUBMIT"){ ${PRODUCT_FIELDS} } }`, { id: ids[0] }));
+  if (['INTEL_OFFICER', 'INTEL_MANAGER', 'DIRECTOR'].includes(spec.role)) {
+    for (const id of [...ids, ...readable]) {
+      for (const to of ['P', 'X'] as const) {
+        await runOp(op(`query($id: ID!, $to: String!){ productSanitised(id: $id, recipientAgency: $to){ ${SANITISED_FIELDS} } }`, { id, to: agencyId(P, to) }));
+      }
+    }
+  }
+  return out;
+}
+
 describe('noninterference: what a viewer may not know changes nothing they see', () => {
   for (const spec of VIEWERS) {
     it(`${spec.name} (${spec.role}, ${spec.clearance}${spec.compartments.length ? ` + ${spec.compartments.join(',')}` : ''})`, async () => {
       const viewer = viewers.get(spec.name)!;
+      let pairs = 0;
       await fc.assert(fc.asyncProperty(worldArb(P), fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (a, seed) => {
-        const b = twin(a, viewer, P, seed);
-        const pair = { a, b };
+        // For a viewer of another agency, every other pair has products released to it: its twin
+        // may then differ only in what it may not know even after a release.
+        const release = spec.agency !== 'V' && pairs++ % 2 === 0;
+        const base = release ? shareReleasable(a, spec.agency) : undefined;
+        const b = base ? unshare(twin(base.world, viewer, P, seed), spec.agency, base.added) : twin(a, viewer, P, seed);
+        const pair = { a: Object.assign({}, a, { release }), b: Object.assign({}, b, { release }) };
         const pool = poolFor(pair, viewer);
         const ops = operations(spec, pool, pair);
         if (process.env.NI_VERBOSE) console.log(`${spec.name}: ${ops.length} operations per world`);
-        const ra = await runWorld(a, spec, ops, pool, pair);
-        const rb = await runWorld(b, spec, ops, pool, pair);
+        const ra = await runWorld(pair.a, spec, ops, pool, pair);
+        const rb = await runWorld(pair.b, spec, ops, pool, pair);
         if (process.env.NI_DUMP) {
           // Both transcripts, one answer per line, for a diff tool.
           const fs = await import('node:fs');
