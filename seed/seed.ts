@@ -1,4 +1,5 @@
 import { seedInbox } from './inbox.js';
+import { seedProducts } from './products.js';
 import { cypher, type Db } from '../server/db/db.js';
 import type { Grade } from '../server/domain/grading.js';
 import { ensureDemoUsers } from '../server/auth/bootstrap.js';
@@ -174,6 +175,8 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
   const demoUsersCreated = (opts.demoUsers ?? true) ? await ensureDemoUsers(db) : 0;
   // The demo's cross-agency traffic (requests, a receipt, watches) needs the accounts and the disseminations.
   if ((opts.demoUsers ?? true) && impact) await seedInbox(db);
+  // The products analysts make from it: an approved subject profile and problem profile.
+  if ((opts.demoUsers ?? true) && impact) await seedProducts(db);
   await recordSeed(db, key, { status: 'complete', stage: 'complete', completedAt: new Date().toISOString() });
   const elapsedMs = performance.now() - started;
   return {

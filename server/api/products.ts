@@ -17,6 +17,7 @@ import {
   type ProductRow, type ReleaseRow, type VersionRow,
 } from '../graph/products.js';
 import { productHtml, productPdf } from '../products/render.js';
+import { draftProductAs, history, productActionAs, saveProductAs } from '../products/workflow.js';
 import { requireViewer, type Ctx } from './context.js';
 import { DisseminationView, disseminationViews } from './ocg.js';
 
@@ -275,10 +276,7 @@ class ReleaseInput {
   @Field(() => [SectionInput], { nullable: true, description: 'Narrative written for the recipient (checked against the originals)' }) narrative?: SectionInput[];
 }
 
-interface HistoryEntry { action: string; from: string; to: string; by: string; byName: string; at: string; comment: string | null; version: number }
-
 const MAX_TITLE = 300;
-const history = (p: ProductRow): HistoryEntry[] => JSON.parse(p.history || '[]') as HistoryEntry[];
 
 function sectionViews(c: Content): SectionView[] {
   const refs = new Map(c.sources.map((x) => [x.reportId, `${x.ref} ${x.grade}`]));
@@ -419,31 +417,7 @@ export class ProductResolver {
   @Mutation(() => ProductView, { description: 'Draft a product from the graph: every section filled from what the product\u2019s marking lets it read' })
   async draftProduct(@Arg('input', () => DraftProductInput) input: DraftProductInput, @C() ctx: Ctx): Promise<ProductView> {
     const viewer = requireViewer(ctx);
-    requireRole(viewer, PRODUCT_ROLES.draft, 'draft intelligence products');
-    if (!isProductType(input.type)) throw invalid('type', 'Unknown product type');
-    const title = (input.title ?? '').trim();
-    if (!title || title.length > MAX_TITLE) throw invalid('title', `Give the product a title (at most ${MAX_TITLE} characters)`);
-    const marking = validateMarking(viewer, input.classification, input.compartments);
-    const handling = input.handling ?? 'P';
-    if (handling !== 'P' && handling !== 'C') throw invalid('handling', 'P or C');
-    const subjectIds = [...new Set(input.subjectIds ?? [])];
-    if (input.type === 'SUBJECT_PROFILE' && subjectIds.length !== 1) throw invalid('subjectIds', 'A subject profile is about one subject or OCG');
-    const { db } = ctx.services;
-    const tpl = await template(db, input.type);
-    const now = new Date().toISOString();
-    const rd = draftReaderOf(draftReader(viewer, marking));
-    const drafted = await draftContent(db, rd, { type: input.type, subjectIds, crimeType: input.crimeType ?? null, areaId: input.areaId ?? null, today: now.slice(0, 10) }, tpl);
-    const id = `PRD-${randomUUID()}`;
-    const row: ProductRow = {
-      id, type: input.type, title, status: 'DRAFT', version: 1, templateVersion: tpl.version, subjectIds, crimeType: input.crimeType ?? null, areaId: input.areaId ?? null,
-      classification: marking.classification, compartments: marking.compartments, handling, agency: viewer.agency,
-      authorId: viewer.userId, authorUsername: viewer.username, authorName: ctx.viewer!.displayName, createdAt: now, updatedAt: now,
-      approvedBy: null, approvedByName: null, approvedAt: null, approvedVersion: null, meetingId: null, decisionId: null,
-      history: JSON.stringify([{ action: 'DRAFT', from: '', to: 'DRAFT', by: viewer.username, byName: ctx.viewer!.displayName, at: now, comment: null, version: 1 }]),
-      nfd: false, disseminatedTo: [],
-    };
-    const content: Content = { sections: drafted.sections, sources: drafted.sources };
-    await createProduct(db, row, { productId: id, version: 1, title, content: JSON.stringify(content), note: 'Drafted from the graph', savedBy: viewer.username, savedByName: ctx.viewer!.displayName, savedAt: now });
+    const row = await draftProductAs(ctx.services.db, ctx.viewer!, input, new Date().toISOString());
     return productView(ctx, viewer, row);
   }
 
@@ -457,25 +431,7 @@ export class ProductResolver {
     @C() ctx: Ctx,
   ): Promise<ProductView> {
     const viewer = requireViewer(ctx);
-    const { db } = ctx.services;
-    const now = new Date().toISOString();
-    const p = await db.writeTx(async (tx) => {
-      const p = await lockProduct(tx, viewer, id);
-      if (p.authorId !== viewer.userId) throw new DomainError('FORBIDDEN', 'Only the author edits a product');
-      if (p.status !== 'DRAFT') throw new DomainError('CONFLICT', `Only a draft can be edited (it is ${p.status.toLowerCase()}): return it to draft first`, 'status');
-      if (p.version !== baseVersion) throw new DomainError('CONFLICT', `Version ${p.version} was saved after the version ${baseVersion} you edited: reload it and edit again`, 'baseVersion');
-      const current = parseContent(await versionOf(tx, p.id, p.version));
-      const t = title === undefined ? (await versionOf(tx, p.id, p.version)).title : title.trim();
-      if (!t || t.length > MAX_TITLE) throw invalid('title', `Give the product a title (at most ${MAX_TITLE} characters)`);
-      const content = await applyEdits(db, draftReaderOf(draftReader(viewer, p)), current, sections ?? [], p.version + 1);
-      const version = p.version + 1;
-      await addVersion(tx, { productId: p.id, version, title: t, content: JSON.stringify(content), note: (note ?? '').trim().slice(0, 500) || null, savedBy: viewer.username, savedByName: ctx.viewer!.displayName, savedAt: now });
-      const h = history(p);
-      h.push({ action: 'EDIT', from: 'DRAFT', to: 'DRAFT', by: viewer.username, byName: ctx.viewer!.displayName, at: now, comment: (note ?? '').trim().slice(0, 500) || null, version });
-      const patch = { version, title: t, updatedAt: now, history: JSON.stringify(h) };
-      await updateProduct(tx, p.id, patch);
-      return { ...p, ...patch };
-    });
+    const p = await saveProductAs(ctx.services.db, ctx.viewer!, id, baseVersion, { sections, title, note }, new Date().toISOString());
     return productView(ctx, viewer, p);
   }
 
@@ -487,24 +443,7 @@ export class ProductResolver {
     @C() ctx: Ctx,
   ): Promise<ProductView> {
     const viewer = requireViewer(ctx);
-    if (!['SUBMIT', 'RETURN', 'REOPEN', 'APPROVE', 'FILE'].includes(action)) throw invalid('action', 'SUBMIT, RETURN, REOPEN, APPROVE or FILE');
-    const text = (comment ?? '').trim().slice(0, 2000) || null;
-    if ((action === 'RETURN' || action === 'REOPEN') && !text) throw invalid('comment', 'Say why it goes back to draft');
-    const { db } = ctx.services;
-    const now = new Date().toISOString();
-    const p = await db.writeTx(async (tx) => {
-      const p = await lockProduct(tx, viewer, id);
-      const isAuthor = p.authorId === viewer.userId;
-      if (action === 'FILE' && !isAuthor && !PRODUCT_ROLES.approve.includes(viewer.role)) throw new DomainError('FORBIDDEN', 'The author or a manager files a product');
-      const to = transition(p.status, action as ProductAction, { isAuthor, role: viewer.role });
-      const h = history(p);
-      h.push({ action, from: p.status, to, by: viewer.username, byName: ctx.viewer!.displayName, at: now, comment: text, version: p.version });
-      const patch: Partial<ProductRow> = { status: to, updatedAt: now, history: JSON.stringify(h) };
-      if (action === 'APPROVE') Object.assign(patch, { approvedBy: viewer.username, approvedByName: ctx.viewer!.displayName, approvedAt: now, approvedVersion: p.version });
-      if (action === 'REOPEN' || action === 'RETURN') Object.assign(patch, { approvedBy: null, approvedByName: null, approvedAt: null, approvedVersion: null });
-      await updateProduct(tx, p.id, patch);
-      return { ...p, ...patch } as ProductRow;
-    });
+    const p = await productActionAs(ctx.services.db, ctx.viewer!, id, action, comment, new Date().toISOString());
     return productView(ctx, viewer, p);
   }
 

@@ -233,13 +233,41 @@ describe('the demo seed carries cross-agency traffic', () => {
   });
 });
 
+describe('the demo seed carries intelligence products', () => {
+  it('an approved subject profile and problem profile, drafted from the graph, each statement citing reports the reader may see', async () => {
+    const res = await fetch(`${app!.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get('analyst')}` },
+      body: JSON.stringify({ query: '{ products{ id type title status approvedBy classification sections{ key statements{ text cites } } sources{ reportId grade } } }' }),
+    });
+    const body = (await res.json()) as { data: { products: any[] }; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    const byType = new Map(body.data.products.map((p) => [p.type, p]));
+    for (const type of ['SUBJECT_PROFILE', 'PROBLEM_PROFILE']) {
+      const p = byType.get(type);
+      expect(p).toMatchObject({ status: 'APPROVED', approvedBy: 'manager', classification: 'OFFICIAL-SENSITIVE' });
+      const statements = p.sections.flatMap((s: any) => s.statements);
+      expect(statements.length).toBeGreaterThan(3);
+      expect(p.sections.find((s: any) => s.key === 'summary').statements).toHaveLength(1);
+      expect(p.sources.length).toBeGreaterThan(0);
+      // Every cited report is one the analyst (OFFICIAL-SENSITIVE) can open.
+      const cited = [...new Set(statements.flatMap((s: any) => s.cites))];
+      const check = await fetch(`${app!.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get('analyst')}` },
+        body: JSON.stringify({ query: 'query($ids:[ID!]!){ graph(ids:$ids){ nodes{ id restricted type } } }', variables: { ids: cited } }),
+      });
+      const nodes = ((await check.json()) as any).data.graph.nodes;
+      expect(nodes.filter((n: any) => !n.restricted && n.type === 'IntelligenceReport').map((n: any) => n.id).sort()).toEqual([...cited].sort());
+    }
+  });
+});
+
 describe('re-seeding', () => {
   it('changes nothing, on the same day or a later one', async () => {
     const before = await snapshot();
     const events = await count('MATCH (e:AuditEvent) RETURN count(e) AS c');
     const records = await count('MATCH (c:CommsRecord) RETURN count(c) AS c');
     const aggregates = await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c");
-    const traffic = await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt RETURN count(n) AS c');
+    const traffic = await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt OR n:Product OR n:ProductVersion RETURN count(n) AS c');
     const again = await seedDatabase(db, { size: 'demo', seed: 1 });
     expect(again.entities).toMatchObject({ created: 0, updated: 0 });
     expect(again.links).toMatchObject({ created: 0, updated: 0 });
@@ -249,7 +277,7 @@ describe('re-seeding', () => {
     expect(await snapshot()).toBe(before);
     expect(await count('MATCH (e:AuditEvent) RETURN count(e) AS c')).toBe(events);
     expect(await count('MATCH (c:CommsRecord) RETURN count(c) AS c')).toBe(records);
-    expect(await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt RETURN count(n) AS c')).toBe(traffic);
+    expect(await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt OR n:Product OR n:ProductVersion RETURN count(n) AS c')).toBe(traffic);
     expect(await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c")).toBe(aggregates);
   }, 240_000);
 });
