@@ -1,25 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx as C, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { CLASSIFICATIONS, classificationRank, HANDLING_CONDITIONS } from '../domain/codes.js';
+import { CLASSIFICATIONS, classificationRank } from '../domain/codes.js';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { assertSanitised, validateDissemination } from '../domain/dissemination.js';
 import { can, decide, type Viewer } from '../domain/policy.js';
 import {
-  DEFAULT_TEMPLATES, PRODUCT_ROLES, PRODUCT_STATUSES, PRODUCT_TYPES, PRODUCT_TYPE_TITLES, SECTION_SOURCES, SECTION_SOURCE_NAMES,
-  diffVersions, draftReader, isProductType, lowerOf, recipientReader, renderText, transition, validateMarking, validateTemplate,
-  type Content, type ProductAction, type ProductTemplate, type ProductType,
+  PRODUCT_ROLES, PRODUCT_TYPE_TITLES, SECTION_SOURCES, SECTION_SOURCE_NAMES, diffVersions, draftReader, lowerOf, recipientReader,
+  renderText, transition, validateTemplate, type Content, type ProductTemplate, type ProductType,
 } from '../domain/products.js';
 import { taskingRecord } from '../graph/requirements.js';
 import { disseminateProductIn } from '../graph/productRelease.js';
 import {
-  addVersion, applyEdits, originalTexts, createProduct, draftContent, draftReaderOf, lockProduct, parseContent, productFor, productsFor,
-  releaseFor, releaseReaderOf, releasesFor, saveTemplate, template, templateVersions, templates, updateProduct, versionOf, versionsOf,
-  type ProductRow, type ReleaseRow, type VersionRow,
+  draftContent, lockProduct, originalTexts, parseContent, productFor, productsFor, releaseFor, releaseReaderOf, releasesFor, saveTemplate,
+  template, templateVersions, templates, updateProduct, versionOf, versionsOf, type ProductRow, type ReleaseRow,
 } from '../graph/products.js';
 import { productHtml, productPdf } from '../products/render.js';
 import { draftProductAs, history, productActionAs, saveProductAs } from '../products/workflow.js';
 import { requireViewer, type Ctx } from './context.js';
-import { DisseminationView, disseminationViews } from './ocg.js';
 
 /**
  * Intelligence products: templates (data, versioned), drafts generated from the graph as the
@@ -276,7 +272,6 @@ class ReleaseInput {
   @Field(() => [SectionInput], { nullable: true, description: 'Narrative written for the recipient (checked against the originals)' }) narrative?: SectionInput[];
 }
 
-const MAX_TITLE = 300;
 
 function sectionViews(c: Content): SectionView[] {
   const refs = new Map(c.sources.map((x) => [x.reportId, `${x.ref} ${x.grade}`]));

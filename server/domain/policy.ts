@@ -205,30 +205,3 @@ export function visibleProps(kind: 'entity' | 'link', type: string, access: Acce
   return out;
 }
 
-/**
- * Records every one of several readers sees in full or shared (a product drafted as its declared
- * marking allows, or its sanitised version for a recipient agency: what the author may release and
- * the recipient may know). Each reader's parameters are renamed `pv<i>_...`, so the predicates stand
- * side by side in one query.
- */
-export function visibleToAll(readers: readonly Viewer[], alias: string): Query {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  readers.forEach((r, i) => {
-    const q = visibleFilter(r, alias);
-    parts.push(q.text.replace(/\$pv_/g, `$pv${i}_`));
-    for (const [k, v] of Object.entries(q.params)) params[k.replace(/^pv_/, `pv${i}_`)] = v;
-  });
-  return { text: parts.length ? `(${parts.join(' AND ')})` : 'false', params };
-}
-
-/** How several readers together see a record: full only when all see it in full, shared when all see it at least shared. */
-export function decideForAll(readers: readonly Viewer[], m: Markings): Access {
-  let out: Access = 'full';
-  for (const r of readers) {
-    const a = decide(r, m);
-    if (a === 'stub' || a === 'hidden') return a;
-    if (a === 'shared') out = 'shared';
-  }
-  return out;
-}

@@ -3,10 +3,10 @@ import { cypher, run, type Db, type Query, type Tx } from '../db/db.js';
 import { CRIME_TYPES } from '../domain/codes.js';
 import { addDays } from '../domain/harm.js';
 import { assessCoverage, type EvidenceReport } from '../domain/coverage.js';
-import { DomainError, invalid, notFound } from '../domain/errors.js';
+import { invalid, notFound } from '../domain/errors.js';
 import { decide, isReferenceGeography, visibleFilter, visibleProps, type Access, type Markings, type Viewer } from '../domain/policy.js';
 import {
-  DEFAULT_TEMPLATES, MAX_STATEMENT, MAX_STATEMENTS_PER_SECTION, PRODUCT_TYPE_TITLES, numberSources,
+  DEFAULT_TEMPLATES, MAX_STATEMENT, MAX_STATEMENTS_PER_SECTION, numberSources,
   type Content, type ProductSource, type ProductTemplate, type ProductType, type Section, type SectionSource, type Snapshot, type Statement, type TemplateSection,
 } from '../domain/products.js';
 import { PATH_LINK_TYPES, linkTitle } from './traverse.js';
@@ -490,7 +490,7 @@ export async function draftContent(db: Db, rd: Reader, spec: DraftSpec, tpl: Pro
         const kinds = [...new Set(ls.map((l) => (l.type === 'MEMBER_OF'
           ? `${titleCase(String(l.props.role ?? 'unknown'))} member`
           : l.type === 'ASSOCIATE_OF' ? `associate${l.props.kind ? ` (${titleCase(String(l.props.kind))})` : ''}` : linkTitle(l.type).toLowerCase())))];
-        say(s, `${net.nodes.get(aid)!.label}: ${kinds.join(', ')}; betweenness ${(m?.betweenness ?? 0).toFixed(3)}, ${m?.degree ?? 0} known connections.`, ls.flatMap((l) => citesOf(l, reports)));
+        say(s, `${net.nodes.get(aid)!.label}: ${kinds.join(', ')}; betweenness ${(m?.betweenness ?? 0).toFixed(3)}, ${m?.degree ?? 0} known connection${m?.degree === 1 ? '' : 's'}.`, ls.flatMap((l) => citesOf(l, reports)));
       }
       s.snapshot = circle([c.id, ...cap(ranked, 12)], net.nodes, net.links);
     };
@@ -765,10 +765,4 @@ export async function applyEdits(db: Db, rd: Reader, current: Content, edits: { 
 
 export function parseContent(v: VersionRow | ReleaseRow): Content {
   return JSON.parse(v.content) as Content;
-}
-
-export const typeTitle = (t: ProductType) => PRODUCT_TYPE_TITLES[t];
-
-export function assertCanRead(found: boolean, id: string): void {
-  if (!found) throw new DomainError('NOT_FOUND', `Product ${JSON.stringify(id)} was not found`, 'id');
 }

@@ -68,7 +68,7 @@ export async function saveProductAs(
     if (p.status !== 'DRAFT') throw new DomainError('CONFLICT', `Only a draft can be edited (it is ${p.status.toLowerCase()}): return it to draft first`, 'status');
     if (p.version !== baseVersion) throw new DomainError('CONFLICT', `Version ${p.version} was saved after the version ${baseVersion} you edited: reload it and edit again`, 'baseVersion');
     const currentVersion = await versionOf(tx, p.id, p.version);
-    const t = edit.title === undefined ? currentVersion.title : edit.title.trim();
+    const t = edit.title == null ? currentVersion.title : edit.title.trim();
     if (!t || t.length > MAX_TITLE) throw invalid('title', `Give the product a title (at most ${MAX_TITLE} characters)`);
     const content = await applyEdits(db, draftReaderOf(draftReader(viewer, p)), parseContent(currentVersion), edit.sections ?? [], p.version + 1);
     const version = p.version + 1;

@@ -167,6 +167,7 @@ describe('the workflow', () => {
     ];
     const saved = ok(await t.gql(`mutation($id:ID!,$s:[ProductSectionInput!]){ saveProduct(id:$id, baseVersion:1, sections:$s, note:"summary"){ ${PRODUCT} } }`, { id, s: edit }, tok.analyst)).saveProduct;
     expect(saved.version).toBe(2);
+
     expect(saved.versions.map((v: any) => v.version)).toEqual([1, 2]);
     // A stale base version is refused, not merged over.
     expect(code(await t.gql('mutation($id:ID!){ saveProduct(id:$id, baseVersion:1, title:"x"){ id } }', { id }, tok.analyst))).toBe('CONFLICT');
@@ -180,6 +181,9 @@ describe('the workflow', () => {
     const v1 = ok(await t.gql('query($id:ID!){ product(id:$id, version:1){ version sections{ key statements{ text } } } }', { id }, tok.analyst)).product;
     expect(v1.version).toBe(1);
     expect(v1.sections.find((s: any) => s.key === 'summary').statements).toEqual([]);
+    // A title or note given as null keeps the title.
+    const v3 = ok(await t.gql('mutation($id:ID!){ saveProduct(id:$id, baseVersion:2, title:null, note:null){ version title } }', { id }, tok.analyst)).saveProduct;
+    expect(v3).toEqual({ version: 3, title: 'Marlowe for GMP' });
   });
 
   it('must be approved by a manager, not its author, before it is disseminated', async () => {
@@ -196,8 +200,8 @@ describe('the workflow', () => {
     expect(code(await t.gql('mutation($id:ID!){ saveProduct(id:$id, baseVersion:2, title:"x"){ id } }', { id }, tok.analyst))).toBe('CONFLICT'); // under review: not editable
     expect(code(await t.gql(dis, { id, input }, tok.manager))).toBe('CONFLICT');
     const approved = ok(await act(tok.manager, 'APPROVE', 'Good to go')).productAction;
-    expect(approved).toMatchObject({ status: 'APPROVED', approvedBy: `${t.prefix}.manager`, approvedVersion: 2 });
-    expect(approved.history.map((h: any) => h.action)).toEqual(['DRAFT', 'EDIT', 'SUBMIT', 'APPROVE']);
+    expect(approved).toMatchObject({ status: 'APPROVED', approvedBy: `${t.prefix}.manager`, approvedVersion: 3 });
+    expect(approved.history.map((h: any) => h.action)).toEqual(['DRAFT', 'EDIT', 'EDIT', 'SUBMIT', 'APPROVE']);
     // An analyst may not disseminate at all.
     expect(code(await t.gql(dis, { id, input }, tok.analyst))).toBe('FORBIDDEN');
   });

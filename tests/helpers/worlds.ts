@@ -175,7 +175,8 @@ const randomMarkings: fc.Arbitrary<WorldMarkings> = fc.record({
   nfd: fc.boolean(), // thinned below: not-for-dissemination is exceptional
   disseminatedTo: fc.subarray<AgencyKey>(['V', 'P', 'X']),
 }).chain((m) => fc.integer({ min: 0, max: 5 }).map((k) => ({
-  ...m, nfd: m.nfd && k === 0, disseminatedTo: m.disseminatedTo.filter((a) => a !== m.agency),
+  // A record marked not for dissemination is not disseminated (the platform refuses it).
+  ...m, nfd: m.nfd && k === 0, disseminatedTo: m.nfd && k === 0 ? [] : m.disseminatedTo.filter((a) => a !== m.agency),
 })));
 
 const M = (agency: AgencyKey, classification: WorldMarkings['classification'], extra: Partial<WorldMarkings> = {}): WorldMarkings =>

@@ -30,6 +30,8 @@ const CommsDialog = lazy(() => import('../comms/CommsDialog.js').then((m) => ({ 
 // The inbox (disseminations, requests, alerts, watches): fetched on first use; its count is polled.
 const InboxDialog = lazy(() => import('../inbox/InboxDialog.js').then((m) => ({ default: m.InboxDialog })));
 const RequirementsView = lazy(() => import('../requirements/RequirementsView.js').then((m) => ({ default: m.RequirementsView })));
+// Intelligence products (profiles and assessments, their workflow, sanitised releases): fetched on first use.
+const ProductsDialog = lazy(() => import('../products/ProductsDialog.js').then((m) => ({ default: m.ProductsDialog })));
 
 export function App() {
   const s = useWorkspaceState();
@@ -73,6 +75,9 @@ function Workspace() {
   const inboxStore = useMemo(() => new InboxStore(new InboxApi(ws.api as unknown as GraphQLApi)), [ws]);
   useEffect(() => inboxStore.startPolling(), [inboxStore]);
   const [inbox, setInbox] = useState(false);
+  // Products are read by every role that reads (partners read what was released to them); null: closed.
+  const [products, setProducts] = useState<{ release: string | null } | null>(null);
+  const canReadProducts = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
   const [webgl] = useState(webglPreferred);
   // Cytoscape fixes its renderer when created (and the WebGL one changes shared state), so a
@@ -97,9 +102,10 @@ function Workspace() {
         ws.cancelPaths();
         return true;
       }
-      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact || inbox) {
+      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact || inbox || products) {
         setHelp(false);
         setInbox(false);
+        setProducts(null);
         setInvestigations(false);
         setImpact(false);
         setComms(false);
@@ -141,6 +147,7 @@ function Workspace() {
           onImport={canImport ? () => setImporting(true) : undefined}
           onComms={canReadComms ? () => setComms(true) : undefined}
           onInbox={() => setInbox(true)}
+          onProducts={canReadProducts ? () => setProducts({ release: null }) : undefined}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
         />
@@ -180,7 +187,12 @@ function Workspace() {
         )}
         {inbox && (
           <Suspense fallback={<div className="overlay" data-testid="inbox-loading"><div className="dialog">Loading…</div></div>}>
-            <InboxDialog store={inboxStore} onClose={() => setInbox(false)} />
+            <InboxDialog store={inboxStore} onClose={() => setInbox(false)} onOpenProduct={canReadProducts ? (release) => { setInbox(false); setProducts({ release }); } : undefined} />
+          </Suspense>
+        )}
+        {products && (
+          <Suspense fallback={<div className="overlay" data-testid="products-loading"><div className="dialog">Loading…</div></div>}>
+            <ProductsDialog api={ws.api as unknown as GraphQLApi} openRelease={products.release} onClose={() => setProducts(null)} />
           </Suspense>
         )}
         {importing && <ImportDialog api={ws.api as unknown as GraphQLApi} onClose={() => setImporting(false)} />}

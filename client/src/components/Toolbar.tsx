@@ -21,6 +21,8 @@ interface Props {
   onComms?(): void;
   /** Opens the inbox: disseminations received and sent, requests for information, alerts, watches. */
   onInbox?(): void;
+  /** Opens intelligence products: profiles and assessments, their review, release and printing. */
+  onProducts?(): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -91,6 +93,11 @@ export function Toolbar(p: Props) {
       <div className="group">
         {p.onInbox && <InboxButton onOpen={p.onInbox} />}
         <button onClick={p.onCharts} data-testid="open-charts" title="Save and open charts">Charts</button>
+        {p.onProducts && (
+          <button onClick={p.onProducts} data-testid="open-products" className="glyph-button" aria-label="Products" title="Intelligence products: subject and problem profiles, tactical and strategic assessments">
+            <span aria-hidden className="narrow-only">▤</span><span className="wide-only">Products</span>
+          </button>
+        )}
         {p.onComms && <button onClick={p.onComms} data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites">Comms</button>}
         {p.onImport && <button onClick={p.onImport} data-testid="open-import" title="Import entities and links from CSV or JSON files">Import</button>}
         {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}

@@ -30,10 +30,12 @@ interface Props {
   onAcknowledge?(d: Dissemination): Promise<void>;
   onOpen(nodes: GraphNode[]): void;
   onRequested?(): void;
+  /** Opens the released product a dissemination carries (its sanitised version). */
+  onOpenProduct?(releaseId: string): void;
 }
 
 /** A dissemination as its recipient or sender reads it: text, handling, why and on what basis, from whom and when. */
-export function DisseminationCard({ d, mode, onAcknowledge, onOpen, onRequested }: Props) {
+export function DisseminationCard({ d, mode, onAcknowledge, onOpen, onRequested, onOpenProduct }: Props) {
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
   const [asked, setAsked] = useState(false);
@@ -77,6 +79,7 @@ export function DisseminationCard({ d, mode, onAcknowledge, onOpen, onRequested 
             <button className="primary" disabled={busy} data-testid="diss-acknowledge"
               onClick={() => { setBusy(true); void onAcknowledge(d).finally(() => setBusy(false)); }}>Acknowledge</button>
           )}
+          {d.productReleaseId && onOpenProduct && <button onClick={() => onOpenProduct(d.productReleaseId!)} data-testid="diss-open-product">Open product</button>}
           <button onClick={() => onOpen(d.records)} disabled={!d.records.length} data-testid="diss-open">Open on chart</button>
           {received && <button onClick={() => { setAsked(false); setAsking(true); }} data-testid="diss-request-more">Request more</button>}
         </div>

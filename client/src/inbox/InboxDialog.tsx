@@ -20,7 +20,7 @@ type Tab = InboxTab;
  * ask for more), what we sent and whether it was acknowledged, requests for information both
  * ways, alerts from my watches, and the watches themselves.
  */
-export function InboxDialog({ store, onClose }: { store: InboxStore; onClose(): void }) {
+export function InboxDialog({ store, onClose, onOpenProduct }: { store: InboxStore; onClose(): void; onOpenProduct?(releaseId: string): void }) {
   const ws = useWorkspace();
   const viewer = useWorkspaceState().viewer;
   const { counts } = useInboxState();
@@ -52,8 +52,8 @@ export function InboxDialog({ store, onClose }: { store: InboxStore; onClose(): 
         </div>
         <div className="inbox-body" role="tabpanel">
           {tab === 'my-day' && <MyDay store={store} agency={viewer?.agency ?? ''} canAnswer={canDisseminate} onOpen={open} onTab={setTab} />}
-          {tab === 'received' && <Received store={store} onOpen={open} />}
-          {tab === 'sent' && <Sent store={store} onOpen={open} />}
+          {tab === 'received' && <Received store={store} onOpen={open} onOpenProduct={onOpenProduct} />}
+          {tab === 'sent' && <Sent store={store} onOpen={open} onOpenProduct={onOpenProduct} />}
           {tab === 'requests' && <Requests store={store} canAnswer={canDisseminate} onOpen={open} />}
           {tab === 'alerts' && <Alerts store={store} onOpen={open} />}
           {tab === 'watches' && <Watches store={store} />}
@@ -70,7 +70,7 @@ function State({ s, empty }: { s: { status: string; error?: string; retry(): voi
   return null;
 }
 
-function Received({ store, onOpen }: { store: InboxStore; onOpen(n: GraphNode[]): void }) {
+function Received({ store, onOpen, onOpenProduct }: { store: InboxStore; onOpen(n: GraphNode[]): void; onOpenProduct?(releaseId: string): void }) {
   const [n, setN] = useState(0);
   const s = useLoad(`received-${n}`, () => store.api.received());
   const [error, setError] = useState('');
@@ -89,18 +89,18 @@ function Received({ store, onOpen }: { store: InboxStore; onOpen(n: GraphNode[])
     <section data-testid="inbox-received">
       {error && <p className="error" role="alert">{error}</p>}
       <State s={s} empty={!list.length} />
-      {list.map((d) => <DisseminationCard key={d.id} d={d} mode="received" onAcknowledge={acknowledge} onOpen={onOpen} onRequested={() => void store.refreshCounts()} />)}
+      {list.map((d) => <DisseminationCard key={d.id} d={d} mode="received" onAcknowledge={acknowledge} onOpen={onOpen} onRequested={() => void store.refreshCounts()} onOpenProduct={onOpenProduct} />)}
     </section>
   );
 }
 
-function Sent({ store, onOpen }: { store: InboxStore; onOpen(n: GraphNode[]): void }) {
+function Sent({ store, onOpen, onOpenProduct }: { store: InboxStore; onOpen(n: GraphNode[]): void; onOpenProduct?(releaseId: string): void }) {
   const s = useLoad('sent', () => store.api.sent());
   const list = newestFirst(s.data ?? [], (d) => d.authorisedAt);
   return (
     <section data-testid="inbox-sent">
       <State s={s} empty={!list.length} />
-      {list.map((d) => <DisseminationCard key={d.id} d={d} mode="sent" onOpen={onOpen} />)}
+      {list.map((d) => <DisseminationCard key={d.id} d={d} mode="sent" onOpen={onOpen} onOpenProduct={onOpenProduct} />)}
     </section>
   );
 }

@@ -14,6 +14,8 @@ export interface Dissemination {
   originatorAgency: string; originatorName: string; originatorDesk: string;
   recipientAgency: string; recipientAgencyName: string; recipientPerson?: string | null;
   recordIds: string[]; impactId?: string | null; ocgId?: string | null;
+  /** Set when the dissemination released an intelligence product's sanitised version. */
+  productReleaseId?: string | null;
   sanitisedText: string;
   handling: string; handlingConditions: HandlingCondition[]; handlingNotes?: string | null;
   purpose: string; lawfulBasis: string; sharingAgreement: string; riskAssessment?: string | null;
@@ -77,7 +79,7 @@ export interface InboxCounts { unacknowledged: number; openRequests: number; unr
 export type { GroupedSearch, StubGroup } from '../workspace/types.js';
 
 const DISSEMINATION = `id access originatorAgency originatorName originatorDesk recipientAgency recipientAgencyName recipientPerson
-  recordIds impactId ocgId sanitisedText handling handlingConditions{ code meaning } handlingNotes purpose lawfulBasis sharingAgreement
+  recordIds impactId ocgId productReleaseId sanitisedText handling handlingConditions{ code meaning } handlingNotes purpose lawfulBasis sharingAgreement
   riskAssessment authorisedBy authorisedByName authorisedAt classification acknowledgedAt acknowledgedBy acknowledgedByName
   records{ ${NODE_FIELDS} }`;
 const REQUEST = `id kind status requesterAgency requesterAgencyName requestedBy requestedByName holderAgency holderAgencyName
