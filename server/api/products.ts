@@ -232,6 +232,15 @@ class DocumentView {
   @Field(() => Int) pages!: number;
 }
 
+@ObjectType('AgencyEntry', { simpleResolvers: true, description: 'An agency and its intelligence desk (reference data, as stubs name them)' })
+class AgencyEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) desk!: string;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+}
+
 @InputType('DraftProductInput')
 class DraftProductInput {
   @Field(() => ProductTypeEnum) type!: ProductType;
@@ -357,6 +366,15 @@ export class ProductResolver {
   async productTemplateVersions(@Arg('type', () => ProductTypeEnum) type: ProductType, @C() ctx: Ctx): Promise<ProductTemplate[]> {
     requireViewer(ctx);
     return templateVersions(ctx.services.db, type);
+  }
+
+  @Query(() => [AgencyEntry], { description: 'Every agency and its desk, by name: the recipients a product can be released to' })
+  async agencyDirectory(@C() ctx: Ctx): Promise<AgencyEntry[]> {
+    requireViewer(ctx);
+    await ctx.services.agencies.refresh(true);
+    return ctx.services.agencies.all()
+      .map((a) => ({ id: a.id, name: a.name, desk: a.desk, phone: a.phone ?? null, email: a.email ?? null }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   @Query(() => [SectionSourceView], { description: 'What a template section can be filled from' })

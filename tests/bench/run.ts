@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the platform on the large seed and writes docs/BENCHMARKS.md.
  * Never part of `npm test`. Options: --size demo|medium|large (default large), --only a,b,c
- * (sections: seed,import,api,metrics,comms,alerts,client,load), --iterations N (default 200), --load-seconds N
+ * (sections: seed,import,api,metrics,comms,alerts,products,client,load), --iterations N (default 200), --load-seconds N
  * (default 60), --load-runs N (default 3), --out FILE.
  * Uses its own local Neo4j in .bench-data (port 7698) unless NEO4J_URI is set.
  */
@@ -27,6 +27,7 @@ import { entityRow } from '../../server/graph/write.js';
 import { importGraph } from '../../server/ingest/importer.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { benchAlerts } from './alerts.js';
+import { benchProducts } from './products.js';
 import { benchComms } from './comms.js';
 import { ms, percentile, summarise, timeEach, timePaired, type Summary } from './stats.js';
 
@@ -42,7 +43,7 @@ const { values: opt } = parseArgs({
   },
 });
 const size = opt.size as 'demo' | 'medium' | 'large';
-const sections = new Set((opt.only ?? 'seed,import,api,metrics,comms,alerts,client,load').split(','));
+const sections = new Set((opt.only ?? 'seed,import,api,metrics,comms,alerts,products,client,load').split(','));
 const iterations = Number(opt.iterations);
 const TARGET_NODES = { demo: 1000, medium: 100_000, large: 1_000_000 }[size];
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -281,6 +282,7 @@ try {
   // ---------------------------------------------------------------- communications data
   if (sections.has('comms')) await benchComms(bulkDb(db, config, log), out, log); // as npm run import:comms
   if (sections.has('alerts')) await benchAlerts(bulkDb(db, config, log), out, log);
+  if (sections.has('products')) await benchProducts(db, out, log);
 
   // ---------------------------------------------------------------- client
   if (sections.has('client')) {

@@ -263,6 +263,10 @@ describe('an intelligence product from draft to a partner', () => {
     await openProduct(page, productId);
     expect(await page.getByTestId('action-APPROVE').count()).toBe(0);
     await page.getByTestId('product-tab-sanitised').click();
+    // Every agency is offered by name (the directory), never the officer's own.
+    await expect.poll(() => page.locator(`datalist option[value="${GMP}"]`).count()).toBe(1);
+    expect(await page.locator(`datalist option[value="${GMP}"]`).textContent()).toBe('Greater Manchester Police');
+    expect(await page.locator(`datalist option[value="${WMP}"]`).count()).toBe(0);
     await page.getByTestId('release-agency').fill(GMP);
     await page.getByTestId('release-clearance').selectOption('OFFICIAL-SENSITIVE');
     await page.getByTestId('sanitised-show').click();

@@ -502,7 +502,8 @@ async function colleaguesProducts(spec: ViewerSpec, pool: ReturnType<typeof pool
   if (process.env.NI_VERBOSE) console.log(`colleagues: subject ${subject} products ${made.length} release ${release}`);
   const problem = await gqlAs('writer', draft, { input: { type: 'PROBLEM_PROFILE', title: 'Drugs supply', crimeType: 'DRUGS_SUPPLY' } });
   if (problem.data?.draftProduct) made.push(problem.data.draftProduct.id);
-  for (const id of made) {
+  // The profile at OFFICIAL-SENSITIVE and the problem profile go through review and approval (the others stay drafts).
+  for (const id of [profile, problem.data?.draftProduct?.id].filter((x): x is string => !!x)) {
     await gqlAs('writer', 'mutation($id: ID!){ productAction(id: $id, action: "SUBMIT"){ id } }', { id });
     await gqlAs('boss', 'mutation($id: ID!){ productAction(id: $id, action: "APPROVE", comment: "Approved"){ id } }', { id });
   }
@@ -517,9 +518,9 @@ async function colleaguesProducts(spec: ViewerSpec, pool: ReturnType<typeof pool
 }
 
 /**
- * The viewer's own products, if their role drafts: a profile of their first subjects at their own
+ * The viewer's own products, if their role drafts: a profile of their first subject at their own
  * clearance and compartments, the three other types, a submission, and (for roles that disseminate)
- * the sanitised version of each for the two other agencies the worlds hold.
+ * sanitised versions of their profile and of a colleague's product for the two other agencies.
  */
 async function ownProducts(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair, token: string, norm: (v: unknown) => unknown): Promise<Entry[]> {
   const out: Entry[] = [];
@@ -542,16 +543,16 @@ async function ownProducts(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, p
     const r = await runOp(op(`mutation($input: DraftProductInput!){ draftProduct(input: $input){ ${PRODUCT_FIELDS} } }`, { input }));
     if (r.data?.draftProduct) ids.push(r.data.draftProduct.id);
   };
-  for (const subject of profiled(pool, pair, 2)) {
+  for (const subject of profiled(pool, pair, 1)) {
     await draft({ type: 'SUBJECT_PROFILE', title: 'Mine', subjectIds: [subject], classification: spec.clearance, compartments: spec.compartments });
   }
   await draft({ type: 'PROBLEM_PROFILE', title: 'Drugs', crimeType: 'DRUGS_SUPPLY', classification: spec.clearance, compartments: spec.compartments });
-  await draft({ type: 'PROBLEM_PROFILE', title: 'Firearms', crimeType: 'FIREARMS' });
   await draft({ type: 'TACTICAL_ASSESSMENT', title: 'Tactical', classification: spec.clearance });
   await draft({ type: 'STRATEGIC_ASSESSMENT', title: 'Strategic', classification: spec.clearance, compartments: spec.compartments });
   if (ids[0]) await runOp(op(`mutation($id: ID!){ productAction(id: $id, action: "SUBMIT"){ ${PRODUCT_FIELDS} } }`, { id: ids[0] }));
   if (['INTEL_OFFICER', 'INTEL_MANAGER', 'DIRECTOR'].includes(spec.role)) {
-    for (const id of [...ids, ...readable]) {
+    // The viewer's own profile and the first colleague's product they may read, for the two other agencies.
+    for (const id of [ids[0], readable.find((r) => !ids.includes(r))].filter((x): x is string => !!x)) {
       for (const to of ['P', 'X'] as const) {
         await runOp(op(`query($id: ID!, $to: String!){ productSanitised(id: $id, recipientAgency: $to){ ${SANITISED_FIELDS} } }`, { id, to: agencyId(P, to) }));
       }

@@ -70,7 +70,7 @@ export interface ProductReleaseInput {
   narrative: SectionInput[];
 }
 
-/** An agency the viewer's agency has exchanged with (the choices offered for a release). */
+/** An agency (the choices offered for a release). */
 export interface KnownAgency { id: string; name: string }
 
 const SUMMARY = 'id type typeTitle title status version classification compartments handling authorUsername authorName createdAt updatedAt';
@@ -181,20 +181,8 @@ export class ProductsApi {
     return (await this.api.request<{ decisionLog: TimelineEntry[] }>(REQUIREMENT_QUERIES.decisionLog, { f: from, t: to })).decisionLog;
   }
 
-  /**
-   * Agencies the viewer's agency has sent to or received from (disseminations both ways): the
-   * recipients a release is usually for. Any other agency can still be named by its code.
-   */
+  /** Every agency by name (reference data): the recipients a release can be made to. */
   async knownAgencies(): Promise<KnownAgency[]> {
-    const q = `query KnownAgencies{ disseminationsSent(limit:200){ recipientAgency recipientAgencyName }
-      disseminationsReceived(limit:200){ originatorAgency originatorName } }`;
-    const r = await this.api.request<{
-      disseminationsSent: { recipientAgency: string; recipientAgencyName: string }[];
-      disseminationsReceived: { originatorAgency: string; originatorName: string }[];
-    }>(q);
-    return [
-      ...r.disseminationsSent.map((d) => ({ id: d.recipientAgency, name: d.recipientAgencyName })),
-      ...r.disseminationsReceived.map((d) => ({ id: d.originatorAgency, name: d.originatorName })),
-    ];
+    return (await this.api.request<{ agencyDirectory: KnownAgency[] }>('query AgencyDirectory{ agencyDirectory{ id name } }')).agencyDirectory;
   }
 }
