@@ -345,7 +345,7 @@ async function sanitised(ctx: Ctx, viewer: Viewer, p: ProductRow, recipientAgenc
   if (!(CLASSIFICATIONS as readonly string[]).includes(clearance) || clearance === 'TOP SECRET') throw invalid('recipientClearance', 'OFFICIAL, OFFICIAL-SENSITIVE or SECRET');
   const author = draftReader(viewer, p);
   const recipient = recipientReader(recipientAgency, lowerOf(clearance, p.classification));
-  const tpl = await template(db, p.type, p.templateVersion);
+  const tpl = await template(db, p.agency, p.type, p.templateVersion);
   const drafted = await draftContent(db, releaseReaderOf(author, recipient), { type: p.type, subjectIds: p.subjectIds, crimeType: p.crimeType, areaId: p.areaId, today: p.createdAt.slice(0, 10) }, tpl);
   const original = parseContent(await versionOf(db, p.id, p.version));
   // Narrative sections are the author's words: never carried over; the author writes them for the recipient.
@@ -356,16 +356,16 @@ async function sanitised(ctx: Ctx, viewer: Viewer, p: ProductRow, recipientAgenc
 
 @Resolver()
 export class ProductResolver {
-  @Query(() => [ProductTemplateView], { description: 'The latest template of each product type' })
+  @Query(() => [ProductTemplateView], { description: 'Your agency\u2019s latest template of each product type' })
   async productTemplates(@C() ctx: Ctx): Promise<ProductTemplate[]> {
-    requireViewer(ctx);
-    return templates(ctx.services.db);
+    const viewer = requireViewer(ctx);
+    return templates(ctx.services.db, viewer.agency);
   }
 
   @Query(() => [ProductTemplateView], { description: 'Every version of one type\u2019s template, oldest first' })
   async productTemplateVersions(@Arg('type', () => ProductTypeEnum) type: ProductType, @C() ctx: Ctx): Promise<ProductTemplate[]> {
-    requireViewer(ctx);
-    return templateVersions(ctx.services.db, type);
+    const viewer = requireViewer(ctx);
+    return templateVersions(ctx.services.db, viewer.agency, type);
   }
 
   @Query(() => [AgencyEntry], { description: 'Every agency and its desk, by name: the recipients a product can be released to' })
@@ -383,7 +383,7 @@ export class ProductResolver {
     return SECTION_SOURCE_NAMES.map((name) => ({ name, title: SECTION_SOURCES[name].title, types: [...SECTION_SOURCES[name].types] }));
   }
 
-  @Mutation(() => ProductTemplateView, { description: 'Save a new version of a product type\u2019s template (principal analysts)' })
+  @Mutation(() => ProductTemplateView, { description: 'Save a new version of your agency\u2019s template for a product type (principal analysts)' })
   async saveProductTemplate(
     @Arg('type', () => ProductTypeEnum) type: ProductType,
     @Arg('title', () => String) title: string,
@@ -393,7 +393,7 @@ export class ProductResolver {
     const viewer = requireViewer(ctx);
     requireRole(viewer, PRODUCT_ROLES.templates, 'edit product templates (principal analysts do)');
     const t = validateTemplate(type, title, sections);
-    return saveTemplate(ctx.services.db, type, t.title, t.sections, viewer.username, new Date().toISOString());
+    return saveTemplate(ctx.services.db, viewer.agency, type, t.title, t.sections, viewer.username, new Date().toISOString());
   }
 
   @Query(() => [ProductView], { description: 'Products of your agency you are cleared to read, most recently changed first' })
@@ -527,7 +527,7 @@ export class ProductResolver {
     const fields = validateDissemination({ ...input, reportIds: [], impactId: null, sanitisedText: text }, viewer.agency, { product: true });
     const now = new Date().toISOString();
     const release = await disseminateProductIn(db, viewer as Viewer & { displayName: string }, {
-      productId: p0.id, expectVersion: p0.version, fields, content, clearance: s.clearance, entityIds: s.drafted.entityIds, linkIds: s.drafted.linkIds, now,
+      productId: p0.id, expectVersion: p0.version, fields, content, clearance: s.clearance, entityIds: s.drafted.entityIds, linkIds: s.drafted.linkIds, others: s.drafted.others, now,
     });
     return releaseView(ctx, viewer, release);
   }

@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../domain/errors.js';
 import type { Viewer } from '../domain/policy.js';
 import { transition, type Content } from '../domain/products.js';
 import { noteChanges } from './changes.js';
-import { createRelease, lockProduct, shareRecords, updateProduct, type ReleaseRow } from './products.js';
+import { createRelease, lockProduct, ownRecords, shareRecords, updateProduct, type OtherLabel, type ReleaseRow } from './products.js';
 
 export interface ReleaseArgs {
   productId: string;
@@ -16,6 +16,7 @@ export interface ReleaseArgs {
   clearance: string;
   entityIds: string[];
   linkIds: string[];
+  others: Partial<Record<OtherLabel, string[]>>;
   now: string;
 }
 
@@ -34,20 +35,13 @@ export async function disseminateProductIn(db: Db, viewer: Viewer & { displayNam
     const [agency] = await run(tx, cypher('MATCH (a:Agency:Entity {id: $id}) RETURN a.id AS id', { id: a.fields.recipientAgency }));
     if (!agency) throw notFound('Agency', a.fields.recipientAgency, 'recipientAgency');
     // Share only the author's agency's own records (what others hold reached the recipient from them already).
-    const own = await run(tx, cypher(
-      'UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.agency = $agency AND NOT coalesce(n.nfd, false) RETURN n.id AS id ORDER BY id',
-      { ids: a.entityIds, agency: viewer.agency },
-    ));
-    const ownLinks = a.linkIds.length ? await run(tx, cypher(
-      'UNWIND $ids AS id MATCH ()-[r {id: id}]->() WHERE r.agency = $agency AND NOT coalesce(r.nfd, false) RETURN r.id AS id ORDER BY id',
-      { ids: a.linkIds, agency: viewer.agency },
-    )) : [];
+    const own = await ownRecords(tx, viewer.agency, a.entityIds, a.linkIds, a.others);
     const disseminationId = `DIS-${randomUUID()}`;
     const releaseId = `REL-${randomUUID()}`;
     const f = a.fields;
     const reportIds = a.content.sources.map((s) => s.reportId);
     const record = {
-      id: disseminationId, recordIds: own.map((r) => r.id as string), reportIds, impactId: null, ocgId: null,
+      id: disseminationId, recordIds: own.entities, reportIds, impactId: null, ocgId: null,
       productId: p.id, productReleaseId: releaseId,
       recipientAgency: f.recipientAgency, recipientPerson: f.recipientPerson, sanitisedText: f.sanitisedText,
       handling: f.handling, handlingConditions: f.handlingConditions, handlingNotes: f.handlingNotes, purpose: f.purpose,
@@ -56,7 +50,7 @@ export async function disseminateProductIn(db: Db, viewer: Viewer & { displayNam
       agency: viewer.agency, classification: a.clearance, compartments: [], disseminatedTo: [f.recipientAgency], nfd: false,
     };
     await run(tx, cypher('CREATE (d:Dissemination) SET d = $record', { record }));
-    await shareRecords(tx, record.recordIds, ownLinks.map((r) => r.id as string), f.recipientAgency, disseminationId);
+    await shareRecords(tx, own, f.recipientAgency, disseminationId);
     const release: ReleaseRow = {
       id: releaseId, productId: p.id, version: p.version, type: p.type, title: p.title, recipientAgency: f.recipientAgency,
       recipientClearance: a.clearance, classification: a.clearance, compartments: [], handling: f.handling, agency: viewer.agency,

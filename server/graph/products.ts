@@ -10,6 +10,7 @@ import {
   type Content, type ProductSource, type ProductTemplate, type ProductType, type Section, type SectionSource, type Snapshot, type Statement, type TemplateSection,
 } from '../domain/products.js';
 import { PATH_LINK_TYPES, linkTitle } from './traverse.js';
+import { linkTypeOfId } from './write.js';
 import type { RawRecord } from './slice.js';
 
 /**
@@ -30,7 +31,20 @@ export interface Reader {
   params: Record<string, unknown>;
   /** How a usable record is shown: full or shared. */
   access(m: Markings): Access;
+  /**
+   * Every record a draft read through this reader (whether or not a statement names it): a release
+   * shares exactly these, so nothing it says, counts or ranks rests on a record its recipient is not given.
+   */
+  read: ReadSet;
 }
+
+export interface ReadSet { entities: Set<string>; links: Set<string>; others: Map<OtherLabel, Set<string>> }
+/** Records that are not entities but carry markings and may be released with a product. */
+export const OTHER_LABELS = ['HarmAssessment', 'ImpactRecord', 'Decision', 'Meeting'] as const;
+export type OtherLabel = (typeof OTHER_LABELS)[number];
+const readSet = (): ReadSet => ({ entities: new Set(), links: new Set(), others: new Map(OTHER_LABELS.map((l) => [l, new Set<string>()])) });
+const sawOther = (rd: Reader, label: OtherLabel, id: unknown) => { if (typeof id === 'string') rd.read.others.get(label)!.add(id); };
+const sawLinks = (rd: Reader, ids: unknown) => { for (const id of (ids as string[] | null) ?? []) if (typeof id === 'string') rd.read.links.add(id); };
 
 export function draftReaderOf(viewer: Viewer): Reader {
   const params = visibleFilter(viewer, 'x').params;
@@ -38,6 +52,7 @@ export function draftReaderOf(viewer: Viewer): Reader {
     filter: (a) => visibleFilter(viewer, a).text,
     params,
     access: (m) => decide(viewer, m),
+    read: readSet(),
   };
 }
 
@@ -64,6 +79,7 @@ export function releaseReaderOf(author: Viewer, recipient: Viewer): Reader {
       const r = decide(recipient, { ...m, disseminatedTo: [...(m.disseminatedTo ?? []), ...(m.agency === author.agency ? [recipient.agency] : [])] });
       return r === 'full' || r === 'shared' ? 'shared' : 'hidden';
     },
+    read: readSet(),
   };
 }
 
@@ -124,25 +140,25 @@ export interface ReleaseRow extends RawRecord {
   nfd: boolean;
 }
 
-export async function templates(db: Db): Promise<ProductTemplate[]> {
-  const rows = await db.read(cypher('MATCH (t:ProductTemplate) RETURN properties(t) AS t ORDER BY t.type, t.version'));
-  const stored = rows.map((r) => parseTemplate(r.t as RawRecord));
+/** An agency's templates: the latest version of each type it saved, else the platform's version 1. */
+export async function templates(db: Db, agency: string): Promise<ProductTemplate[]> {
+  const rows = await db.read(cypher('MATCH (t:ProductTemplate {agency: $agency}) RETURN properties(t) AS t ORDER BY t.type, t.version', { agency }));
   const latest = new Map<string, ProductTemplate>();
   for (const [type, t] of Object.entries(DEFAULT_TEMPLATES)) latest.set(type, t);
-  for (const t of stored) latest.set(t.type, t);
+  for (const r of rows) { const t = parseTemplate(r.t as RawRecord); latest.set(t.type, t); }
   return [...latest.values()];
 }
 
-export async function templateVersions(db: Db, type: ProductType): Promise<ProductTemplate[]> {
-  const rows = await db.read(cypher('MATCH (t:ProductTemplate {type: $type}) RETURN properties(t) AS t ORDER BY t.version', { type }));
+export async function templateVersions(db: Db, agency: string, type: ProductType): Promise<ProductTemplate[]> {
+  const rows = await db.read(cypher('MATCH (t:ProductTemplate {type: $type, agency: $agency}) RETURN properties(t) AS t ORDER BY t.version', { type, agency }));
   return [DEFAULT_TEMPLATES[type], ...rows.map((r) => parseTemplate(r.t as RawRecord))];
 }
 
-export async function template(db: Db | Tx, type: ProductType, version?: number | null): Promise<ProductTemplate> {
+export async function template(db: Db | Tx, agency: string, type: ProductType, version?: number | null): Promise<ProductTemplate> {
   const text = version
-    ? 'MATCH (t:ProductTemplate {type: $type, version: $version}) RETURN properties(t) AS t'
-    : 'MATCH (t:ProductTemplate {type: $type}) RETURN properties(t) AS t ORDER BY t.version DESC LIMIT 1';
-  const params = { type, version: version ?? null };
+    ? 'MATCH (t:ProductTemplate {type: $type, agency: $agency, version: $version}) RETURN properties(t) AS t'
+    : 'MATCH (t:ProductTemplate {type: $type, agency: $agency}) RETURN properties(t) AS t ORDER BY t.version DESC LIMIT 1';
+  const params = { type, agency, version: version ?? null };
   const rows = 'read' in db ? await db.read(cypher(text, params)) : await run(db, cypher(text, params));
   if (rows[0]) return parseTemplate(rows[0].t as RawRecord);
   if (!version || version === 1) return DEFAULT_TEMPLATES[type];
@@ -153,13 +169,14 @@ function parseTemplate(r: RawRecord): ProductTemplate {
   return { type: r.type as ProductType, version: Number(r.version), title: String(r.title), sections: JSON.parse(String(r.sections)) as TemplateSection[], savedBy: (r.savedBy as string) ?? null, savedAt: (r.savedAt as string) ?? null };
 }
 
-export async function saveTemplate(db: Db, type: ProductType, title: string, sections: TemplateSection[], by: string, now: string): Promise<ProductTemplate> {
+/** A new version of an agency's template for one type (templates are the agency's own: another force's principal analysts do not change them). */
+export async function saveTemplate(db: Db, agency: string, type: ProductType, title: string, sections: TemplateSection[], by: string, now: string): Promise<ProductTemplate> {
   return db.writeTx(async (tx) => {
     // Versions are numbered under a lock on the type's head, so two principal analysts saving at once get two versions.
-    await run(tx, cypher('MERGE (h:ProductTemplateHead {type: $type}) SET h.lock = coalesce(h.lock, 0) + 1', { type }));
-    const [row] = await run(tx, cypher('MATCH (t:ProductTemplate {type: $type}) RETURN max(t.version) AS v', { type }));
+    await run(tx, cypher('MERGE (h:ProductTemplateHead {type: $type, agency: $agency}) SET h.lock = coalesce(h.lock, 0) + 1', { type, agency }));
+    const [row] = await run(tx, cypher('MATCH (t:ProductTemplate {type: $type, agency: $agency}) RETURN max(t.version) AS v', { type, agency }));
     const version = Math.max(1, Number(row?.v ?? 1)) + 1;
-    const t = { type, version, title, sections: JSON.stringify(sections), savedBy: by, savedAt: now };
+    const t = { type, agency, version, title, sections: JSON.stringify(sections), savedBy: by, savedAt: now };
     await run(tx, cypher('CREATE (t:ProductTemplate) SET t = $t', { t }));
     return parseTemplate({ id: `${type}-${version}`, ...t });
   });
@@ -230,20 +247,49 @@ export async function createRelease(tx: Tx, row: ReleaseRow): Promise<void> {
   await run(tx, cypher('MATCH (p:Product {id: $pid}) CREATE (r:ProductRelease) SET r = $row CREATE (p)-[:RELEASED_AS]->(r)', { pid: row.productId, row }));
 }
 
-/** Adds the recipient to what it may now know: every record a release was made from (entities and links). */
-export async function shareRecords(tx: Tx, entityIds: string[], linkIds: string[], agency: string, disseminationId: string): Promise<void> {
+/**
+ * Of the records a release was drafted from, those the author's agency holds (and may disseminate):
+ * entities, links (found through their type's id index) and the other marked records.
+ */
+export async function ownRecords(tx: Tx, agency: string, entityIds: string[], linkIds: string[], others: Partial<Record<OtherLabel, string[]>>):
+  Promise<{ entities: string[]; links: { type: string; id: string }[]; others: { label: OtherLabel; id: string }[] }> {
+  const entities = (await run(tx, cypher(
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.agency = $agency AND NOT coalesce(n.nfd, false) RETURN n.id AS id ORDER BY id',
+    { ids: entityIds, agency },
+  ))).map((r) => r.id as string);
+  const links: { type: string; id: string }[] = [];
+  const byType = new Map<string, string[]>();
+  for (const id of linkIds) {
+    const type = linkTypeOfId(id);
+    if (type) (byType.get(type) ?? byType.set(type, []).get(type)!).push(id);
+  }
+  for (const [type, ids] of [...byType].sort()) {
+    const rows = await run(tx, cypher(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() WHERE r.agency = $agency AND NOT coalesce(r.nfd, false) RETURN r.id AS id ORDER BY id`, { ids, agency }));
+    links.push(...rows.map((r) => ({ type, id: r.id as string })));
+  }
+  const out: { label: OtherLabel; id: string }[] = [];
+  for (const label of OTHER_LABELS) {
+    const ids = others[label] ?? [];
+    if (!ids.length) continue;
+    const rows = await run(tx, cypher(`UNWIND $ids AS id MATCH (n:${label} {id: id}) WHERE n.agency = $agency AND NOT coalesce(n.nfd, false) RETURN n.id AS id ORDER BY id`, { ids, agency }));
+    out.push(...rows.map((r) => ({ label, id: r.id as string })));
+  }
+  return { entities, links, others: out };
+}
+
+/** Adds the recipient to what it may now know: every record of the author's agency a release was drafted from. */
+export async function shareRecords(tx: Tx, own: Awaited<ReturnType<typeof ownRecords>>, agency: string, disseminationId: string): Promise<void> {
+  const add = (a: string) => `SET ${a}.disseminatedTo = CASE WHEN $to IN coalesce(${a}.disseminatedTo, []) THEN ${a}.disseminatedTo ELSE coalesce(${a}.disseminatedTo, []) + $to END`;
   await run(tx, cypher(
-    `MATCH (d:Dissemination {id: $did}) UNWIND $ids AS eid MATCH (n:Entity {id: eid})
-     SET n.disseminatedTo = CASE WHEN $to IN coalesce(n.disseminatedTo, []) THEN n.disseminatedTo ELSE coalesce(n.disseminatedTo, []) + $to END
-     CREATE (d)-[:SHARES]->(n)`,
-    { did: disseminationId, ids: entityIds, to: agency },
+    `MATCH (d:Dissemination {id: $did}) UNWIND $ids AS eid MATCH (n:Entity {id: eid}) ${add('n')} CREATE (d)-[:SHARES]->(n)`,
+    { did: disseminationId, ids: own.entities, to: agency },
   ));
-  if (linkIds.length) {
-    await run(tx, cypher(
-      `UNWIND $ids AS lid MATCH ()-[r {id: lid}]->()
-       SET r.disseminatedTo = CASE WHEN $to IN coalesce(r.disseminatedTo, []) THEN r.disseminatedTo ELSE coalesce(r.disseminatedTo, []) + $to END`,
-      { ids: linkIds, to: agency },
-    ));
+  const byType = new Map<string, string[]>();
+  for (const l of own.links) (byType.get(l.type) ?? byType.set(l.type, []).get(l.type)!).push(l.id);
+  for (const [type, ids] of byType) await run(tx, cypher(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() ${add('r')}`, { ids, to: agency }));
+  for (const label of OTHER_LABELS) {
+    const ids = own.others.filter((o) => o.label === label).map((o) => o.id);
+    if (ids.length) await run(tx, cypher(`UNWIND $ids AS id MATCH (n:${label} {id: id}) ${add('n')}`, { ids, to: agency }));
   }
 }
 
@@ -287,19 +333,21 @@ const MARKS = (r: Record<string, unknown>): Markings => ({
 });
 
 function node(rd: Reader, r: Record<string, unknown>): Node {
+  rd.read.entities.add(r.id as string);
   const m = MARKS(r);
   const access = rd.access(m);
   return { id: r.id as string, type: r.type as string, label: String(r.label ?? r.id), props: visibleProps('entity', r.type as string, access, r), access, markings: m };
 }
 
 function link(rd: Reader, r: Record<string, unknown>, type: string, source: string, target: string): Link {
+  rd.read.links.add(r.id as string);
   const m = MARKS(r);
   const access = rd.access(m);
   return { id: r.id as string, type, source, target, props: visibleProps('link', type, access, r), reportIds: ((r.reportIds as string[]) ?? []).slice().sort(), access, markings: m };
 }
 
 /** What a draft was made from: every record its statements rest on (the release shares exactly these). */
-export interface Drafted extends Content { entityIds: string[]; linkIds: string[] }
+export interface Drafted extends Content { entityIds: string[]; linkIds: string[]; others: Record<OtherLabel, string[]> }
 
 class Collector {
   entities = new Set<string>();
@@ -366,7 +414,8 @@ async function networkAround(db: Db, rd: Reader, id: string): Promise<Network> {
   if (people.length) take(await hop(people, 1500));
   const mentions = await db.read(q(rd,
     `MATCH (r:IntelligenceReport:Entity)-[m:MENTIONS]->(n:Entity {id: $id}) WHERE ${rd.filter('r')} AND ${rd.filter('m')} AND NOT coalesce(r.archived,false)
-     RETURN r.id AS id ORDER BY id LIMIT 100`, { id }));
+     RETURN r.id AS id, m.id AS mid ORDER BY id LIMIT 100`, { id }));
+  sawLinks(rd, mentions.map((r) => r.mid));
   return { centre, nodes, links: [...links.values()].sort((a, b) => a.id.localeCompare(b.id)), hop1, mentions: mentions.map((r) => r.id as string) };
 }
 
@@ -396,6 +445,7 @@ async function harmOf(db: Db, rd: Reader, ocgIds: string[]): Promise<Map<string,
   const rows = await db.read(q(rd,
     `UNWIND $ids AS oid CALL (oid) { MATCH (h:HarmAssessment {ocgId: oid}) WHERE h.areaId IS NULL AND ${rd.filter('h')} RETURN h ORDER BY h.scoredAt DESC, h.id LIMIT 1 }
      RETURN oid, properties(h) AS h`, { ids: [...ocgIds].sort() }));
+  for (const r of rows) sawOther(rd, 'HarmAssessment', (r.h as RawRecord).id);
   return new Map(rows.map((r) => [r.oid as string, { id: (r.h as RawRecord).id, type: 'HarmAssessment', label: '', props: r.h as RawRecord, access: rd.access(MARKS(r.h as RawRecord)), markings: MARKS(r.h as RawRecord) }]));
 }
 
@@ -406,6 +456,7 @@ async function impactsOf(db: Db, rd: Reader, ocgIds: string[]): Promise<{ impact
      OPTIONAL MATCH (a:Area:Entity {id: i.areaId})
      RETURN properties(i) AS i, properties(a) AS a ORDER BY i.harm DESC, i.id LIMIT 50`, { ids: ocgIds }));
   return rows.map((r) => {
+    sawOther(rd, 'ImpactRecord', (r.i as RawRecord).id);
     const a = r.a as RawRecord | null;
     // Administrative geography is reference data: an area's name may be shown to anyone.
     const named = a && (rd.access(MARKS(a)) === 'full' || rd.access(MARKS(a)) === 'shared' || isReferenceGeography('Area', MARKS(a)));
@@ -418,10 +469,13 @@ async function questionsConcerning(db: Db, rd: Reader, targetIds: string[] | nul
     `MATCH (qn:Question:Entity) WHERE ${rd.filter('qn')} AND NOT coalesce(qn.archived,false)
        AND ($targets IS NULL OR EXISTS { MATCH (qn)-[c:CONCERNS]->(t:Entity) WHERE t.id IN $targets AND ${rd.filter('c')} AND ${rd.filter('t')} })
      WITH qn ORDER BY qn.id LIMIT 100
+     WITH qn, [(qn)-[c:CONCERNS]->(t:Entity) WHERE $targets IS NOT NULL AND t.id IN $targets AND ${rd.filter('c')} AND ${rd.filter('t')} | c.id] AS concerns
      OPTIONAL MATCH (r:IntelligenceReport:Entity)-[a:ANSWERS]->(qn) WHERE ${rd.filter('r')} AND ${rd.filter('a')} AND NOT coalesce(r.archived,false)
-     WITH qn, r ORDER BY r.id
-     RETURN properties(qn) AS qn, collect(properties(r)) AS reports ORDER BY qn.id`, { targets: targetIds }));
+     WITH qn, concerns, r, a ORDER BY r.id
+     RETURN properties(qn) AS qn, concerns, collect(properties(r)) AS reports, collect(a.id) AS answers ORDER BY qn.id`, { targets: targetIds }));
   return rows.map((row) => {
+    sawLinks(rd, row.concerns);
+    sawLinks(rd, row.answers);
     const qn = node(rd, row.qn as RawRecord);
     const reports = (row.reports as RawRecord[]).map((r) => node(rd, r));
     const evidence: EvidenceReport[] = reports.map((r) => ({ id: r.id, ...r.props }) as EvidenceReport);
@@ -559,10 +613,16 @@ export async function draftContent(db: Db, rd: Reader, spec: DraftSpec, tpl: Pro
     reports = new Map([...reports, ...sectionsFromShared.reports]);
   } else if (spec.type === 'PROBLEM_PROFILE') {
     if (!spec.crimeType || !(CRIME_TYPES as readonly string[]).includes(spec.crimeType)) throw invalid('crimeType', `Choose the crime type the problem profile is about (${CRIME_TYPES.join(', ')})`);
+    if (spec.areaId) {
+      const [area] = await db.read(q(rd, `MATCH (a:Area:Entity {id: $id}) WHERE ${rd.filter('a')} RETURN a.id AS id`, { id: spec.areaId }));
+      if (!area) throw notFound('Area', spec.areaId, 'areaId');
+      rd.read.entities.add(spec.areaId);
+    }
     const ocgRows = await db.read(q(rd,
       `MATCH (o:OCG:Entity) WHERE $ct IN coalesce(o.crimeTypes, []) AND ${rd.filter('o')} AND NOT coalesce(o.archived,false)
-         AND ($area IS NULL OR EXISTS { MATCH (o)-[r:OPERATES_IN]->(a:Area:Entity {id: $area}) WHERE ${rd.filter('r')} })
-       RETURN properties(o) AS o ORDER BY o.id LIMIT 100`, { ct: spec.crimeType, area: spec.areaId }));
+         AND ($area IS NULL OR EXISTS { MATCH (o)-[r:OPERATES_IN]->(a:Area:Entity {id: $area}) WHERE ${rd.filter('r')} AND ${rd.filter('a')} })
+       RETURN properties(o) AS o, [(o)-[r:OPERATES_IN]->(a:Area:Entity {id: $area}) WHERE ${rd.filter('r')} | r.id] AS within ORDER BY o.id LIMIT 100`, { ct: spec.crimeType, area: spec.areaId }));
+    for (const r of ocgRows) sawLinks(rd, r.within);
     const ocgs = ocgRows.map((r) => node(rd, r.o as RawRecord));
     const ocgIds = ocgs.map((o) => o.id);
     const memberRows = ocgIds.length ? await db.read(q(rd,
@@ -577,7 +637,8 @@ export async function draftContent(db: Db, rd: Reader, spec: DraftSpec, tpl: Pro
     const people = [...new Set([...ocgIds, ...memberRows.map((r) => (r.s as RawRecord).id)])].sort();
     const mentionRows = people.length ? await db.read(q(rd,
       `UNWIND $ids AS pid MATCH (r:IntelligenceReport:Entity)-[m:MENTIONS]->(:Entity {id: pid}) WHERE ${rd.filter('r')} AND ${rd.filter('m')} AND NOT coalesce(r.archived,false)
-       RETURN DISTINCT r.id AS id ORDER BY id LIMIT 2000`, { ids: people })) : [];
+       WITH r.id AS id, collect(m.id) AS mids RETURN id, mids ORDER BY id LIMIT 2000`, { ids: people })) : [];
+    for (const r of mentionRows) sawLinks(rd, r.mids);
     reports = await readReports(db, rd, [...mentionRows.map((r) => r.id as string), ...memberRows.flatMap((r) => ((r.r as RawRecord).reportIds as string[]) ?? [])], col);
 
     fill.NETWORKS = (s) => {
@@ -617,8 +678,9 @@ export async function draftContent(db: Db, rd: Reader, spec: DraftSpec, tpl: Pro
     const priorities = await db.read(q(rd,
       `MATCH (p:Priority:Entity) WHERE ${rd.filter('p')} AND NOT coalesce(p.archived,false)
        OPTIONAL MATCH (req:IntelligenceRequirement:Entity)-[s:SUPPORTS]->(p) WHERE ${rd.filter('req')} AND ${rd.filter('s')} AND NOT coalesce(req.archived,false)
-       WITH p, req ORDER BY req.id
-       RETURN properties(p) AS p, collect(req.label) AS reqs ORDER BY p.rank, p.id LIMIT 50`));
+       WITH p, req, s ORDER BY req.id
+       RETURN properties(p) AS p, collect(req.label) AS reqs, collect(req.id) AS reqIds, collect(s.id) AS supports ORDER BY p.rank, p.id LIMIT 50`));
+    for (const r of priorities) { sawLinks(rd, r.supports); for (const id of r.reqIds as string[]) rd.read.entities.add(id); }
     fill.PRIORITIES = (s) => {
       for (const row of priorities) {
         const p = node(rd, row.p as RawRecord);
@@ -629,6 +691,7 @@ export async function draftContent(db: Db, rd: Reader, spec: DraftSpec, tpl: Pro
     };
     const ocgRows = await db.read(q(rd, `MATCH (o:OCG:Entity) WHERE ${rd.filter('o')} AND NOT coalesce(o.archived,false) RETURN o.id AS id ORDER BY id LIMIT 500`));
     const ocgIds = ocgRows.map((r) => r.id as string);
+    ocgIds.forEach((id) => rd.read.entities.add(id));
     const from = addDays(spec.today, -28);
     const recent = await db.read(q(rd,
       `MATCH (r:IntelligenceReport:Entity) WHERE ${rd.filter('r')} AND NOT coalesce(r.archived,false) AND coalesce(r.eventDate, left(r.recordedAt, 10)) >= $from
@@ -651,7 +714,10 @@ export async function draftContent(db: Db, rd: Reader, spec: DraftSpec, tpl: Pro
 
   for (const s of sections) fill[s.source]?.(s);
   const sources = numberSources(sections, col.reports);
-  return { sections, sources, entityIds: [...col.entities, ...sources.map((x) => x.reportId)].filter((x, i, a) => a.indexOf(x) === i).sort(), linkIds: [...col.links].sort() };
+  return {
+    sections, sources, entityIds: [...rd.read.entities].sort(), linkIds: [...rd.read.links].sort(),
+    others: Object.fromEntries([...rd.read.others].map(([l, ids]) => [l, [...ids].sort()])) as Record<OtherLabel, string[]>,
+  };
 }
 
 function trends(s: Section, reports: Node[], say: (s: Section, text: string, cites?: string[]) => void): void {
@@ -713,7 +779,8 @@ async function sharedSections(db: Db, rd: Reader, spec: DraftSpec, ocgIds: strin
   const decisions = spec.type === 'TACTICAL_ASSESSMENT' || spec.type === 'STRATEGIC_ASSESSMENT' ? await db.read(q(rd,
     `MATCH (d:Decision) WHERE ${rd.filter('d')} AND d.date >= $from
      OPTIONAL MATCH (d)-[:RECORDED_AT]->(m:Meeting) WHERE ${rd.filter('m')}
-     RETURN properties(d) AS d, m.title AS meeting ORDER BY d.date DESC, d.id LIMIT 30`, { from: addDays(spec.today, -days) })) : [];
+     RETURN properties(d) AS d, m.title AS meeting, m.id AS meetingId ORDER BY d.date DESC, d.id LIMIT 30`, { from: addDays(spec.today, -days) })) : [];
+  for (const row of decisions) { sawOther(rd, 'Decision', (row.d as RawRecord).id); sawOther(rd, 'Meeting', row.meetingId); }
   fill.DECISIONS = (s) => {
     for (const row of decisions) {
       const d = row.d as RawRecord;

@@ -42,7 +42,9 @@ export async function draftProductAs(db: Db, viewer: Who, input: DraftInput, now
   if (handling !== 'P' && handling !== 'C') throw invalid('handling', 'P or C');
   const subjectIds = [...new Set(input.subjectIds ?? [])];
   if (input.type === 'SUBJECT_PROFILE' && subjectIds.length !== 1) throw invalid('subjectIds', 'A subject profile is about one subject or OCG');
-  const tpl = await template(db, input.type);
+  if (input.type !== 'SUBJECT_PROFILE' && subjectIds.length) throw invalid('subjectIds', 'Only a subject profile names a subject');
+  if (input.type !== 'PROBLEM_PROFILE' && (input.crimeType || input.areaId)) throw invalid(input.crimeType ? 'crimeType' : 'areaId', 'Only a problem profile names a crime type or an area');
+  const tpl = await template(db, viewer.agency, input.type);
   const rd = draftReaderOf(draftReader(viewer, marking));
   const drafted = await draftContent(db, rd, { type: input.type, subjectIds, crimeType: input.crimeType ?? null, areaId: input.areaId ?? null, today: now.slice(0, 10) }, tpl);
   const id = `PRD-${randomUUID()}`;

@@ -256,6 +256,10 @@ describe('dissemination and what the partner receives', () => {
     const inbox = ok(await t.gql('query{ disseminationsReceived{ id productReleaseId sanitisedText records{ id access } } }', {}, tok.partner)).disseminationsReceived;
     const d = inbox.find((x: any) => x.id === r.disseminationId);
     expect(d.productReleaseId).toBe(r.id);
+    // Shared: every record of agency 1 the release was drafted from, and nothing it could not be.
+    expect(d.records.map((x: any) => x.id)).toEqual(expect.arrayContaining([ids.S1, ids.S2, ids.OCG, ids.L1, ids.V1, ids.R1, ids.R5]));
+    for (const never of [ids.S3, ids.S4, ids.R2, ids.R3, ids.R4, ids.S5]) expect(d.records.map((x: any) => x.id)).not.toContain(never);
+    for (const x of d.records) expect(x.access).toBe('shared');
     expect(d.sanitisedText).toContain('OFFICIAL-SENSITIVE');
     expect(d.sanitisedText).toContain('Quintus Marlowe, born 1985-03-02');
     expect(d.sanitisedText).not.toContain('85/123456X');
@@ -314,6 +318,9 @@ describe('templates and tasking', () => {
     expect(versions.map((v: any) => v.version)).toContain(1);
     const p = ok(await draft(tok.analyst, { type: 'PROBLEM_PROFILE', title: 'With the new template', crimeType: 'DRUGS_SUPPLY' })).draftProduct;
     expect(p.sections.map((x: any) => x.key)).toContain(key);
+    // Another agency's templates are its own.
+    const theirs = ok(await t.gql('query{ productTemplates{ type version sections{ key } } }', {}, tok.partner)).productTemplates;
+    expect(theirs.find((x: any) => x.type === 'PROBLEM_PROFILE').sections.map((x: any) => x.key)).not.toContain(key);
     await t.db.write(cypher('MATCH (t:ProductTemplate {type: "PROBLEM_PROFILE", version: $v, savedBy: $by}) DELETE t', { v: saved.version, by: `${t.prefix}.principal` }));
   });
 

@@ -57,7 +57,7 @@ export async function benchProducts(db: Db, out: (s?: string) => void, log: (s: 
     await time(PRODUCT_TYPE_TITLES.TACTICAL_ASSESSMENT, 5, () => draft('TACTICAL_ASSESSMENT', {}));
     await time(PRODUCT_TYPE_TITLES.STRATEGIC_ASSESSMENT, 5, () => draft('STRATEGIC_ASSESSMENT', {}));
     log('products: sanitised versions and PDF');
-    const tpl = await template(db, 'SUBJECT_PROFILE');
+    const tpl = await template(db, 'AG-WMP', 'SUBJECT_PROFILE');
     const rd = releaseReaderOf(draftReader(author, { classification: 'OFFICIAL-SENSITIVE', compartments: [] }), recipientReader('AG-GMP', 'OFFICIAL-SENSITIVE'));
     await time('Sanitised subject profile for GMP', hubs.length, async (i) => {
       const d = await draftContent(db, rd, { type: 'SUBJECT_PROFILE', subjectIds: [hubs[i]!.hub as string], crimeType: null, areaId: null, today: new Date().toISOString().slice(0, 10) }, tpl);

@@ -492,7 +492,11 @@ async function colleaguesProducts(spec: ViewerSpec, pool: ReturnType<typeof pool
       && (['full', 'shared'].includes(decide(viewer, policyMarkings(P, e.markings))) || (release && releasable(e.markings, spec.agency))))
     .map((e) => entityId(P, e.key)).sort();
   const draft = 'mutation($input: DraftProductInput!){ draftProduct(input: $input){ id } }';
-  const markings = [['OFFICIAL-SENSITIVE', []], ['SECRET', []], ['SECRET', ['CHIS']], ['OFFICIAL', ['OP-NIGHTJAR']]] as const;
+  // The viewers' agency reads its colleagues' products as their markings allow (so every marking is
+  // drafted); another agency only ever receives what is released to it.
+  const markings = spec.agency === 'V'
+    ? [['OFFICIAL-SENSITIVE', []], ['SECRET', []], ['SECRET', ['CHIS']], ['OFFICIAL', ['OP-NIGHTJAR']]] as const
+    : [['OFFICIAL-SENSITIVE', []]] as const;
   const made: string[] = [];
   for (const [classification, compartments] of subject ? markings : []) {
     const r = await gqlAs('writer', draft, { input: { type: 'SUBJECT_PROFILE', title: `Profile at ${classification}`, subjectIds: [subject], classification, compartments } });
