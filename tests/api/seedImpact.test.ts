@@ -13,6 +13,7 @@ import { addDays } from '../../server/domain/harm.js';
 import { can, type Role } from '../../server/domain/policy.js';
 import { todayIso } from '../../server/domain/validate.js';
 import { seedDatabase, type SeedResult } from '../../seed/seed.js';
+import { seedProducts } from '../../seed/products.js';
 
 /**
  * The demo seed's OCG management, end to end: the demo is seeded into a throw-away database of its
@@ -258,6 +259,17 @@ describe('the demo seed carries intelligence products', () => {
       const nodes = ((await check.json()) as any).data.graph.nodes;
       expect(nodes.filter((n: any) => !n.restricted && n.type === 'IntelligenceReport').map((n: any) => n.id).sort()).toEqual([...cited].sort());
     }
+  });
+});
+
+describe('a seed killed half-way through a product', () => {
+  it('finishes it on the next run: the steps it lacks are taken, nothing is made twice', async () => {
+    const products = async () => (await db.read(cypher("MATCH (p:Product {agency: 'AG-WMP'}) RETURN p.id AS id, p.status AS status ORDER BY id"))) as { id: string; status: string }[];
+    const before = await products();
+    // As if killed between the submission and the approval of one product.
+    await db.write(cypher('MATCH (p:Product {id: $id}) SET p.status = "REVIEW", p.approvedBy = null', { id: before[0]!.id }));
+    expect(await seedProducts(db)).toEqual({ products: 0 });
+    expect(await products()).toEqual(before.map((p) => ({ ...p, status: 'APPROVED' })));
   });
 });
 
