@@ -92,10 +92,11 @@ export const blankAnswer = (r: Pick<InformationRequest, 'records' | 'purpose' | 
 });
 
 /** What is missing from the form, field by field (empty when it can be sent). */
-export function answerProblems(f: AnswerForm): Partial<Record<keyof AnswerForm, string>> {
-  const out: Partial<Record<keyof AnswerForm, string>> = {};
-  if (!f.reportIds.length) out.reportIds = 'Choose the report(s) to disseminate';
-  if (!f.sanitisedText.trim()) out.sanitisedText = 'Write the sanitised text the requester will see';
+/** The fields every dissemination form has: handling (C needs conditions and a risk assessment), purpose, lawful basis, agreement. */
+export interface DisseminationBasis { handling: string; handlingConditions: readonly string[]; riskAssessment: string; purpose: string; lawfulBasis: string; sharingAgreement: string }
+
+export function basisProblems(f: DisseminationBasis): Partial<Record<keyof DisseminationBasis, string>> {
+  const out: Partial<Record<keyof DisseminationBasis, string>> = {};
   if (f.handling === 'C') {
     if (!f.handlingConditions.length) out.handlingConditions = 'Handling code C needs at least one condition';
     if (!f.riskAssessment.trim()) out.riskAssessment = 'Handling code C needs a handling risk assessment';
@@ -104,6 +105,13 @@ export function answerProblems(f: AnswerForm): Partial<Record<keyof AnswerForm, 
   if (!f.lawfulBasis.trim()) out.lawfulBasis = 'State the lawful basis';
   if (!f.sharingAgreement.trim()) out.sharingAgreement = 'Name the sharing agreement relied on';
   return out;
+}
+
+export function answerProblems(f: AnswerForm): Partial<Record<keyof AnswerForm, string>> {
+  const out: Partial<Record<keyof AnswerForm, string>> = {};
+  if (!f.reportIds.length) out.reportIds = 'Choose the report(s) to disseminate';
+  if (!f.sanitisedText.trim()) out.sanitisedText = 'Write the sanitised text the requester will see';
+  return { ...out, ...basisProblems(f) };
 }
 
 /** The dissemination that answers a request: to the requester's agency; conditions and risk assessment only with code C. */

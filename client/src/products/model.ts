@@ -1,4 +1,5 @@
 import { CLASSIFICATIONS, CRIME_TYPES, classificationRank } from '../../../server/domain/codes.js';
+import { basisProblems } from '../inbox/model.js';
 import { PRODUCT_ROLES, PRODUCT_STATUSES, PRODUCT_TYPES, PRODUCT_TYPE_TITLES } from '../../../server/domain/products.js';
 import { humanCode } from '../ui/format.js';
 import type { GraphNode } from '../workspace/types.js';
@@ -434,14 +435,7 @@ export const RECIPIENT_CLEARANCES = ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET']
 export function releaseProblems(f: ReleaseForm): Partial<Record<keyof ReleaseForm, string>> {
   const out: Partial<Record<keyof ReleaseForm, string>> = {};
   if (!f.recipientAgency.trim()) out.recipientAgency = 'Name the recipient agency';
-  if (f.handling === 'C') {
-    if (!f.handlingConditions.length) out.handlingConditions = 'Handling code C needs at least one condition';
-    if (!f.riskAssessment.trim()) out.riskAssessment = 'Handling code C needs a handling risk assessment';
-  }
-  if (!f.purpose.trim()) out.purpose = 'State the purpose';
-  if (!f.lawfulBasis.trim()) out.lawfulBasis = 'State the lawful basis';
-  if (!f.sharingAgreement.trim()) out.sharingAgreement = 'Name the sharing agreement relied on';
-  return out;
+  return { ...out, ...basisProblems(f) };
 }
 
 /** Paragraphs of a text area as statements (blank lines and line breaks separate them). */
