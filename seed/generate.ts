@@ -15,7 +15,7 @@ import { mulberry32 } from '../server/domain/random.js';
  * distribution the long tail real graphs have.
  */
 
-export type SeedSize = 'demo' | 'medium' | 'large';
+export type SeedSize = 'demo' | 'medium' | 'large' | 'huge';
 
 export interface EntityInput {
   id: string;
@@ -46,6 +46,12 @@ export interface SeedOptions {
   seed?: number;
   /** Approximate rows (entities + links) per batch; default 15,000. */
   batchRows?: number;
+  /**
+   * Only every `count`-th batch, from `index` (the reference data is shard 0's): shards are made
+   * apart (in parallel) and together are the whole data set. Clusters have their own random
+   * streams, so a shard's batches are the same as in the whole.
+   */
+  shard?: { index: number; count: number };
 }
 
 /** Clusters per size: ~110 entities and ~260 links each, plus ~150 reference entities. */
@@ -53,6 +59,7 @@ export const SEED_PLAN: Record<SeedSize, { clusters: number; sourcesPerKind: num
   demo: { clusters: 20, sourcesPerKind: 1, chisPerForce: 2 },
   medium: { clusters: 940, sourcesPerKind: 2, chisPerForce: 6 },
   large: { clusters: 9400, sourcesPerKind: 3, chisPerForce: 12 },
+  huge: { clusters: 94000, sourcesPerKind: 3, chisPerForce: 12 },
 };
 
 /** "Now" for the synthetic world: every generated past date is on or before this day. */
@@ -960,17 +967,19 @@ function firstClusterExtras(): { entities: EntityInput[]; links: LinkInput[] } {
  */
 export function* generateSeed(opts: SeedOptions): Generator<SeedBatch> {
   const plan = SEED_PLAN[opts.size];
-  if (!plan) throw new Error(`Unknown seed size ${JSON.stringify(opts.size)}; expected demo, medium or large`);
+  if (!plan) throw new Error(`Unknown seed size ${JSON.stringify(opts.size)}; expected demo, medium, large or huge`);
   const seed = (opts.seed ?? 1) >>> 0;
   const batchRows = Math.max(1000, opts.batchRows ?? 15000);
   const clustersPerBatch = Math.max(1, Math.floor(batchRows / 380));
   const total = plan.clusters + 1;
   const { batch, world } = buildWorld(plan);
-  yield { ...batch, progress: { done: 1, total } };
+  const shard = opts.shard ?? { index: 0, count: 1 };
+  if (shard.index === 0) yield { ...batch, progress: { done: 1, total } };
 
   const offsetRng = new Rng(streamSeed(seed, 0));
   const offsets = { vrm: offsetRng.int(0, VRM_SPACE - 1), phone: offsetRng.int(0, 99_999_999) };
-  for (let start = 0; start < plan.clusters; start += clustersPerBatch) {
+  for (let start = 0, n = 1; start < plan.clusters; start += clustersPerBatch, n++) {
+    if (n % shard.count !== shard.index) continue;
     const entities: EntityInput[] = [];
     const links: LinkInput[] = [];
     const end = Math.min(plan.clusters, start + clustersPerBatch);

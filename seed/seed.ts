@@ -6,7 +6,7 @@ import { ensureDemoUsers } from '../server/auth/bootstrap.js';
 import { validateEntity, validateLink, type EntityRecord, type LinkRecord } from '../server/domain/validate.js';
 import { writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../server/graph/write.js';
 import { todayIso } from '../server/domain/validate.js';
-import { generateSeed, SEED_PLAN, type SeedSize } from './generate.js';
+import { generateSeed, SEED_PLAN, type SeedBatch, type SeedSize } from './generate.js';
 import { seedComms, type CommsSeedResult } from './comms.js';
 import { seedImpact, type ImpactSeedResult } from './impact.js';
 
@@ -39,6 +39,8 @@ export interface SeedDatabaseOptions {
   comms?: boolean;
   /** Told when a stage after the data begins: OCG management, then the demo accounts. */
   onStage?: (stage: 'comms' | 'ocg' | 'accounts') => void;
+  /** The data was bulk loaded into the store (seed/bulk.ts): record it as written and go on to the later stages. */
+  loaded?: { entities: number; links: number; batchesTotal: number };
   /** Told when a run resumes an interrupted one. */
   onResume?: (state: SeedState) => void;
 }
@@ -124,24 +126,16 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
     ...(interrupted ? {} : { batchesDone: 0, startedAt: now }),
   });
 
-  let index = 0;
   let resumedBatches = 0;
-  for (const batch of generateSeed({ size: opts.size, seed, batchRows: txRows * 2 })) {
-    index++;
-    // Props in key order, as the importer writes them, so seeded data re-imported is "unchanged".
-    const records: EntityRecord[] = batch.entities.map((e) => sorted(validated(() => validateEntity(e, ctx), e.id)));
-    for (const r of records) {
-      if (r.type === 'IntelligenceReport') {
-        grades.set(r.id, {
-          id: r.id,
-          sourceEvaluation: r.props.sourceEvaluation as Grade['sourceEvaluation'],
-          intelAssessment: r.props.intelAssessment as Grade['intelAssessment'],
-          sourceId: (r.props.sourceId as string | undefined) ?? null,
-          classification: r.markings.classification, agency: r.markings.agency,
-          compartments: r.markings.compartments, nfd: r.markings.nfd ?? false,
-        });
-      }
-    }
+  if (opts.loaded) {
+    // The bulk load (seed/bulk.ts) wrote every batch into the store before it was opened.
+    add(entities, { created: opts.loaded.entities, updated: 0, unchanged: 0 });
+    add(links, { created: opts.loaded.links, updated: 0, unchanged: 0 });
+    rows += opts.loaded.entities + opts.loaded.links;
+    await recordSeed(db, key, { batchesDone: opts.loaded.batchesTotal, batchesTotal: opts.loaded.batchesTotal, loadedBy: 'bulk' });
+    opts.onProgress?.(1, 1, 'seed', rows);
+  }
+  for (const { index, batch, records } of opts.loaded ? [] : preparedBatches(opts.size, seed, txRows, grades, ctx)) {
     if (index <= skipUpTo) {
       // Written by the interrupted run; its report grades (kept above) are all a later batch needs.
       resumedBatches++;
@@ -153,7 +147,7 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
       add(entities, await db.writeTx((tx) => writeEntities(tx, chunk, now)));
       rows += chunk.length;
     }
-    const linkRecords: LinkRecord[] = batch.links.map((l) => sorted(validated(() => validateLink(l, ctx), `${l.source} ${l.type} ${l.target}`)));
+    const linkRecords = linksOf(batch, ctx);
     for (let i = 0; i < linkRecords.length; i += txRows) {
       const chunk = linkRecords.slice(i, i + txRows);
       const chunkGrades = new Map<string, ReportGrade>();
@@ -183,6 +177,37 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
     size: opts.size, seed, entities, links, rows, impact, comms, resumedBatches, demoUsersCreated,
     elapsedMs, rowsPerSecond: Math.round(rows / (elapsedMs / 1000)),
   };
+}
+
+/**
+ * The generated batches as validated records, in the order both the transactional and the bulk path
+ * write them. Every report's grade is added to `grades` as its batch is prepared: a link is given its
+ * provenance grades from there, without reading them back.
+ */
+export function* preparedBatches(size: SeedSize, seed: number, txRows: number, grades: Map<string, ReportGrade>, ctx: { today?: string }, shard?: { index: number; count: number }) {
+  let index = 0;
+  for (const batch of generateSeed({ size, seed, batchRows: txRows * 2, shard })) {
+    index++;
+    // Props in key order, as the importer writes them, so seeded data re-imported is "unchanged".
+    const records: EntityRecord[] = batch.entities.map((e) => sorted(validated(() => validateEntity(e, ctx), e.id)));
+    for (const r of records) {
+      if (r.type === 'IntelligenceReport') {
+        grades.set(r.id, {
+          id: r.id,
+          sourceEvaluation: r.props.sourceEvaluation as Grade['sourceEvaluation'],
+          intelAssessment: r.props.intelAssessment as Grade['intelAssessment'],
+          sourceId: (r.props.sourceId as string | undefined) ?? null,
+          classification: r.markings.classification, agency: r.markings.agency,
+          compartments: r.markings.compartments, nfd: r.markings.nfd ?? false,
+        });
+      }
+    }
+    yield { index, batch, records };
+  }
+}
+
+export function linksOf(batch: SeedBatch, ctx: { today?: string }): LinkRecord[] {
+  return batch.links.map((l) => sorted(validated(() => validateLink(l, ctx), `${l.source} ${l.type} ${l.target}`)));
 }
 
 function sorted<T extends { props: Record<string, unknown> }>(r: T): T {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
 import { reportFailure } from '../failure.js';
+import { BulkFiles, discardInterruptedLoad, localStoreState, markFinished, markLoadStarted, runBulkImport, storeIsEmpty } from '../db/bulkLoad.js';
 import { formatImportErrors, importGraph, type ImportInput, type ImportPhase, type ImportSummary } from '../ingest/importer.js';
 
 /**
@@ -18,6 +19,7 @@ import { formatImportErrors, importGraph, type ImportInput, type ImportPhase, ty
 
 const USAGE = `Usage: npm run import -- [--nodes nodes.csv] [--edges edges.csv] [--file data.json]
                          [--dry-run] [--keep-good] [--json] [--agency AG-X] [--batch-size N]
+                         [--transactional]
 
   --nodes FILE      nodes CSV (id,type,label,<properties>,<markings>) or a .json file
   --edges FILE      edges CSV (source,target,type,<properties>,reportIds,<markings>)
@@ -27,6 +29,8 @@ const USAGE = `Usage: npm run import -- [--nodes nodes.csv] [--edges edges.csv] 
   --json            print the summary as JSON on stdout (alias --json-output)
   --agency AG-X     owning agency for rows with no agency value
   --batch-size N    rows per write transaction (default 5000)
+  --transactional   write through transactions even into an empty local store
+                    (by default an empty local store is loaded by Neo4j's batch importer)
 
 Exit codes: 0 all rows accepted, 1 some rows rejected, 2 usage error or missing file, 3 failure.`;
 
@@ -40,6 +44,7 @@ interface CliArgs {
   keepGood: boolean;
   agency?: string;
   batchSize?: number;
+  transactional: boolean;
 }
 
 export function parseImportArgs(argv: string[]): CliArgs {
@@ -59,6 +64,7 @@ export function parseImportArgs(argv: string[]): CliArgs {
         'keep-good': { type: 'boolean', default: false },
         agency: { type: 'string' },
         'batch-size': { type: 'string' },
+        transactional: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -103,7 +109,7 @@ export function parseImportArgs(argv: string[]): CliArgs {
   }
   return {
     input, files, json: v.json || v['json-output'], dryRun: v['dry-run'], keepGood: v['keep-good'],
-    agency: v.agency?.trim(), batchSize,
+    agency: v.agency?.trim(), batchSize, transactional: v.transactional,
   };
 }
 
@@ -191,19 +197,60 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const progress = progressLine(!!process.stderr.isTTY);
   let conn: DatabaseConnection | undefined;
   try {
+    const home = path.join(config.dataDir, 'neo4j');
+    const rerun = 'npm run import -- <the same arguments>';
+    if (!config.neo4jUri && localStoreState(home) === 'interrupted') {
+      log(`An earlier bulk load into ${home} stopped before it finished: its partial database is discarded and loaded again.`);
+      discardInterruptedLoad(home);
+    }
     conn = await connectDatabase(config, { projectRoot, log, schemaDir: path.join(projectRoot, 'cypher/schema') });
-    stopOnSignals(conn, () => progress.done());
+    let unhook = stopOnSignals(conn, () => progress.done());
     const started = performance.now();
-    const labels: Record<ImportPhase, string> = { validate: 'Validating', nodes: 'Writing nodes', edges: 'Writing edges' };
+    // An empty local store this process opened is loaded by Neo4j's batch importer after the usual
+    // validation; anything else (data held, a server using it, NEO4J_URI) through transactions.
+    const bulk = !args.dryRun && !args.transactional && conn.startedLocal && (await storeIsEmpty(conn.db));
+    if (bulk) log(`The local store in ${home} is empty: the valid rows are loaded with Neo4j's batch importer (--transactional to write through transactions instead).`);
+    else if (!args.dryRun && !args.transactional) log(config.neo4jUri ? 'Writing through transactions (NEO4J_URI names a server).' : conn.startedLocal ? 'The store holds data: writing through transactions.' : 'The store is in use by a running server: writing through transactions.');
+    const files = bulk ? new BulkFiles(path.join(config.dataDir, 'bulk-load')) : undefined;
+    const labels: Record<ImportPhase, string> = { validate: 'Validating', nodes: bulk ? 'Preparing nodes' : 'Writing nodes', edges: bulk ? 'Preparing edges' : 'Writing edges' };
     const summary = await importGraph(bulkDb(conn.db, config, log), args.input, {
       dryRun: args.dryRun,
       keepGood: args.keepGood,
       defaultAgency: args.agency,
       batchSize: args.batchSize,
+      sink: files,
       onProgress: (done, total, phase) =>
         progress.update(total === undefined ? `${labels[phase]}: ${fmt(done)} rows` : `${labels[phase]} ${bar(done, total)} ${fmt(done)}/${fmt(total)}`, done === total),
     });
     progress.done();
+    if (files && summary.written && summary.nodes.created + summary.edges.created > 0) {
+      const input = await files.close();
+      unhook();
+      await conn.stop();
+      conn = undefined;
+      markLoadStarted(home, rerun);
+      const ac = new AbortController();
+      const abort = () => ac.abort();
+      process.once('SIGINT', abort);
+      process.once('SIGTERM', abort);
+      try {
+        const r = await runBulkImport({
+          projectRoot, home, input, dir: files.dir, rerun, heap: config.local.heap, log, signal: ac.signal,
+          onProgress: (stage, pct) => progress.update(`Importing: ${stage} ${bar(pct, 100)}`, pct === 100),
+        });
+        progress.done();
+        log(`Batch importer: ${fmt(r.nodes)} nodes, ${fmt(r.relationships)} relationships in ${(r.elapsedMs / 1000).toFixed(1)} s; starting the database and building its indexes...`);
+      } finally {
+        process.off('SIGINT', abort);
+        process.off('SIGTERM', abort);
+      }
+      markFinished(home);
+      fs.rmSync(files.dir, { recursive: true, force: true });
+      conn = await connectDatabase(config, { projectRoot, log, schemaDir: path.join(projectRoot, 'cypher/schema') });
+      unhook = stopOnSignals(conn, () => progress.done());
+    } else if (files) {
+      fs.rmSync(files.dir, { recursive: true, force: true });
+    }
     const elapsedMs = Math.round(performance.now() - started);
     if (args.json) process.stdout.write(`${JSON.stringify({ ...summary, elapsedMs })}\n`);
     else process.stdout.write(`${humanSummary(summary, { dryRun: args.dryRun, keepGood: args.keepGood, elapsedMs })}\n`);

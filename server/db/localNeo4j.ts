@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { interruptedLoadMessage } from './bulkLoad.js';
 
 /**
  * The embedded default: Neo4j Community 5.26 run by neo4j/Launcher.java, Bolt on 127.0.0.1.
@@ -36,7 +37,7 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
@@ -98,15 +99,14 @@ export function ensureLauncher(opts: Pick<LocalNeo4jOptions, 'projectRoot' | 'ja
     fs.writeFileSync(stamp, pomText);
     fs.rmSync(classes, { recursive: true, force: true });
   }
-  const source = path.join(dir, 'Launcher.java');
-  const compiled = path.join(classes, 'Launcher.class');
-  if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs) {
+  const sources = ['Launcher', 'BulkImport'].map((n) => ({ source: path.join(dir, `${n}.java`), compiled: path.join(classes, `${n}.class`) }));
+  if (sources.some(({ source, compiled }) => !fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(source).mtimeMs)) {
     const javac = opts.javaBin ? path.join(path.dirname(opts.javaBin), 'javac') : 'javac';
     // Compiled aside and moved into place, so a start killed while compiling never leaves a
     // truncated class file that looks newer than its source.
     const building = `${classes}.${process.pid}.tmp`;
     fs.rmSync(building, { recursive: true, force: true });
-    const r = spawnSync(javac, ['-nowarn', '-cp', `${lib}/*`, '-d', building, source], { encoding: 'utf8' });
+    const r = spawnSync(javac, ['-nowarn', '-cp', `${lib}/*`, '-d', building, ...sources.map((x) => x.source)], { encoding: 'utf8' });
     if (r.status !== 0) {
       fs.rmSync(building, { recursive: true, force: true });
       throw new LocalNeo4jError(`Could not compile the Neo4j launcher:\n${r.error?.message ?? ''}${r.stderr}`);
@@ -164,6 +164,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     fs.rmSync(runningFile, { force: true });
   }
 
+  const interrupted = interruptedLoadMessage(home);
+  if (interrupted) throw new LocalNeo4jError(interrupted);
   const classPath = ensureLauncher(opts);
   if (await portOpen(opts.boltPort)) {
     throw new LocalNeo4jError(

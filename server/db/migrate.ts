@@ -40,6 +40,7 @@ export async function migrate(db: Db, dir: string, log: (s: string) => void = ()
       result.skipped.push(file);
       continue;
     }
+    const t0 = performance.now();
     for (const stmt of splitStatements(text)) await db.runAutoCommit(stmt);
     await db.write(
       cypher('MERGE (m:SchemaMigration {name: $name}) SET m.checksum = $checksum, m.appliedAt = $at', {
@@ -49,14 +50,40 @@ export async function migrate(db: Db, dir: string, log: (s: string) => void = ()
       }),
     );
     result.applied.push(file);
-    log(`schema: applied ${file}`);
+    log(`schema: applied ${file} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  await db.runAutoCommit('CALL db.awaitIndexes(300)');
+  await awaitIndexes(db, log);
   for (const m of DATA_MIGRATIONS) {
     if (done.has(m.name)) { result.skipped.push(m.name); continue; }
+    const t0 = performance.now();
     await m.run(db, log);
+    log(`data migration: ${m.name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     await db.write(cypher('MERGE (m:SchemaMigration {name: $name}) SET m.appliedAt = $at', { name: m.name, at: new Date().toISOString() }));
     result.applied.push(m.name);
   }
   return result;
+}
+
+/**
+ * Waits for every index to be online however long population takes (a bulk-loaded store of ten
+ * million records builds its indexes for minutes), saying how far it has got; fails only when an
+ * index fails, with the database's own reason.
+ */
+export async function awaitIndexes(db: Db, log: (s: string) => void = () => {}): Promise<void> {
+  const started = performance.now();
+  let said = 0;
+  for (;;) {
+    const rows = await db.read(cypher(
+      "SHOW INDEXES YIELD name, state, populationPercent, failureMessage WHERE state <> 'ONLINE' RETURN name, state, populationPercent, failureMessage",
+    ));
+    if (!rows.length) break;
+    const failed = rows.find((r) => r.state === 'FAILED');
+    if (failed) throw new Error(`The index ${String(failed.name)} could not be built: ${String(failed.failureMessage)}. Fix the cause and start again; the index is rebuilt on the next start.`);
+    if (performance.now() - said > 10_000) {
+      if (said) log(`schema: building indexes, ${rows.map((r) => `${String(r.name)} ${Math.round(Number(r.populationPercent))}%`).slice(0, 4).join(', ')}${rows.length > 4 ? ` and ${rows.length - 4} more` : ''}`);
+      said = performance.now();
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (performance.now() - started > 1000) log(`schema: indexes online (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -21,6 +21,18 @@ export interface WriteCounts {
 const hashOf = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64url');
 
 /**
+ * What is stored of a record's properties: an empty list is stored as no property (written as null,
+ * which also removes one an update empties), as Neo4j's bulk importer stores it, so a record reads
+ * the same whether the transactional path or the bulk load wrote it. Readers treat a missing list
+ * as empty (as they treat every missing property). The content hash is of the record as given.
+ */
+export function storedProps<T extends Record<string, unknown>>(props: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) out[k] = Array.isArray(v) && v.length === 0 ? null : v;
+  return out as T;
+}
+
+/**
  * A link's id; the ends of an undirected type are taken in canonical order, so either order gives the
  * same id. A `partition` names one of several links of a type between the same ends: aggregates of
  * communications records are held one link per set of markings (see graph/comms.ts).
@@ -40,7 +52,7 @@ export function linkTypeOfId(id: string): LinkType | undefined {
 export function entityRow(r: EntityRecord) {
   const keys = searchKeys(r.type, r.label, r.props);
   const content = { type: r.type, label: r.label, ...r.props, ...r.markings };
-  return { id: r.id, type: r.type, hash: hashOf(content), props: { ...content, ...keys } };
+  return { id: r.id, type: r.type, hash: hashOf(content), props: storedProps({ ...content, ...keys }) };
 }
 
 /** Existing ids with their type and content hash. */
@@ -161,15 +173,18 @@ export function linkContent(r: LinkRecord, grades: Map<string, ReportGrade>) {
 }
 export const linkContentHash = (r: LinkRecord, grades: Map<string, ReportGrade>) => hashOf(linkContent(r, grades));
 
+/** What the write path stores for a link: its id, ends (an undirected link's in canonical order), content and hash. */
+export function linkRow(r: LinkRecord, grades: Map<string, ReportGrade>) {
+  const { source, target } = linkEnds(r.type, r.source, r.target);
+  const content = linkContent(r, grades);
+  return { id: linkId(source, r.type, target, r.partition), type: r.type, source, target, hash: hashOf(content), props: storedProps(content) };
+}
+
 export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, grades?: Map<string, ReportGrade>): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   if (!records.length) return counts;
   grades ??= await checkLinks(tx, records);
-  const rows = records.map((r) => {
-    const { source, target } = linkEnds(r.type, r.source, r.target); // undirected: stored in canonical order
-    const content = linkContent(r, grades!);
-    return { id: linkId(source, r.type, target, r.partition), type: r.type, source, target, hash: hashOf(content), props: content };
-  });
+  const rows = records.map((r) => linkRow(r, grades!));
   const existing = new Map(
     (await run(tx, {
       text: 'UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r {id: row.id}]->(:Entity {id: row.target}) RETURN r.id AS id, r.contentHash AS hash, coalesce(r.archived,false) AS archived',

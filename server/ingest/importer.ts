@@ -10,7 +10,7 @@ import { can, decide, type Access, type Markings, type Viewer } from '../domain/
 import { ENTITY_TYPES, LINK_TYPES, MARKING_KEYS, SYSTEM_KEYS } from '../domain/model.js';
 import { MAX_JSON_DEPTH, givenEnd, nestsDeeperThan, todayIso, validateEntity, validateId, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
 import { detectDelimiter } from './comms.js';
-import { checkLink, existingEntities, linkContentHash, linkId, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
+import { checkLink, entityRow, existingEntities, linkContentHash, linkId, linkRow, writeEntities, writeLinks, type ReportGrade, type WriteCounts } from '../graph/write.js';
 
 /**
  * Bulk import of nodes and edges (CSV or JSON). Every row is validated first — domain rules, then
@@ -82,6 +82,15 @@ export interface ImportOptions {
    * re-run resumes where it stopped.
    */
   oneTransaction?: boolean;
+  /**
+   * The bulk path (server/db/bulkLoad.ts), for a store known to be empty: the rows that pass the
+   * same validation are handed here as the stored rows the write path would make (every one is
+   * created), instead of being written; the caller runs Neo4j's batch importer on them.
+   */
+  sink?: {
+    addEntity(row: ReturnType<typeof entityRow>, now: string): Promise<void> | void;
+    addLink(row: ReturnType<typeof linkRow>, now: string): Promise<void> | void;
+  };
 }
 
 export interface ImportError {
@@ -834,6 +843,31 @@ export async function importGraph(db: Db, input: ImportInput, opts: ImportOption
     await Promise.all(inFlight);
     if (failure) throw failure;
   };
+  if (opts.sink) {
+    const sink = opts.sink;
+    let done = 0;
+    progress(0, goodNodes, 'nodes');
+    for await (const rec of records('node')) {
+      const w = sink.addEntity(entityRow(rec as EntityRecord), now);
+      if (w) await w;
+      nodeCounts.created++;
+      if (++done % 10_000 === 0) progress(done, goodNodes, 'nodes');
+    }
+    progress(goodNodes, goodNodes, 'nodes');
+    done = 0;
+    progress(0, goodEdges, 'edges');
+    for await (const rec of records('edge')) {
+      const r = rec as LinkRecord;
+      // The store is empty: every cited report is a row of the file, its grade read in pass 1.
+      const grades = new Map(r.reportIds.map((id) => [id, { id, ...nodes.get(id)!.grade! } as ReportGrade]));
+      const w = sink.addLink(linkRow(r, grades), now);
+      if (w) await w;
+      edgeCounts.created++;
+      if (++done % 10_000 === 0) progress(done, goodEdges, 'edges');
+    }
+    progress(goodEdges, goodEdges, 'edges');
+    return summary(true);
+  }
   if (opts.oneTransaction) {
     await writeAtOnce(db, opts.writer, await collect(records('node')) as EntityRecord[], await collect(records('edge')) as LinkRecord[], now, batchSize, nodeCounts, edgeCounts);
     progress(goodNodes, goodNodes, 'nodes');
