@@ -163,7 +163,7 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
   const comms = (opts.comms ?? true) ? await seedComms(db, { seed, now }) : null;
   await recordSeed(db, key, { stage: 'ocg' });
   opts.onStage?.('ocg');
-  const impact = (opts.impacts ?? opts.size !== 'large') ? await seedImpact(db, { seed, today: opts.today ?? todayIso() }) : null;
+  const impact = (opts.impacts ?? (opts.size === 'demo' || opts.size === 'medium')) ? await seedImpact(db, { seed, today: opts.today ?? todayIso() }) : null;
   await recordSeed(db, key, { stage: 'accounts' });
   opts.onStage?.('accounts');
   const demoUsersCreated = (opts.demoUsers ?? true) ? await ensureDemoUsers(db) : 0;

@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareAudit } from '../../server/app.js';
+import { createUser } from '../../server/auth/users.js';
+import { loadConfig } from '../../server/config.js';
+import { auditSeal, eventHash, readHead, type AuditEvent } from '../../server/audit/trail.js';
+import { cypher } from '../../server/db/db.js';
+import { freePort } from '../../server/db/localNeo4j.js';
+import { validateEntity } from '../../server/domain/validate.js';
+import { writeEntities } from '../../server/graph/write.js';
+import { deleteByPrefix, testDb, type TestDb } from '../helpers/db.js';
+
+/**
+ * The API keeps no state of its own: two API processes on one Neo4j serve one user as one. A
+ * session made on one works on the other; signing out on one ends it on the other within
+ * SESSION_CACHE_MS; the audit chain stays one valid chain under writes through both at once; and
+ * the sign-in limits, held in each process, bound guessing to the documented per-process allowance.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const SESSION_CACHE_MS = 3000;
+let t: TestDb;
+const P = `mp${randomBytes(3).toString('hex')}`;
+const AG = `${P}-AG`;
+const procs: { child: ChildProcess; url: string }[] = [];
+
+async function startApi(): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...t.env, PORT: String(port), SEED_ON_EMPTY: 'false', ALERT_POLL_MS: '0', SESSION_CACHE_MS: String(SESSION_CACHE_MS) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d; });
+  child.stderr!.on('data', (d: Buffer) => { out += d; });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start:\n${out}`)), 180_000);
+    child.stdout!.on('data', () => { if (/ready in/.test(out)) { clearTimeout(timer); resolve(); } });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`API exited (${code}):\n${out}`)); });
+  });
+  const p = { child, url: `http://127.0.0.1:${port}` };
+  procs.push(p);
+  return p;
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...((await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }) };
+}
+
+const SIGN_IN = 'mutation($u: String!, $p: String!){ signIn(username: $u, password: $p){ token } }';
+let a: { url: string };
+let b: { url: string };
+
+beforeAll(async () => {
+  t = await testDb();
+  prepareAudit(loadConfig(process.env)); // the key the API processes use (same DATA_DIR or AUDIT_KEY)
+  const agency = validateEntity({ id: AG, type: 'Agency', label: `Agency ${P}`, props: { kind: 'POLICE', code: P }, markings: { classification: 'OFFICIAL', agency: AG, handling: 'P' } }, {});
+  await t.db.writeTx((tx) => writeEntities(tx, [agency], new Date().toISOString()));
+  for (const u of ['one', 'two', 'three']) {
+    await createUser(t.db, { username: `${P}-${u}`, password: 'correct-horse-9', role: 'ANALYST', clearance: 'SECRET', agency: AG, compartments: [] });
+  }
+  [a, b] = await Promise.all([startApi(), startApi()]);
+}, 400_000);
+
+afterAll(async () => {
+  for (const p of procs) p.child.kill('SIGTERM');
+  await Promise.all(procs.map((p) => new Promise((r) => (p.child.exitCode !== null ? r(null) : p.child.once('exit', r)))));
+  if (t) {
+    await t.db.write(cypher('MATCH (u:User) WHERE u.username STARTS WITH $p DETACH DELETE u', { p: P }));
+    await deleteByPrefix(t.db, P);
+    await t.close();
+  }
+});
+
+describe('two API processes on one database', { timeout: 180_000 }, () => {
+  it('a session made on one works on the other; signing out on one ends it on both within SESSION_CACHE_MS', async () => {
+    const signIn = await gql(a.url, SIGN_IN, { u: `${P}-one`, p: 'correct-horse-9' });
+    const token = signIn.data!.signIn.token as string;
+    const me = await gql(b.url, '{ me { username agency } }', {}, token);
+    expect(me.data?.me).toEqual({ username: `${P}-one`, agency: AG });
+    // B has now checked (and cached) the session; A ends it.
+    expect((await gql(a.url, 'mutation { signOut }', {}, token)).data?.signOut).toBe(true);
+    expect((await gql(a.url, '{ me { username } }', {}, token)).data?.me ?? null).toBeNull(); // at once where it was ended
+    const ended = Date.now();
+    let refusedAfter = -1;
+    while (Date.now() - ended < SESSION_CACHE_MS + 5000) {
+      const r = await gql(b.url, '{ me { username } }', {}, token);
+      if ((r.data?.me ?? null) === null) { refusedAfter = Date.now() - ended; break; }
+      await new Promise((r2) => setTimeout(r2, 100));
+    }
+    expect(refusedAfter).toBeGreaterThanOrEqual(0);
+    expect(refusedAfter).toBeLessThanOrEqual(SESSION_CACHE_MS + 1000);
+  });
+
+  it('writes through both at once leave one valid audit chain, each event once', async () => {
+    const tokenA = (await gql(a.url, SIGN_IN, { u: `${P}-two`, p: 'correct-horse-9' })).data!.signIn.token as string;
+    const tokenB = (await gql(b.url, SIGN_IN, { u: `${P}-two`, p: 'correct-horse-9' })).data!.signIn.token as string;
+    const [{ before }] = await t.db.read(cypher('MATCH (h:AuditHead) RETURN h.seq AS before'));
+    const create = 'mutation($input: EntityInput!){ createEntity(input: $input){ id } }';
+    const writes = Array.from({ length: 40 }, (_, i) => {
+      const [url, token] = i % 2 ? [b.url, tokenB] : [a.url, tokenA];
+      return gql(url, create, { input: { id: `${P}-S${i}`, type: 'Subject', label: `Subject ${i}`, props: {}, markings: { classification: 'OFFICIAL', agency: AG, handling: 'P' } } }, token);
+    });
+    const results = await Promise.all(writes);
+    for (const r of results) expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    // The stretch of the chain written meanwhile (other files append too): each event follows the one
+    // before it and carries the MAC of its content under the deployment's key, numbered without gaps.
+    const head = await readHead(t.db);
+    const rows = (await t.db.read(cypher(
+      'MATCH (e:AuditEvent) WHERE e.seq >= $before AND e.seq <= $last RETURN properties(e) AS e ORDER BY e.seq', { before, last: head!.seq },
+    ))).map((r) => r.e as AuditEvent);
+    const seal = auditSeal();
+    for (let i = 1; i < rows.length; i++) {
+      const { hash, ...rest } = rows[i]!;
+      expect(rows[i]!.seq).toBe(rows[i - 1]!.seq + 1);
+      expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+      expect(rest.seal).toBe(seal.keyId);
+      expect(eventHash(rest, seal.key, head!.chain ?? undefined)).toBe(hash);
+    }
+    expect(rows.at(-1)!.hash).toBe(head!.hash);
+    const created = rows.filter((r) => r.actor === `${P}-two` && /createEntity/.test(String(r.op)) && r.outcome === 'ok');
+    expect(created.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('sign-in limits are held per process: guessing one account through both is refused after at most twice one process\u2019s allowance', async () => {
+    const wrong = async (url: string) => gql(url, SIGN_IN, { u: `${P}-three`, p: 'wrong-password-1' });
+    const accepted = { a: 0, b: 0 };
+    for (let i = 0; i < 30; i++) {
+      const [name, url] = i % 2 ? ['b', b.url] as const : ['a', a.url] as const;
+      const r = await wrong(url);
+      const code = r.errors?.[0]?.extensions?.code;
+      if (code === 'RATE_LIMITED') continue;
+      expect(r.errors?.[0]?.message).toMatch(/wrong username or password/i);
+      accepted[name]++;
+    }
+    // One process allows 5 failures per account and address in its window (auth/rateLimit.ts).
+    expect(accepted.a).toBe(5);
+    expect(accepted.b).toBe(5);
+    // And each process, once limited, refuses even the right password until the window ends.
+    for (const url of [a.url, b.url]) {
+      const r = await gql(url, SIGN_IN, { u: `${P}-three`, p: 'correct-horse-9' });
+      expect(r.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    }
+  });
+});
