@@ -6,6 +6,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cookieParser from 'cookie-parser';
+import { bookmarkMiddleware } from './db/causal.js';
+import { DomainError } from './domain/errors.js';
 import express from 'express';
 import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import helmet from 'helmet';
@@ -185,6 +187,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
     express.json({ limit: services.config.maxBodyBytes }),
     refuseDeepJson,
     cookieParser(),
+    bookmarkMiddleware(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Ctx> => {
         const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -197,6 +200,7 @@ export async function startHttp(services: Services, schema: GraphQLSchema, opts:
             ctx.sessionExpired = s.expired;
             ctx.token = token;
           } catch (e) {
+            if (e instanceof DomainError && e.field === 'bookmark') throw new GraphQLError(e.message, { extensions: { code: 'VALIDATION', field: 'bookmark', http: { status: 400 } } });
             throw new GraphQLError('The database is unavailable; try again shortly.', { extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } }, originalError: e as Error });
           }
         }

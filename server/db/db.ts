@@ -8,7 +8,8 @@ export interface Query {
 
 export const cypher = (text: string, params: Record<string, unknown> = {}): Query => ({ text, params });
 
-import { DatabaseUnavailableError } from '../domain/errors.js';
+import { DatabaseUnavailableError, DomainError } from '../domain/errors.js';
+import { currentCausal } from './causal.js';
 
 export { DatabaseUnavailableError };
 
@@ -145,10 +146,33 @@ export class Db {
     return this.options.bulk ? this.options.queryTimeoutMs : this.options.queryTimeoutMs * 4;
   }
 
+  /** A session in the request's causal context: it starts after the request's bookmarks. */
+  private session(mode?: SessionMode) {
+    const causal = currentCausal();
+    return this.driver.session({
+      database: this.database,
+      ...(mode ? { defaultAccessMode: mode } : {}),
+      ...(causal?.bookmarks.length ? { bookmarks: causal.bookmarks } : {}),
+    });
+  }
+
+  /** After a write: the request's later transactions (and its response) carry its bookmark. */
+  private wrote(session: { lastBookmarks(): string[] }): void {
+    const causal = currentCausal();
+    if (!causal) return;
+    const latest = session.lastBookmarks();
+    if (latest.length) {
+      causal.latest = latest;
+      causal.bookmarks = latest;
+    }
+  }
+
   private async autoCommit(mode: SessionMode, q: Query, timeoutMs: number): Promise<Row[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const session = this.session(mode);
     try {
-      return plainRows(await withoutCallerStack(() => session.run(q.text, boltParams(q.params), { timeout: timeoutMs })));
+      const rows = plainRows(await withoutCallerStack(() => session.run(q.text, boltParams(q.params), { timeout: timeoutMs })));
+      if (mode === neo4j.session.WRITE) this.wrote(session);
+      return rows;
     } catch (e) {
       throw translate(e);
     } finally {
@@ -161,7 +185,7 @@ export class Db {
   }
 
   private async readTxOnce<T>(work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.session(neo4j.session.READ);
     try {
       return await session.executeRead(work, { timeout: timeoutMs });
     } catch (e) {
@@ -176,9 +200,11 @@ export class Db {
   }
 
   private async writeTxOnce<T>(work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.session(neo4j.session.WRITE);
     try {
-      return await session.executeWrite(work, { timeout: timeoutMs });
+      const result = await session.executeWrite(work, { timeout: timeoutMs });
+      this.wrote(session);
+      return result;
     } catch (e) {
       throw translate(e);
     } finally {
@@ -192,7 +218,7 @@ export class Db {
   }
 
   private async runAutoCommitOnce(text: string, timeoutMs: number): Promise<void> {
-    const session = this.driver.session({ database: this.database });
+    const session = this.session();
     try {
       // 0: the server's own transaction timeout (schema statements on an interactive Db).
       await session.run(text, {}, timeoutMs > 0 ? { timeout: timeoutMs } : undefined);
@@ -243,6 +269,9 @@ function plainRows(res: QueryResult): Row[] {
 
 function translate(e: unknown): unknown {
   const err = e as { code?: string; message?: string };
+  if (err?.code?.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return new DomainError('VALIDATION', 'The bookmark sent with the request (X-Graph-Bookmark or the ig_bm cookie) is not one this database issued: send the one the last response carried, or none.', 'bookmark');
+  }
   if (err?.code === 'ServiceUnavailable' || err?.code === 'SessionExpired' || err?.code === 'Neo.TransientError.General.DatabaseUnavailable' ||
       /Could not acquire a connection|Connection acquisition timed out|connect ECONNREFUSED/i.test(err?.message ?? '')) {
     return new DatabaseUnavailableError('The database is unavailable; try again shortly.');

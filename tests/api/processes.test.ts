@@ -6,7 +6,8 @@ import { prepareAudit } from '../../server/app.js';
 import { createUser } from '../../server/auth/users.js';
 import { loadConfig } from '../../server/config.js';
 import { auditSeal, eventHash, readHead, type AuditEvent } from '../../server/audit/trail.js';
-import { cypher } from '../../server/db/db.js';
+import { currentCausal, withBookmarks } from '../../server/db/causal.js';
+import { cypher, Db } from '../../server/db/db.js';
 import { freePort } from '../../server/db/localNeo4j.js';
 import { validateEntity } from '../../server/domain/validate.js';
 import { writeEntities } from '../../server/graph/write.js';
@@ -45,13 +46,13 @@ async function startApi(): Promise<{ child: ChildProcess; url: string }> {
   return p;
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, ...((await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }) };
+  return { status: res.status, headers: res.headers, ...((await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }) };
 }
 
 const SIGN_IN = 'mutation($u: String!, $p: String!){ signIn(username: $u, password: $p){ token } }';
@@ -149,4 +150,51 @@ describe('two API processes on one database', { timeout: 180_000 }, () => {
       expect(r.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     }
   });
+
+  it('a write\u2019s bookmark goes back with the response and on to the other process, whose reads start after it; a forged one is refused clearly', async () => {
+    const token = (await gql(a.url, SIGN_IN, { u: `${P}-two`, p: 'correct-horse-9' })).data!.signIn.token as string;
+    const wrote = await gql(a.url, 'mutation($input: EntityInput!){ createEntity(input: $input){ id } }', {
+      input: { id: `${P}-BM`, type: 'Subject', label: 'Bookmarked', props: {}, markings: { classification: 'OFFICIAL', agency: AG, handling: 'P' } },
+    }, token);
+    expect(wrote.errors).toBeUndefined();
+    const bookmark = wrote.headers.get('x-graph-bookmark');
+    expect(bookmark).toMatch(/^FB:/);
+    expect(wrote.headers.get('set-cookie')).toMatch(/ig_bm=FB%3A[^;]+; Path=\/graphql; Max-Age=60; HttpOnly; SameSite=Strict/);
+    const read = await gql(b.url, 'query($id: ID!){ entity(id: $id){ id label } }', { id: `${P}-BM` }, token, { 'x-graph-bookmark': bookmark! });
+    expect(read.data?.entity).toEqual({ id: `${P}-BM`, label: 'Bookmarked' });
+    // The bookmark reaches the database: one it never issued is refused (as a bad request, not a fault).
+    const forged = await gql(b.url, 'query($id: ID!){ entity(id: $id){ id } }', { id: `${P}-BM` }, token, { 'x-graph-bookmark': 'FB:forged' });
+    expect(forged.errors?.[0]?.message).toMatch(/bookmark .* is not one this database issued/);
+    expect(forged.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+  });
+
+  it('a routing (neo4j://) URI against the single local instance: reads and writes in their access modes, bookmarks carried between connections', async () => {
+    const uri = t.env.NEO4J_URI;
+    // The local launcher advertises its own listener; another server's routing table is its own business.
+    if (!/^bolt:\/\/127\.0\.0\.1:\d+$/.test(uri)) return;
+    const routed = Db.connect(uri.replace('bolt://', 'neo4j://'), t.env.NEO4J_USER, t.env.NEO4J_PASSWORD, { queryTimeoutMs: 30_000 });
+    const other = Db.connect(uri.replace('bolt://', 'neo4j://'), t.env.NEO4J_USER, t.env.NEO4J_PASSWORD, { queryTimeoutMs: 30_000 });
+    try {
+      const [{ servers }] = await routed.read(cypher("CALL dbms.routing.getRoutingTable({}, 'neo4j') YIELD servers RETURN servers"));
+      const port = uri.split(':').at(-1);
+      for (const role of ['WRITE', 'READ', 'ROUTE']) {
+        expect((servers as { role: string; addresses: string[] }[]).find((x) => x.role === role)?.addresses).toEqual([`127.0.0.1:${port}`]);
+      }
+      // A write in one connection, its bookmark handed to another: the read there starts after it.
+      const handed = await withBookmarks([], async () => {
+        await routed.write(cypher('MERGE (m:SchemaProbe {id: $id}) SET m.at = $at', { id: `${P}-probe`, at: Date.now() }));
+        return currentCausal()!.latest!;
+      });
+      expect(handed[0]).toMatch(/^FB:/);
+      const seen = await withBookmarks(handed, () => other.read(cypher('MATCH (m:SchemaProbe {id: $id}) RETURN count(m) AS n', { id: `${P}-probe` })));
+      expect(seen[0]!.n).toBe(1);
+      // A read-only connection refuses to write: the access mode is what the routing driver routes on.
+      await expect(routed.read(cypher('CREATE (:SchemaProbe {id: $id})', { id: `${P}-nope` }))).rejects.toThrow(/read/i);
+    } finally {
+      await routed.write(cypher('MATCH (m:SchemaProbe) WHERE m.id STARTS WITH $p DELETE m', { p: P }));
+      await routed.close();
+      await other.close();
+    }
+  });
 });
+
