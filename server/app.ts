@@ -33,14 +33,15 @@ export function createServices(db: Db, config: Config): Services {
 export function prepareAudit(config: Config): void {
   const seal = loadAuditSeal({ auditKey: config.auditKey, dataDir: config.dataDir });
   useAuditSeal(seal);
-  // Stub references must read the same in every process and after a restart: derived from the same secret.
+  // Stub references and list cursors must read the same in every process and after a restart:
+  // derived from the same secret (each under its own label), unless CURSOR_KEY names its own.
   setStubKey(seal.key);
+  setCursorKey(config.cursorKey ?? seal.key);
 }
 
 /** API + client over an already connected, migrated database. Used by main and by tests. */
 export async function startApp(db: Db, config: Config): Promise<App & { services: Services }> {
   prepareAudit(config);
-  if (config.cursorKey) setCursorKey(config.cursorKey);
   const services = createServices(db, config);
   const app = await startHttp(services, await apiSchema(), { port: config.port, host: config.host });
   if (config.alertPollMs > 0) services.alerts.start();

@@ -43,7 +43,7 @@ export interface Config {
   logRequests: boolean;
   /** AUDIT_KEY: the audit chain's HMAC key (at least 32 characters); unset: `<dataDir>/audit.key`, made on first start. */
   auditKey?: string;
-  /** CURSOR_KEY: seals list cursors; instances behind one load balancer share it (unset: random per process). */
+  /** CURSOR_KEY: seals list cursors (unset: derived from the audit key, so every process of a deployment shares it). */
   cursorKey?: string;
   /** Audit events anonymous callers may cause per address per minute (beyond: refused, 429). */
   auditAnonPerMinute: number;

@@ -59,9 +59,9 @@ const OPS = { EQ: '=', CONTAINS: 'CONTAINS', GTE: '>=', LTE: '<=' } as const;
 let cursorKey = randomBytes(32);
 
 /**
- * The key cursors are sealed with. Unset, each process draws a random one: cursors then do not
- * survive a restart and are not accepted by another instance (the client is told the cursor is
- * invalid and starts again from the first page). Instances behind one load balancer share a key.
+ * The key cursors are sealed with: CURSOR_KEY, else derived from the audit key (server/app.ts
+ * prepareAudit), so every API process of a deployment accepts the others' cursors and they survive
+ * a restart. Until a key is set (a process that never loads one) it is random.
  */
 export function setCursorKey(secret: string | Buffer): void {
   cursorKey = createHash('sha256').update('cursor-key\0').update(secret).digest();

@@ -151,6 +151,17 @@ describe('two API processes on one database', { timeout: 180_000 }, () => {
     }
   });
 
+  it('a list cursor made by one process pages on in the other (cursors are sealed with the deployment\u2019s key)', async () => {
+    const token = (await gql(a.url, SIGN_IN, { u: `${P}-one`, p: 'correct-horse-9' })).data!.signIn.token as string;
+    const page = 'query($after: String){ entities(type: "Subject", first: 1, after: $after){ items { id } hasNextPage endCursor } }';
+    const first = await gql(a.url, page, {}, token);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.entities.hasNextPage).toBe(true);
+    const next = await gql(b.url, page, { after: first.data.entities.endCursor }, token);
+    expect(next.errors).toBeUndefined();
+    expect(next.data.entities.items[0].id).not.toBe(first.data.entities.items[0].id);
+  });
+
   it('a write\u2019s bookmark goes back with the response and on to the other process, whose reads start after it; a forged one is refused clearly', async () => {
     const token = (await gql(a.url, SIGN_IN, { u: `${P}-two`, p: 'correct-horse-9' })).data!.signIn.token as string;
     const wrote = await gql(a.url, 'mutation($input: EntityInput!){ createEntity(input: $input){ id } }', {
