@@ -358,9 +358,10 @@ export async function mergeEntities(db: Db, viewer: Viewer, keepId: string, merg
         text: `UNWIND $rows AS row MATCH (:Entity {id: row.source})-[c:${t} {id: row.id}]->(:Entity {id: row.target})
                SET c.reportIds = row.reportIds, c.reportMarks = row.reportMarks, c.strength = row.strength, c.archived = false`,
         params: {
+          // Empty lists are stored as no property, as the write path stores them (write.ts storedProps).
           rows: joins.filter((j) => j.type === t).map((j) => ({
-            id: j.id, source: j.source, target: j.target, reportIds: j.reportIds,
-            reportMarks: j.reportIds.filter((r) => grades.has(r)).map((r) => reportMark(grades.get(r)!)),
+            id: j.id, source: j.source, target: j.target, reportIds: j.reportIds.length ? j.reportIds : null,
+            reportMarks: j.reportIds.length ? j.reportIds.filter((r) => grades.has(r)).map((r) => reportMark(grades.get(r)!)) : null,
             strength: j.reportIds.length ? linkStrength(j.reportIds.map((r) => grades.get(r)).filter((g) => !!g) as never) : null,
           })),
         },
