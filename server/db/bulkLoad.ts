@@ -134,6 +134,17 @@ export interface LinkRow { id: string; type: string; source: string; target: str
 
 const LOCATED = new Set(['Location', 'Camera', 'CellSite']);
 
+/** A record's stored properties with what the write path adds on creation (null: no property). */
+function stored(row: EntityRow | LinkRow, now: string): Record<string, unknown> {
+  const values: Record<string, unknown> = { id: row.id };
+  for (const [k, v] of Object.entries(row.props)) if (v !== null && v !== undefined) values[k] = v;
+  values.createdAt = now;
+  values.contentHash = row.hash;
+  values.updatedAt = now;
+  values.archived = false;
+  return values;
+}
+
 /**
  * CSV files for the batch importer, one pair (header, data) per label or relationship type and set
  * of typed properties. Rows go through a write stream with back-pressure: `await` every add.
@@ -151,12 +162,7 @@ export class BulkFiles {
 
   /** An entity as graph/write.ts stores it when it creates one (createdAt = updatedAt = now). */
   addEntity(row: EntityRow, now: string): Promise<void> | void {
-    const values: Record<string, unknown> = { id: row.id };
-    for (const [k, v] of Object.entries(row.props)) if (v !== null && v !== undefined) values[k] = v;
-    values.createdAt = now;
-    values.contentHash = row.hash;
-    values.updatedAt = now;
-    values.archived = false;
+    const values = stored(row, now);
     if (LOCATED.has(row.type) && typeof row.props.lat === 'number' && typeof row.props.lon === 'number') {
       values.point = { latitude: row.props.lat, longitude: row.props.lon };
     }
@@ -165,14 +171,8 @@ export class BulkFiles {
   }
 
   addLink(row: LinkRow, now: string): Promise<void> | void {
-    const values: Record<string, unknown> = { id: row.id };
-    for (const [k, v] of Object.entries(row.props)) if (v !== null && v !== undefined) values[k] = v;
-    values.createdAt = now;
-    values.contentHash = row.hash;
-    values.updatedAt = now;
-    values.archived = false;
     this.relationships++;
-    return this.add('rel', row.type, values, [row.source, row.target]);
+    return this.add('rel', row.type, stored(row, now), [row.source, row.target]);
   }
 
   private add(kind: 'node' | 'rel', name: string, values: Record<string, unknown>, ends?: [string, string]): Promise<void> | void {
