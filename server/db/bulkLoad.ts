@@ -28,7 +28,12 @@ const ARRAY_DELIMITER = '\u001f';
 
 export type StoreState = 'absent' | 'present' | 'interrupted' | 'loaded' | 'in-use';
 
-interface Marker { phase?: 'loading' | 'loaded'; rerun?: string; info?: Record<string, unknown> }
+interface Marker { phase?: 'loading' | 'loaded'; rerun?: string; pid?: number; info?: Record<string, unknown> }
+
+const alive = (pid: number | undefined) => {
+  if (!pid || pid === process.pid) return false;
+  try { process.kill(pid, 0); return true; } catch { return false; }
+};
 
 function readMarker(home: string): Marker | undefined {
   const file = path.join(home, BULK_MARKER);
@@ -43,6 +48,8 @@ function readMarker(home: string): Marker | undefined {
  */
 export function localStoreState(home: string): StoreState {
   const marker = readMarker(home);
+  // Another process loading it now (a second `npm run seed` on the same DATA_DIR) holds it.
+  if (marker && marker.phase !== 'loaded' && alive(marker.pid)) return 'in-use';
   if (marker) return marker.phase === 'loaded' ? 'loaded' : 'interrupted';
   const running = path.join(home, 'running.json');
   if (fs.existsSync(running)) {
@@ -60,6 +67,7 @@ export function localStoreState(home: string): StoreState {
 export function interruptedLoadMessage(home: string): string | undefined {
   const marker = readMarker(home);
   if (!marker || marker.phase === 'loaded') return undefined;
+  if (alive(marker.pid)) return `The database in ${home} is being bulk loaded by process ${marker.pid} now: wait for that load to finish.`;
   const rerun = marker.rerun ?? 'the load';
   return `The database in ${home} was being bulk loaded when that load stopped, so it is incomplete. ` +
     `Run ${rerun} again to load it from the start, or delete ${path.dirname(home)} to start with an empty database.`;
