@@ -126,6 +126,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       throw new UsageError(`--size huge is loaded only into an empty local store, by the bulk path (through transactions it would take hours): set DATA_DIR to an empty folder${config.neo4jUri ? ' and unset NEO4J_URI' : ''}.`);
     } else if (state === 'loaded') {
       log('A bulk load of another data set finished in this store: seeding into it through transactions.');
+      markFinished(home); // the store is whole; what that load left to do is this seed's to decide now
     }
     conn = await connectDatabase(config, { projectRoot, log, schemaDir: path.join(projectRoot, 'cypher/schema') });
     stopOnSignals(conn, () => tty && process.stderr.write('\n'));
