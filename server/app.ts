@@ -1,4 +1,5 @@
 import { setStubKey } from './domain/policy.js';
+import { setBookmarkKey } from './db/causal.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from './api/schema.js';
 import { loadAuditSeal } from './audit/seal.js';
@@ -37,6 +38,7 @@ export function prepareAudit(config: Config): void {
   // derived from the same secret (each under its own label), unless CURSOR_KEY names its own.
   setStubKey(seal.key);
   setCursorKey(config.cursorKey ?? seal.key);
+  setBookmarkKey(seal.key);
 }
 
 /** API + client over an already connected, migrated database. Used by main and by tests. */

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type express from 'express';
 
 /**
@@ -7,7 +8,14 @@ import type express from 'express';
  * response (header `X-Graph-Bookmark`, and the cookie `ig_bm` for the browser), and the client's
  * next request carries it back to whichever API process serves it. That process opens its
  * sessions with the bookmark, so a read sent to a secondary waits until the secondary has the
- * write. Bookmarks are not secrets: a forged one can only make its sender's own request wait or fail.
+ * write.
+ *
+ * The client never sees Neo4j's bookmark itself: it names the database's transaction, so it would
+ * tell a viewer how many writes everyone else made in between (a count of records and actions they
+ * may not know of). What goes out is the bookmark sealed with AES-GCM under a key every API process
+ * of a deployment derives from the audit key, with a fresh nonce each time: opaque, different on
+ * every response. One not made by this deployment is refused (400) in the header, and dropped
+ * (the request goes on without it) in the cookie, which a browser may hold across a key change.
  */
 export interface Causal {
   /** Bookmarks the request's transactions start after. */
@@ -29,21 +37,45 @@ export const currentCausal = (): Causal | undefined => store.getStore();
 
 /** Runs `fn` with its own causal context (tests, CLIs that hand bookmarks on themselves). */
 export function withBookmarks<T>(bookmarks: string[], fn: () => T): T {
-  return store.run({ bookmarks: parseBookmarks(bookmarks) }, fn);
+  return store.run({ bookmarks: bookmarks.filter((b) => BOOKMARK.test(b)).slice(-MAX_BOOKMARKS) }, fn);
 }
 
 export class BookmarkError extends Error {}
+const REFUSED = 'The bookmark sent with the request (X-Graph-Bookmark or the ig_bm cookie) is not one this platform issued: send the one the last response carried, or none.';
 
-/** The bookmarks in header or cookie values (comma-separated); a malformed one is a BookmarkError. */
+let bookmarkKey = randomBytes(32);
+/** The key bookmarks are sealed with (server/app.ts prepareAudit derives it from the audit key). */
+export function setBookmarkKey(secret: Buffer | string): void {
+  bookmarkKey = createHash('sha256').update('bookmark-key\0').update(secret).digest();
+}
+
+/** Neo4j's bookmarks as the client carries them: one opaque token. */
+export function sealBookmarks(bookmarks: string[]): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', bookmarkKey, iv);
+  const body = Buffer.concat([c.update(JSON.stringify(bookmarks), 'utf8'), c.final()]);
+  return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64url');
+}
+
+function unseal(token: string): string[] {
+  try {
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length < 29 || raw.length > 4096 || raw.toString('base64url') !== token) throw new Error();
+    const d = createDecipheriv('aes-256-gcm', bookmarkKey, raw.subarray(0, 12));
+    d.setAuthTag(raw.subarray(12, 28));
+    const list = JSON.parse(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8')) as unknown;
+    if (Array.isArray(list) && list.every((b) => typeof b === 'string' && BOOKMARK.test(b))) return list as string[];
+  } catch { /* one answer for every bad token */ }
+  throw new BookmarkError(REFUSED);
+}
+
+/** The bookmarks in a header or cookie value (one sealed token); anything else is a BookmarkError. */
 export function parseBookmarks(values: (string | undefined)[]): string[] {
   const out: string[] = [];
   for (const v of values) {
-    for (const b of (v ?? '').split(',')) {
-      const t = b.trim();
-      if (!t) continue;
-      if (!BOOKMARK.test(t)) throw new BookmarkError('The bookmark sent with the request (X-Graph-Bookmark or the ig_bm cookie) is not one this database issued: send the one the last response carried, or none.');
-      if (!out.includes(t)) out.push(t);
-    }
+    const t = (v ?? '').trim();
+    if (!t) continue;
+    for (const b of unseal(t)) if (!out.includes(b)) out.push(b);
   }
   return out.slice(-MAX_BOOKMARKS);
 }
@@ -56,22 +88,25 @@ export function parseBookmarks(values: (string | undefined)[]): string[] {
 export function bookmarkMiddleware(): express.RequestHandler {
   return (req, res, next) => {
     const fromHeader = req.headers[BOOKMARK_HEADER];
-    let sent: string[];
+    let sent: string[] = [];
     try {
       sent = parseBookmarks(fromHeader
         ? (Array.isArray(fromHeader) ? fromHeader : [fromHeader])
         : [(req.cookies as Record<string, string> | undefined)?.[BOOKMARK_COOKIE]]);
     } catch (e) {
-      // A stale or tampered cookie is dropped with the refusal, so the next request goes through.
-      if (!fromHeader) res.append('Set-Cookie', `${BOOKMARK_COOKIE}=; Path=/graphql; Max-Age=0; HttpOnly; SameSite=Strict`);
-      res.status(400).json({ errors: [{ message: (e as Error).message, extensions: { code: 'VALIDATION', field: 'bookmark' } }] });
-      return;
+      if (fromHeader) {
+        // An API client sent it on purpose: tell it.
+        res.status(400).json({ errors: [{ message: (e as Error).message, extensions: { code: 'VALIDATION', field: 'bookmark' } }] });
+        return;
+      }
+      // A browser's stale cookie (a key changed, a restore): dropped, and the request goes on without it.
+      res.append('Set-Cookie', `${BOOKMARK_COOKIE}=; Path=/graphql; Max-Age=0; HttpOnly; SameSite=Strict`);
     }
     const ctx: Causal = { bookmarks: sent };
     const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => express.Response;
     (res as { writeHead: unknown }).writeHead = (...args: unknown[]) => {
       if (ctx.latest?.length && !res.headersSent) {
-        const value = ctx.latest.join(',');
+        const value = sealBookmarks(ctx.latest);
         res.setHeader(BOOKMARK_HEADER, value);
         res.append('Set-Cookie', `${BOOKMARK_COOKIE}=${encodeURIComponent(value)}; Path=/graphql; Max-Age=60; HttpOnly; SameSite=Strict`);
       }

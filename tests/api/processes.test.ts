@@ -169,14 +169,33 @@ describe('two API processes on one database', { timeout: 180_000 }, () => {
     }, token);
     expect(wrote.errors).toBeUndefined();
     const bookmark = wrote.headers.get('x-graph-bookmark');
-    expect(bookmark).toMatch(/^FB:/);
-    expect(wrote.headers.get('set-cookie')).toMatch(/ig_bm=FB%3A[^;]+; Path=\/graphql; Max-Age=60; HttpOnly; SameSite=Strict/);
+    // Sealed: the client never sees Neo4j's bookmark (it would count everyone's writes in between).
+    expect(bookmark).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(bookmark).not.toMatch(/^FB/);
+    expect(wrote.headers.get('set-cookie')).toMatch(/ig_bm=[A-Za-z0-9_-]+; Path=\/graphql; Max-Age=60; HttpOnly; SameSite=Strict/);
     const read = await gql(b.url, 'query($id: ID!){ entity(id: $id){ id label } }', { id: `${P}-BM` }, token, { 'x-graph-bookmark': bookmark! });
+    expect(read.errors).toBeUndefined();
     expect(read.data?.entity).toEqual({ id: `${P}-BM`, label: 'Bookmarked' });
-    // The bookmark reaches the database: one it never issued is refused (as a bad request, not a fault).
-    const forged = await gql(b.url, 'query($id: ID!){ entity(id: $id){ id } }', { id: `${P}-BM` }, token, { 'x-graph-bookmark': 'FB:forged' });
-    expect(forged.errors?.[0]?.message).toMatch(/bookmark .* is not one this database issued/);
-    expect(forged.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+    // Every response seals afresh: two answers to the same reader never show the same token.
+    const again = await gql(b.url, 'query($id: ID!){ entity(id: $id){ id } }', { id: `${P}-BM` }, token, { 'x-graph-bookmark': bookmark! });
+    expect(again.headers.get('x-graph-bookmark')).not.toBe(read.headers.get('x-graph-bookmark'));
+    // One not made by this deployment (forged, or altered by a byte) is refused as a bad request.
+    const altered = `${bookmark!.slice(0, -2)}${bookmark!.endsWith('AA') ? 'AB' : 'AA'}`;
+    for (const forged of ['FB:kcwQqp2QLoHzSv+wY4Q2F84yXcoABbMtkA==', altered]) {
+      const r = await gql(b.url, 'query($id: ID!){ entity(id: $id){ id } }', { id: `${P}-BM` }, token, { 'x-graph-bookmark': forged });
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0]?.message).toMatch(/bookmark .* is not one this platform issued/);
+      expect(r.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+    }
+    // A browser's stale cookie is dropped (and cleared), never an error.
+    const res = await fetch(`${b.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, cookie: `ig_bm=${altered}` },
+      body: JSON.stringify({ query: '{ me { username } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { me: { username: string } } }).data.me.username).toBe(`${P}-two`);
+    expect(res.headers.get('set-cookie')).toMatch(/ig_bm=; Path=\/graphql; Max-Age=0/);
   });
 
   it('a routing (neo4j://) URI against the single local instance: reads and writes in their access modes, bookmarks carried between connections', async () => {
