@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
+import { abortOnSignals, bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
 import { reportFailure } from '../failure.js';
 import { BulkFiles, discardInterruptedLoad, localStoreState, markFinished, markLoadStarted, runBulkImport, storeIsEmpty } from '../db/bulkLoad.js';
 import { formatImportErrors, importGraph, type ImportInput, type ImportPhase, type ImportSummary } from '../ingest/importer.js';
@@ -229,20 +229,16 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       await conn.stop();
       conn = undefined;
       markLoadStarted(home, rerun);
-      const ac = new AbortController();
-      const abort = () => ac.abort();
-      process.once('SIGINT', abort);
-      process.once('SIGTERM', abort);
+      const stopping = abortOnSignals();
       try {
         const r = await runBulkImport({
-          projectRoot, home, input, dir: files.dir, rerun, heap: config.local.heap, log, signal: ac.signal,
+          projectRoot, home, input, dir: files.dir, rerun, heap: config.local.heap, log, signal: stopping.signal,
           onProgress: (stage, pct) => progress.update(`Importing: ${stage} ${bar(pct, 100)}`, pct === 100),
         });
         progress.done();
         log(`Batch importer: ${fmt(r.nodes)} nodes, ${fmt(r.relationships)} relationships in ${(r.elapsedMs / 1000).toFixed(1)} s; starting the database and building its indexes...`);
       } finally {
-        process.off('SIGINT', abort);
-        process.off('SIGTERM', abort);
+        stopping.release();
       }
       markFinished(home);
       fs.rmSync(files.dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { seedDatabase, SEED_PLAN, type SeedSize } from '../../seed/seed.js';
 import { prepareAudit } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
+import { abortOnSignals, bulkDb, connectDatabase, stopOnSignals, type DatabaseConnection } from '../db/connect.js';
 import { reportFailure } from '../failure.js';
 import { loadedInfo, localStoreState, markFinished } from '../db/bulkLoad.js';
 import { bulkSeed } from '../../seed/bulk.js';
@@ -99,13 +99,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         ? `The local store in ${home} is empty: bulk loading ${args.size} with Neo4j's batch importer (--transactional to write through transactions instead).`
         : `The local store in ${home} was left by an interrupted bulk load: loading it again from the start.`);
       const bulkStarted = performance.now();
-      const ac = new AbortController();
-      const stopBulk = () => ac.abort();
-      process.once('SIGINT', stopBulk);
-      process.once('SIGTERM', stopBulk);
+      const stopping = abortOnSignals();
       try {
         const r = await bulkSeed({
-          projectRoot, dataDir: config.dataDir, size: args.size, seed: args.seed, txRows: args.txRows, heap: config.local.heap, log, signal: ac.signal,
+          projectRoot, dataDir: config.dataDir, size: args.size, seed: args.seed, txRows: args.txRows, heap: config.local.heap, log, signal: stopping.signal,
           onProgress: (phase, done, total, detail) => {
             if (!tty || (Date.now() - last < 200 && done < total)) return;
             last = Date.now();
@@ -119,8 +116,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         log(`Bulk loaded ${fmt(r.entities)} entities and ${fmt(r.links)} links in ${((performance.now() - bulkStarted) / 1000).toFixed(1)} s (files ${(r.filesMs / 1000).toFixed(1)} s, importer ${(r.elapsedMs / 1000).toFixed(1)} s); starting the database and building its indexes...`);
         loaded = { entities: r.entities, links: r.links, batchesTotal: r.batchesTotal };
       } finally {
-        process.off('SIGINT', stopBulk);
-        process.off('SIGTERM', stopBulk);
+        stopping.release();
       }
     } else if (args.size === 'huge') {
       throw new UsageError(`--size huge is loaded only into an empty local store, by the bulk path (through transactions it would take hours): set DATA_DIR to an empty folder${config.neo4jUri ? ' and unset NEO4J_URI' : ''}.`);

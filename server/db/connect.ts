@@ -111,3 +111,21 @@ export function stopOnSignals(conn: Pick<DatabaseConnection, 'stop'>, onSignal?:
     for (const s of signals) process.off(s, handler);
   };
 }
+
+/**
+ * An AbortSignal that Ctrl-C / SIGTERM abort, for work that has no database connection to stop
+ * (a bulk load with the store closed). `release()` stops listening.
+ */
+export function abortOnSignals(): { signal: AbortSignal; release(): void } {
+  const ac = new AbortController();
+  const abort = () => ac.abort();
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  return {
+    signal: ac.signal,
+    release() {
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
+    },
+  };
+}

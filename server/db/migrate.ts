@@ -71,7 +71,7 @@ export async function migrate(db: Db, dir: string, log: (s: string) => void = ()
  */
 export async function awaitIndexes(db: Db, log: (s: string) => void = () => {}): Promise<void> {
   const started = performance.now();
-  let said = 0;
+  let said = started;
   for (;;) {
     const rows = await db.read(cypher(
       "SHOW INDEXES YIELD name, state, populationPercent, failureMessage WHERE state <> 'ONLINE' RETURN name, state, populationPercent, failureMessage",
@@ -80,7 +80,7 @@ export async function awaitIndexes(db: Db, log: (s: string) => void = () => {}):
     const failed = rows.find((r) => r.state === 'FAILED');
     if (failed) throw new Error(`The index ${String(failed.name)} could not be built: ${String(failed.failureMessage)}. Fix the cause and start again; the index is rebuilt on the next start.`);
     if (performance.now() - said > 10_000) {
-      if (said) log(`schema: building indexes, ${rows.map((r) => `${String(r.name)} ${Math.round(Number(r.populationPercent))}%`).slice(0, 4).join(', ')}${rows.length > 4 ? ` and ${rows.length - 4} more` : ''}`);
+      log(`schema: building indexes, ${rows.map((r) => `${String(r.name)} ${Math.round(Number(r.populationPercent))}%`).slice(0, 4).join(', ')}${rows.length > 4 ? ` and ${rows.length - 4} more` : ''}`);
       said = performance.now();
     }
     await new Promise((r) => setTimeout(r, 250));
