@@ -282,6 +282,16 @@ describe('the analyst workspace in a browser', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await chartCounts(page)).nodes).toBe(before.nodes - 1);
     await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await chartCounts(page)).nodes).toBe(before.nodes);
+    // What is shown is undone like what is on the chart: a type filter, then Undo on the toolbar.
+    const type = page.locator('[data-testid^="filter-type-"]').first();
+    const shown = (await chartCounts(page)).shownNodes;
+    await type.uncheck();
+    await expect.poll(async () => (await chartCounts(page)).shownNodes).toBeLessThan(shown);
+    expect(await page.getByTestId('undo').getAttribute('title')).toMatch(/^Undo Hide /);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await chartCounts(page)).shownNodes).toBe(shown);
+    expect(await type.isChecked()).toBe(true);
     await page.keyboard.press('?');
     await page.getByTestId('help-overlay').waitFor();
     expect(await page.getByTestId('help-overlay').textContent()).toContain('Undo');

@@ -1,10 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fallbackConnect, fallbackExpand, fallbackMetrics, fallbackShortestPaths } from '../../client/src/api/fallbacks.js';
 import { csvCell, entitiesCsv, linksCsv, toGraphML } from '../../client/src/export/contents.js';
 import { toSvg } from '../../client/src/export/svg.js';
 import type { ChartDoc } from '../../client/src/workspace/chartDoc.js';
 import { LocalChartStore, MemoryStorage } from '../../client/src/workspace/chartStore.js';
-import { GraphWorkspace } from '../../client/src/workspace/GraphWorkspace.js';
+import { CONNECT_MAX, GraphWorkspace } from '../../client/src/workspace/GraphWorkspace.js';
+import { TRAVERSAL_LIMITS } from '../../server/graph/traverse.js';
+import { propValue } from '../../client/src/ui/format.js';
+import { CRIME_TYPES, SOURCE_TYPES } from '../../server/domain/codes.js';
 import type { ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, LinkDetail, Viewer } from '../../client/src/workspace/types.js';
 
 /**
@@ -257,6 +260,68 @@ describe('GraphWorkspace', () => {
     expect(ws.visible().edges.size).toBe(ws.getState().doc.edges.size);
   });
 
+  it('undoes and redoes filters, time range and display settings like chart changes, in the order they were made', async () => {
+    await ws.add(['lee', 'dana', 'kim', 'ocg', 'ravi', 'mill']);
+    const doc = ws.getState().doc;
+    ws.toggleEntityType('OCG');
+    expect(ws.getState().undoLabel).toBe('Hide OCG');
+    ws.setFilters({ minGrade: '2B' });
+    ws.setDisplay({ edgeLabels: false });
+    expect(ws.getState().undoLabel).toBe('Hide link labels');
+    ws.setDisplay({ colourBy: 'community' });
+    ws.remove(['mill']);
+    // Back through all five, newest first; the chart itself comes back only at the step that changed it.
+    expect(ws.undo()).toBe(true);
+    expect(ws.getState().doc.nodes.has('mill')).toBe(true);
+    expect(ws.getState().display.colourBy).toBe('community');
+    ws.undo();
+    expect(ws.getState().display).toEqual({ colourBy: 'type', sizeBy: 'none', edgeLabels: false });
+    ws.undo();
+    expect(ws.getState().display.edgeLabels).toBe(true);
+    expect(ws.getState().filters.minGrade).toBe('2B');
+    ws.undo();
+    expect(ws.getState().filters.minGrade).toBeNull();
+    expect(ws.visible().nodes.has('ocg')).toBe(false);
+    ws.undo();
+    expect(ws.visible().nodes.has('ocg')).toBe(true);
+    expect(ws.getState().doc).toBe(doc);
+    ws.redo();
+    ws.redo();
+    expect(ws.getState().filters).toEqual(expect.objectContaining({ hiddenEntityTypes: ['OCG'], minGrade: '2B' }));
+    // Setting what is already set is no step.
+    ws.setFilters({ minGrade: '2B' });
+    expect(ws.getState().redoLabel).not.toBeNull();
+  });
+
+  it('makes a dragged or played time range one undo step, and a later one a step of its own', async () => {
+    await ws.add(['lee', 'dana', 'kim', 'event', 'owen']);
+    let now = 1_000_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      for (let y = 2021; y <= 2024; y++) { ws.setTimeRange({ from: `${y}-01-01`, to: `${y}-12-31` }); now += 400; }
+      expect(ws.getState().undoLabel).toBe('Time range');
+      now += 5000;
+      ws.setTimeRange({ from: '2020-01-01', to: '2020-12-31' });
+      ws.undo();
+      expect(ws.getState().timeRange).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+      ws.undo();
+      expect(ws.getState().timeRange).toBeNull();
+      expect(ws.getState().undoLabel).toBe('Add 5 entities');
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('refuses to connect more entities than the API joins at once, and the limit is the API\'s', async () => {
+    expect(CONNECT_MAX).toBe(TRAVERSAL_LIMITS.connect);
+    await ws.add(['lee', 'dana', 'kim', 'ocg', 'ravi', 'mill']);
+    const many = Array.from({ length: CONNECT_MAX + 1 }, (_, i) => ['lee', 'dana', 'kim', 'ocg', 'ravi', 'mill'][i % 6]!);
+    const before = ws.getState().doc;
+    expect(await ws.connect(many)).toEqual([]);
+    expect(ws.getState().doc).toBe(before);
+    expect(ws.getState().notices.at(-1)?.text).toMatch(`at most ${CONNECT_MAX} entities`);
+  });
+
   it('pins and hides: pinned nodes are flagged for layouts, hidden ones not drawn until shown again', async () => {
     await ws.add(['lee', 'dana', 'mill']);
     ws.select(['lee', 'dana']);
@@ -407,5 +472,17 @@ describe('exports of the chart contents', () => {
     expect(svg).toContain('A &amp; B');
     expect(svg.match(/OFFICIAL-SENSITIVE/g)!.length).toBeGreaterThanOrEqual(2);
     expect(svg).toContain('marker-end="url(#arrow-0)"');
+  });
+});
+
+describe('property values in the details panel', () => {
+  it('reads model codes as words and ids of records on the chart as their names, and leaves other values as stored', () => {
+    const names = (id: string) => ({ 'AREA-WMP': 'West Midlands' } as Record<string, string>)[id];
+    expect(propValue('ORGANISED_ACQUISITIVE')).toBe('Organised acquisitive');
+    for (const code of [...CRIME_TYPES, ...SOURCE_TYPES]) expect(propValue(code)).not.toMatch(/_/);
+    expect(propValue('AREA-WMP', names)).toBe('West Midlands');
+    expect(propValue(['AREA-WMP', 'AREA-X'], names)).toBe('West Midlands, AREA-X');
+    for (const kept of ['AB12 CDE', '07700900123', 'OFFICIAL', 'P', '2024-03-01', 'Lee Carter']) expect(propValue(kept, names)).toBe(kept);
+    expect(propValue(true)).toBe('Yes');
   });
 });

@@ -48,13 +48,19 @@ function MarkingsBlock({ m }: { m: Markings | null | undefined }) {
 }
 
 function Props({ props }: { props: Record<string, unknown> }) {
+  const s = useWorkspaceState();
   const entries = Object.entries(props ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (!entries.length) return <p className="muted small">No further properties.</p>;
+  // Ids of records on the chart (an OCG's lead area, a report's source) read as their names; the
+  // stored value stays in the hover text.
+  const names = (id: string) => s.doc.nodes.get(id)?.data.label;
   return (
     <dl className="props" data-testid="props">
-      {entries.map(([k, v]) => (
-        <div key={k}><dt>{propName(k)}</dt><dd>{propValue(v)}</dd></div>
-      ))}
+      {entries.map(([k, v]) => {
+        const shown = propValue(v, names);
+        const raw = Array.isArray(v) ? v.join(', ') : String(v);
+        return <div key={k}><dt>{propName(k)}</dt><dd title={shown !== raw ? raw : undefined}>{shown}</dd></div>;
+      })}
     </dl>
   );
 }

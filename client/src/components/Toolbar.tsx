@@ -1,4 +1,4 @@
-import { WEIGHTING_SHORT, WEIGHTING_TITLES, type ColourBy, type SizeBy } from '../workspace/GraphWorkspace.js';
+import { CONNECT_MAX, WEIGHTING_SHORT, WEIGHTING_TITLES, type ColourBy, type SizeBy } from '../workspace/GraphWorkspace.js';
 import { WEIGHTINGS, type Weighting } from '../workspace/types.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
@@ -42,7 +42,8 @@ export function Toolbar(p: Props) {
       <div className="group">
         <button onClick={() => void ws.expand()} disabled={!selNodes.length} title="Expand the selected entities (E)" data-testid="toolbar-expand">Expand</button>
         <button onClick={() => ws.askPaths()} disabled={selNodes.length !== 2} title="Shortest paths between the two selected entities, up to a number of links you choose" data-testid="toolbar-paths">Path…</button>
-        <button onClick={() => void ws.connect()} disabled={selNodes.length < 2} title="How are the selected entities connected?" data-testid="toolbar-connect">Connect</button>
+        <button onClick={() => void ws.connect()} disabled={selNodes.length < 2 || selNodes.length > CONNECT_MAX}
+          title={selNodes.length > CONNECT_MAX ? `Connect joins at most ${CONNECT_MAX} entities at once: ${selNodes.length} are selected` : 'How are the selected entities connected?'} data-testid="toolbar-connect">Connect</button>
       </div>
       <LayoutPicker />
       <div className="group">

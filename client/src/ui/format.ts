@@ -16,12 +16,15 @@ export function propName(k: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
 
-export function propValue(v: unknown): string {
+export function propValue(v: unknown, names?: (id: string) => string | undefined): string {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(propValue).join(', ');
+  if (Array.isArray(v)) return v.map((x) => propValue(x, names)).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  return String(v);
+  const text = String(v);
+  // A code of the model (ORGANISED_ACQUISITIVE) reads as words; a record's id as its name where known.
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(text)) return humanCode(text);
+  return names?.(text) ?? text;
 }
 
 export const strengthText = (s: number | null | undefined): string =>

@@ -159,7 +159,15 @@ export interface WorkspaceOptions {
   historyLimit?: number;
 }
 
-interface HistoryEntry { label: string; doc: ChartDoc }
+/** What is shown besides the document: filters, time range and display settings are undone with it. */
+interface View { filters: Filters; timeRange: TimeRange | null; display: Display }
+interface HistoryEntry { label: string; doc: ChartDoc; view: View; at: number }
+
+/** Successive changes of one kind (a time range dragged or played) within this many ms are one undo step. */
+const MERGE_MS = 1500;
+
+/** The most entities "Connect" joins at once: the API's bound (`TRAVERSAL_LIMITS.connect`). */
+export const CONNECT_MAX = 20;
 
 const MAX_IDS_PER_REQUEST = 500;
 const newChartId = () => `chart-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -284,11 +292,34 @@ export class GraphWorkspace {
       if (Object.keys(extra).length) this.set(extra);
       return false;
     }
-    this.undoStack.push({ label, doc: this.state.doc });
-    if (this.undoStack.length > this.opts.historyLimit) this.undoStack.shift();
-    this.redoStack = [];
+    this.pushUndo(label);
     this.set({ doc, ...this.afterDocChange(doc), ...extra, ...this.historyLabels() });
     return true;
+  }
+
+  private view(): View {
+    return { filters: this.state.filters, timeRange: this.state.timeRange, display: this.state.display };
+  }
+
+  private pushUndo(label: string): void {
+    this.undoStack.push({ label, doc: this.state.doc, view: this.view(), at: Date.now() });
+    if (this.undoStack.length > this.opts.historyLimit) this.undoStack.shift();
+    this.redoStack = [];
+  }
+
+  /**
+   * A change to what is shown (filters, time range, display) as an undo step. A change of the same
+   * kind within MERGE_MS of the last joins that step, so a dragged or played time range is one step.
+   */
+  private commitView(label: string, patch: Partial<View>): void {
+    const top = this.undoStack.at(-1);
+    if (top && top.label === label && !this.redoStack.length && Date.now() - top.at < MERGE_MS) top.at = Date.now();
+    else this.pushUndo(label);
+    this.set({ ...patch, ...this.historyLabels() });
+  }
+
+  private restore(entry: HistoryEntry): void {
+    this.set({ doc: entry.doc, ...entry.view, ...this.afterDocChange(entry.doc), ...this.historyLabels() });
   }
 
   private historyLabels(): Pick<WorkspaceState, 'undoLabel' | 'redoLabel'> {
@@ -312,16 +343,16 @@ export class GraphWorkspace {
   undo(): boolean {
     const entry = this.undoStack.pop();
     if (!entry) return false;
-    this.redoStack.push({ label: entry.label, doc: this.state.doc });
-    this.set({ doc: entry.doc, ...this.afterDocChange(entry.doc), ...this.historyLabels() });
+    this.redoStack.push({ label: entry.label, doc: this.state.doc, view: this.view(), at: 0 });
+    this.restore(entry);
     return true;
   }
 
   redo(): boolean {
     const entry = this.redoStack.pop();
     if (!entry) return false;
-    this.undoStack.push({ label: entry.label, doc: this.state.doc });
-    this.set({ doc: entry.doc, ...this.afterDocChange(entry.doc), ...this.historyLabels() });
+    this.undoStack.push({ label: entry.label, doc: this.state.doc, view: this.view(), at: 0 });
+    this.restore(entry);
     return true;
   }
 
@@ -556,6 +587,10 @@ export class GraphWorkspace {
       this.notify('info', 'Select two or more entities to connect');
       return [];
     }
+    if (targets.length > CONNECT_MAX) {
+      this.notify('warn', `Connect joins at most ${CONNECT_MAX} entities at once; ${targets.length} are selected. Select fewer.`);
+      return [];
+    }
     const label = `Connect ${targets.length} entities`;
     const slice = await this.run(label, async () => this.completeLinks(await this.api.connectEntities(targets, { maxHops: opts.maxHops ?? 3, minGrade: opts.minGrade })));
     if (!slice) return [];
@@ -699,39 +734,44 @@ export class GraphWorkspace {
 
   // ---- filters and time ----
 
-  setFilters(patch: Partial<Filters>): void {
-    this.set({ filters: { ...this.state.filters, ...patch } });
+  setFilters(patch: Partial<Filters>, label = 'Filter'): void {
+    const filters = { ...this.state.filters, ...patch };
+    if (JSON.stringify(filters) === JSON.stringify(this.state.filters)) return;
+    this.commitView(label, { filters });
   }
 
   toggleEntityType(type: string): void {
     const h = new Set(this.state.filters.hiddenEntityTypes);
     if (h.has(type)) h.delete(type);
     else h.add(type);
-    this.setFilters({ hiddenEntityTypes: [...h].sort() });
+    this.setFilters({ hiddenEntityTypes: [...h].sort() }, `${h.has(type) ? 'Hide' : 'Show'} ${type}`);
   }
 
   toggleLinkType(type: string): void {
     const h = new Set(this.state.filters.hiddenLinkTypes);
     if (h.has(type)) h.delete(type);
     else h.add(type);
-    this.setFilters({ hiddenLinkTypes: [...h].sort() });
+    this.setFilters({ hiddenLinkTypes: [...h].sort() }, `${h.has(type) ? 'Hide' : 'Show'} ${type}`);
   }
 
   resetFilters(): void {
-    this.set({ filters: noFilters() });
+    this.setFilters(noFilters(), 'Reset filters');
   }
 
   setTimeRange(range: TimeRange | null): void {
     if (range && range.from > range.to) range = { from: range.to, to: range.from };
     const cur = this.state.timeRange;
     if (cur === range || (cur && range && cur.from === range.from && cur.to === range.to)) return;
-    this.set({ timeRange: range });
+    this.commitView('Time range', { timeRange: range });
   }
 
   // ---- display and analysis ----
 
   setDisplay(patch: Partial<Display>): void {
-    this.set({ display: { ...this.state.display, ...patch } });
+    const display = { ...this.state.display, ...patch };
+    if (JSON.stringify(display) === JSON.stringify(this.state.display)) return;
+    const label = patch.colourBy !== undefined ? 'Colour by' : patch.sizeBy !== undefined ? 'Size by' : patch.edgeLabels !== undefined ? (display.edgeLabels ? 'Show link labels' : 'Hide link labels') : 'Display';
+    this.commitView(label, { display });
   }
 
   /** Shows (or with null removes) the gap overlay; entities added later are marked too. */
@@ -760,8 +800,9 @@ export class GraphWorkspace {
     this.set({
       metrics: new Map(m.nodes.map((n) => [n.id, n])),
       analysis: { weighting: used, communityCount: m.communityCount ?? null, modularity: m.modularity ?? null, components: m.components, brokers: m.brokers },
-      display: { ...this.state.display, colourBy: 'community', sizeBy: this.state.display.sizeBy === 'none' ? 'betweenness' : this.state.display.sizeBy },
     });
+    // Colouring by community and sizing by betweenness is a display change like any other: undoable.
+    this.setDisplay({ colourBy: 'community', sizeBy: this.state.display.sizeBy === 'none' ? 'betweenness' : this.state.display.sizeBy });
     if (used !== weighting) this.notify('warn', 'This server computes metrics unweighted only: link counts were not used');
     const brokers = m.brokers.map((id) => this.node(id)?.label).filter(Boolean).slice(0, 3);
     this.notify('info', `${WEIGHTING_TITLES[used]}: ${m.components} component${m.components === 1 ? '' : 's'}${typeof m.modularity === 'number' ? `, modularity ${m.modularity.toFixed(2)}` : ''}${brokers.length ? `; brokers: ${brokers.join(', ')}` : ''}`);
