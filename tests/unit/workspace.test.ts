@@ -312,6 +312,25 @@ describe('GraphWorkspace', () => {
     }
   });
 
+  it('leaves requirement records off a network chart on a plain expansion, and adds them when asked or already charted', async () => {
+    const data = network();
+    data.nodes.push(node('q1', 'Question', 'Where does Lee Carter store firearms?'));
+    data.nodes.push(node('q2', 'Question', 'Who supplies Dana Moss?'));
+    data.edges.push(edge('q1', 'CONCERNS', 'lee'), edge('q2', 'CONCERNS', 'dana'));
+    const api = new FakeApi(data);
+    const w = new GraphWorkspace(api, { charts: (v) => new LocalChartStore(new MemoryStorage(), v.username) });
+    await w.restoreSession();
+    await w.add(['lee']);
+    const added = await w.expand(['lee']);
+    expect(added).toEqual(expect.arrayContaining(['dana', 'ocg', 'mill']));
+    expect(w.getState().doc.nodes.has('q1')).toBe(false);
+    expect(w.getState().notices.at(-1)?.text).toMatch(/1 requirement record left off the chart/);
+    // Asked for by type in Expand with filters:
+    expect(await w.expand(['lee'], { filter: { entityTypes: ['Question'] } })).toEqual(['q1', 'CONCERNS-q1-lee']);
+    // Once one is on the chart, plain expansions bring them too.
+    expect(await w.expand(['dana'])).toContain('q2');
+  });
+
   it('refuses to connect more entities than the API joins at once, and the limit is the API\'s', async () => {
     expect(CONNECT_MAX).toBe(TRAVERSAL_LIMITS.connect);
     await ws.add(['lee', 'dana', 'kim', 'ocg', 'ravi', 'mill']);

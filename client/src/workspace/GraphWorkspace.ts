@@ -166,6 +166,9 @@ interface HistoryEntry { label: string; doc: ChartDoc; view: View; at: number }
 /** Successive changes of one kind (a time range dragged or played) within this many ms are one undo step. */
 const MERGE_MS = 1500;
 
+/** The intelligence requirement's own records: a plain expansion leaves them off a network chart. */
+export const PLANNING_TYPES: ReadonlySet<string> = new Set(['Priority', 'IntelligenceRequirement', 'Question', 'CollectionPlan']);
+
 /** The most entities "Connect" joins at once: the API's bound (`TRAVERSAL_LIMITS.connect`). */
 export const CONNECT_MAX = 20;
 
@@ -468,11 +471,22 @@ export class GraphWorkspace {
     if (!real.length) return [];
     const limit = opts.limit ?? this.opts.expandLimit;
     const label = real.length === 1 ? `Expand ${this.node(real[0]!)!.label}` : `Expand ${real.length} entities`;
+    // A network chart stays a network: a plain expansion leaves the intelligence requirement's
+    // records (priorities, requirements, questions, plans) off it unless the chart already holds
+    // them, an expanded entity is one, or Expand with filters asks for them by type.
+    const keepPlanning = !!opts.filter?.entityTypes?.length || [...this.state.doc.nodes.values()].some((n) => PLANNING_TYPES.has(n.data.type));
+    let leftOff = 0;
     const slice = await this.run(label, async () => {
-      const s = await this.api.expand(real, { hops: opts.hops ?? 1, filter: opts.filter, limit });
+      let s = await this.api.expand(real, { hops: opts.hops ?? 1, filter: opts.filter, limit });
+      if (!keepPlanning) {
+        const drop = new Set(s.nodes.filter((n) => !n.restricted && PLANNING_TYPES.has(n.type)).map((n) => n.id));
+        leftOff = drop.size;
+        if (drop.size) s = { ...s, nodes: s.nodes.filter((n) => !drop.has(n.id)), edges: s.edges.filter((e) => !drop.has(e.source) && !drop.has(e.target)) };
+      }
       return this.completeLinks(s);
     });
     if (!slice) return [];
+    if (leftOff) this.notify('info', `${label}: ${leftOff} requirement record${leftOff === 1 ? '' : 's'} left off the chart (Expand with filters to add them)`);
     this.reportCap(slice, label);
     const added = this.addSlice(slice, label, { anchors: real });
     if (!added.length) this.notify('info', `${label}: nothing new to add`);
