@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledEdges, edgeData, nodeData } from '../../client/src/graph/CytoscapeView.js';
 import { spreadPiles } from '../../client/src/graph/layoutEngine.js';
-import { LIGHT_STYLE_ABOVE, MIN_LABEL_PX, MIN_LABEL_PX_LIGHT, chartStyle, edgeLook, gapLook, nodeLook, roleRing } from '../../client/src/graph/style.js';
+import { COMMUNITY_PALETTE, ENTITY_LOOK, LIGHT_STYLE_ABOVE, MIN_LABEL_PX, MIN_LABEL_PX_LIGHT, ROLE_COLOUR, chartStyle, darkGlyph, edgeLook, gapLook, nodeLook, roleRing } from '../../client/src/graph/style.js';
 import { mergeSlice, emptyDoc } from '../../client/src/workspace/chartDoc.js';
 import type { SavedChart } from '../../client/src/workspace/chartStore.js';
 import { GraphWorkspace, type Display } from '../../client/src/workspace/GraphWorkspace.js';
@@ -168,5 +168,34 @@ describe('a draft layout', () => {
     for (let a = 0; a < pile.length; a++) for (let b = a + 1; b < pile.length; b++) closest = Math.min(closest, Math.hypot(pile[a]!.x - pile[b]!.x, pile[a]!.y - pile[b]!.y));
     expect(closest).toBeGreaterThan(30);
     expect(Math.max(...pile.map((p) => Math.hypot(p.x, p.y)))).toBeLessThan(200);
+  });
+});
+
+/** CIE76 colour difference of two #rrggbb colours (sRGB, D65). */
+function deltaE(a: string, b: string): number {
+  const lab = (h: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((r * 0.4124 + g * 0.3576 + bl * 0.1805) / 0.95047), y = f(r * 0.2126 + g * 0.7152 + bl * 0.0722), z = f((r * 0.0193 + g * 0.1192 + bl * 0.9505) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const p = lab(a), q = lab(b);
+  return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
+}
+
+describe('colour by community', () => {
+  it('uses colours no one could take for an entity type or an OCG role, and distinct from each other', () => {
+    const meaningful = [...Object.values(ENTITY_LOOK).map((l) => l.colour), ...Object.values(ROLE_COLOUR)];
+    for (const c of COMMUNITY_PALETTE) for (const t of meaningful) expect(deltaE(c, t), `${c} vs ${t}`).toBeGreaterThan(25);
+    for (const [i, a] of COMMUNITY_PALETTE.entries()) for (const b of COMMUNITY_PALETTE.slice(i + 1)) expect(deltaE(a, b), `${a} vs ${b}`).toBeGreaterThan(20);
+    expect(deltaE('#2563eb', '#2563eb')).toBe(0);
+  });
+
+  it('draws community-coloured nodes with a dark glyph', () => {
+    const sheet = chartStyle({ colourBy: 'community', sizeBy: 'none', edgeLabels: true }) as { selector: string; style: Record<string, unknown> }[];
+    const rule = sheet.find((r) => r.selector === 'node[communityColour]')!;
+    expect(rule.style).toEqual(expect.objectContaining({ 'background-color': 'data(communityColour)', 'background-image': 'data(darkGlyph)' }));
+    expect(decodeURIComponent(darkGlyph('Subject'))).toContain('#1f2937');
+    expect(darkGlyph('Subject')).not.toBe(nodeLook('Subject', false).glyph);
   });
 });

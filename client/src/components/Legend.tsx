@@ -26,8 +26,13 @@ export function Legend() {
   return (
     <section className="legend" data-testid="legend">
       <h3>Legend</h3>
-      <ul className="legend-list">
-        {shownTypes.map((t) => <li key={t}><TypeGlyph type={t} size={16} /> {t === 'Restricted' ? 'Restricted: held by another agency' : entityTitle(t)}</li>)}
+      {s.display.colourBy !== 'type' && (
+        <p className="small muted" data-testid="legend-shape-note">
+          Shape shows the entity type; colour shows {s.display.colourBy === 'community' ? 'the community (below)' : 'the OCG role (below)'}.
+        </p>
+      )}
+      <ul className="legend-list" data-testid="legend-types" data-coloured={s.display.colourBy === 'type'}>
+        {shownTypes.map((t) => <li key={t}><TypeGlyph type={t} size={16} neutral={s.display.colourBy !== 'type'} /> {t === 'Restricted' ? 'Restricted: held by another agency' : entityTitle(t)}</li>)}
       </ul>
       {links.length > 0 && (
         <ul className="legend-list">

@@ -2,12 +2,13 @@ import { entityLook } from '../graph/style.js';
 import { glyphUri } from '../graph/icons.js';
 
 /** An entity type's node look in miniature (search results, legend, details). */
-export function TypeGlyph({ type, size = 18 }: { type: string; size?: number }) {
+export function TypeGlyph({ type, size = 18, neutral = false }: { type: string; size?: number; neutral?: boolean }) {
   const look = entityLook(type);
-  const restricted = type === 'Restricted';
+  // Neutral: the shape alone, where the chart's colour says something else (community, OCG role).
+  const restricted = type === 'Restricted' || neutral;
   return (
     <span
-      className={`glyph shape-${look.shape}${restricted ? ' glyph-restricted' : ''}`}
+      className={`glyph shape-${look.shape}${type === 'Restricted' ? ' glyph-restricted' : ''}${neutral ? ' glyph-neutral' : ''}`}
       style={{ width: size, height: size, background: restricted ? '#e5e7eb' : look.colour }}
       aria-hidden
     >

@@ -5,7 +5,7 @@ import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace
 import type { LayoutInput } from './layoutEngine.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { evidenceSummary } from '../ui/evidence.js';
-import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
+import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, darkGlyph, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
  * Cytoscape as the workspace's renderer: it mirrors the workspace state onto the canvas (diffing
@@ -304,7 +304,9 @@ export class CytoscapeView {
       setOrRemove(n, 'ring', roleRing(role));
       setOrRemove(n, 'centrality', centrality ? (centrality.get(id) ?? 0) : undefined);
       const m = colourByCommunity ? s.metrics!.get(id) : undefined;
-      setOrRemove(n, 'communityColour', typeof m?.community === 'number' ? communityColour(m.community) : undefined);
+      const inCommunity = typeof m?.community === 'number';
+      setOrRemove(n, 'communityColour', inCommunity ? communityColour(m!.community!) : undefined);
+      setOrRemove(n, 'darkGlyph', inCommunity ? darkGlyph(n.data('type') as string) : undefined);
     });
   }
 

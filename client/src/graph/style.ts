@@ -94,9 +94,13 @@ export function linkCount(props: Record<string, unknown> | null | undefined): nu
   return typeof c === 'number' && Number.isFinite(c) && c > 0 ? c : undefined;
 }
 
-/** Distinct colours for communities (cycled). */
+/**
+ * Colours for communities (cycled): light tones, far from every entity type's colour (CIE76
+ * difference at least 25; tests/unit/chartDraw.test.ts) and from each other, so a community is never read
+ * as a type. Nodes coloured by community carry a dark glyph (`darkGlyph`) to stay legible.
+ */
 export const COMMUNITY_PALETTE = [
-  '#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#db2777', '#65a30d', '#7c2d12', '#4f46e5', '#0d9488', '#a16207',
+  '#60a5fa', '#fca5a5', '#86efac', '#d8b4fe', '#fdba74', '#67e8f9', '#f9a8d4', '#bef264', '#fde047', '#5eead4',
 ];
 export const communityColour = (c: number) => COMMUNITY_PALETTE[((c % COMMUNITY_PALETTE.length) + COMMUNITY_PALETTE.length) % COMMUNITY_PALETTE.length]!;
 
@@ -117,6 +121,11 @@ export function nodeLook(type: string, restricted: boolean): { colour: string; s
   if (restricted) return { colour: '#e5e7eb', shape: ENTITY_LOOK[type]?.shape ?? 'ellipse', glyph: glyphUri('Restricted', '#4b5563') };
   const look = ENTITY_LOOK[type];
   return look ? { colour: look.colour, shape: look.shape, glyph: glyphUri(type) } : { colour: '#64748b', shape: 'ellipse', glyph: 'none' };
+}
+
+/** The type's glyph drawn dark, for nodes filled with a light colour (communities). */
+export function darkGlyph(type: string): string {
+  return ENTITY_LOOK[type] ? glyphUri(type, '#1f2937') : 'none';
 }
 
 export function edgeLook(type: string, role: string | undefined): { colour: string; line: string; arrow: string } {
@@ -184,7 +193,7 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
       sheet.push({ selector: `node[role = "${role}"]`, style: { 'background-color': colour } });
     }
   } else if (display.colourBy === 'community') {
-    sheet.push({ selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)' } });
+    sheet.push({ selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)', 'background-image': 'data(darkGlyph)' } });
   }
   // Whatever the colouring, an OCG role shows as a ring (`ring`: the role's colour, see roleRing).
   sheet.push({ selector: 'node[ring]', style: { 'border-color': 'data(ring)', 'border-width': 3 } });
