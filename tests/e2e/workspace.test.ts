@@ -291,7 +291,7 @@ describe('the analyst workspace in a browser', () => {
     expect(await page.getByTestId('undo').getAttribute('title')).toMatch(/^Undo Hide /);
     await page.getByTestId('undo').click();
     await expect.poll(async () => (await chartCounts(page)).shownNodes).toBe(shown);
-    expect(await type.isChecked()).toBe(true);
+    await expect.poll(() => type.isChecked()).toBe(true);
     await page.keyboard.press('?');
     await page.getByTestId('help-overlay').waitFor();
     expect(await page.getByTestId('help-overlay').textContent()).toContain('Undo');
