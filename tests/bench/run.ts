@@ -75,7 +75,9 @@ const env = {
   NEO4J_BOLT_PORT: process.env.BENCH_BOLT_PORT ?? '7698',
   NEO4J_HEAP: process.env.NEO4J_HEAP ?? '4g',
   NEO4J_PAGECACHE_MB: process.env.NEO4J_PAGECACHE_MB ?? '4096',
-  QUERY_TIMEOUT_MS: '60000',
+  // The interactive bound requests run under (60 s unless set: the 10M store's path searches are
+  // measured with the platform's default 15 s, `BENCH_QUERY_TIMEOUT_MS=15000`).
+  QUERY_TIMEOUT_MS: process.env.BENCH_QUERY_TIMEOUT_MS ?? '60000',
 };
 const config = loadConfig(env, root);
 // An empty benchmark store is loaded the way `npm run seed` loads one: Neo4j's batch importer.
@@ -287,9 +289,17 @@ try {
       if (!r[0]) r = await db.read(cypher('MATCH (a:Subject {id: $id})-[:MEMBER_OF]->(:OCG)<-[:MEMBER_OF]-(b:Subject) WHERE b <> a AND b.agency = $agency RETURN b.id AS id LIMIT 1', { id: s.id, agency: viewer.agency }));
       if (r[0]) pairs.push({ from: s.id, to: r[0].id as string });
     }
-    await paired('shortest path ≤ 6 hops', 'target p95 ≤ 100 ms', pairs,
-      (p) => findPaths(db, viewer, p.from, p.to, 6, 1, undefined),
-      (p) => gql(a.url, token, 'query($a:ID!,$b:ID!){ shortestPaths(from:$a, to:$b, maxHops:6){ paths{ nodeIds length } } }', { a: p.from, b: p.to }));
+    // A search that runs into the query timeout is counted, and timed at the timeout (it is what the
+    // user waits for); on the 10M store at most 10 pairs are timed, each side possibly waiting that long.
+    const timedOut = { driver: new Set<string>(), graphql: new Set<string>() };
+    const isTimeout = (e: unknown) => /TransactionTimedOut|QUERY_TIMEOUT|timed out|timeout/i.test(String((e as Error)?.message ?? e) + String((e as { code?: string })?.code ?? ''));
+    const pathPairs = size === 'huge' ? pairs.slice(0, 10) : pairs;
+    await paired('shortest path ≤ 6 hops', `target p95 ≤ 100 ms; timed out at ${Number(env.QUERY_TIMEOUT_MS) / 1000} s: %TIMEOUTS%`, pathPairs,
+      (p) => findPaths(db, viewer, p.from, p.to, 6, 1, undefined).catch((e) => { if (!isTimeout(e)) throw e; timedOut.driver.add(p.from); }),
+      (p) => gql(a.url, token, 'query($a:ID!,$b:ID!){ shortestPaths(from:$a, to:$b, maxHops:6){ paths{ nodeIds length } } }', { a: p.from, b: p.to })
+        .catch((e) => { if (!isTimeout(e)) throw e; timedOut.graphql.add(p.from); }));
+    const at = lines.findLastIndex((l) => l.includes('%TIMEOUTS%'));
+    if (at >= 0) lines[at] = lines[at]!.replace('%TIMEOUTS%', `driver ${timedOut.driver.size} of ${pathPairs.length} pairs, GraphQL ${timedOut.graphql.size}`);
 
     const terms = sample.map((s, i) => (i % 3 === 0 ? `${s.forename} ${s.surname}` : i % 3 === 1 ? typo(s.surname) : s.surname));
     await paired('search (names, typos)', 'target p95 ≤ 50 ms', terms,

@@ -292,6 +292,14 @@ describe('the analyst workspace in a browser', () => {
     await page.getByTestId('undo').click();
     await expect.poll(async () => (await chartCounts(page)).shownNodes).toBe(shown);
     await expect.poll(() => type.isChecked()).toBe(true);
+    // Link labels switched off from the legend, and back with Undo.
+    const edgeLabel = () => page.evaluate(() => String((window as unknown as { __cy: import('cytoscape').Core }).__cy.edges()[0]!.style('label') ?? ''));
+    expect(await edgeLabel()).not.toBe('');
+    await page.getByTestId('edge-labels').uncheck();
+    await expect.poll(edgeLabel).toBe('');
+    await screenshot(page, '11-link-labels-off');
+    await page.getByTestId('undo').click();
+    await expect.poll(edgeLabel).not.toBe('');
     await page.keyboard.press('?');
     await page.getByTestId('help-overlay').waitFor();
     expect(await page.getByTestId('help-overlay').textContent()).toContain('Undo');

@@ -19,6 +19,7 @@ export function LinkSample({ type, width = 2 }: { type: string; width?: number }
 
 /** The key to the chart: what is on it, by the same tables as the stylesheet. */
 export function Legend() {
+  const ws = useWorkspace();
   const s = useWorkspaceState();
   const types = [...new Set([...s.doc.nodes.values()].map((n) => (n.data.restricted ? 'Restricted' : n.data.type)))];
   const links = [...new Set([...s.doc.edges.values()].map((e) => e.data.type))];
@@ -35,9 +36,15 @@ export function Legend() {
         {shownTypes.map((t) => <li key={t}><TypeGlyph type={t} size={16} neutral={s.display.colourBy !== 'type'} /> {t === 'Restricted' ? 'Restricted: held by another agency' : entityTitle(t)}</li>)}
       </ul>
       {links.length > 0 && (
-        <ul className="legend-list">
-          {links.map((t) => <li key={t}><LinkSample type={t} /> {linkTitle(t)}</li>)}
-        </ul>
+        <>
+          <label className="legend-row small" title="Show the link type on each link of the chart">
+            <input type="checkbox" checked={s.display.edgeLabels} onChange={(e) => ws.setDisplay({ edgeLabels: e.target.checked })} data-testid="edge-labels" />
+            <span>Link labels on the chart</span>
+          </label>
+          <ul className="legend-list">
+            {links.map((t) => <li key={t}><LinkSample type={t} /> {linkTitle(t)}</li>)}
+          </ul>
+        </>
       )}
       <div className="legend-row small">
         <span>Evidence</span>
