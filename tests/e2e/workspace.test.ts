@@ -274,6 +274,9 @@ describe('the analyst workspace in a browser', () => {
   it('works from the keyboard: remove, undo, redo, help', async () => {
     const before = await chartCounts(page);
     const p = await nodeOnPage(page, net.vehicle);
+    // Hovering names the entity in full, with its type.
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.container()!.title)).toMatch(/\(Vehicle\)$/);
     await page.mouse.click(p.x, p.y);
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await chartCounts(page)).nodes).toBe(before.nodes - 1);

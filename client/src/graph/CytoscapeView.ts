@@ -5,6 +5,7 @@ import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace
 import type { LayoutInput } from './layoutEngine.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { evidenceSummary } from '../ui/evidence.js';
+import { entityTitle } from '../ui/format.js';
 import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, darkGlyph, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
@@ -160,9 +161,16 @@ export class CytoscapeView {
       const box = cy.container();
       if (box) box.title = text ? `${edgeLabel(e!)}: ${text}` : '';
     });
-    cy.on('mouseout', 'edge', () => {
+    cy.on('mouseout', 'edge node', () => {
       const box = cy.container();
       if (box) box.title = '';
+    });
+    // Hovering an entity tells its whole name (labels are cut short on the chart) and its type;
+    // a stub, who holds it.
+    cy.on('mouseover', 'node', (ev) => {
+      const n = this.ws.node(ev.target.id());
+      const box = cy.container();
+      if (box && n) box.title = n.restricted ? n.label : `${n.label} (${entityTitle(n.type)})`;
     });
     cy.on('cxttap', (ev) => {
       const oe = ev.originalEvent as MouseEvent | undefined;
