@@ -183,7 +183,7 @@ try {
         write: (rows) => batches(rows, 'UNWIND $rows AS row CREATE (n:Entity:Phone {id: row.id}) SET n += row.props, n.createdAt = $now, n.contentHash = row.hash'),
       },
       // The store's own ceiling for these records: the same rows under a label with no index and no
-      // constraint, so nothing but Neo4j writing 15 properties a node is timed.
+      // constraint, so nothing but Neo4j writing 13 properties a node is timed.
       ceiling: {
         prepare: platformRows,
         write: (rows) => batches(rows, 'UNWIND $rows AS row CREATE (n:BenchCeiling {id: row.id}) SET n += row.props, n.createdAt = $now, n.contentHash = row.hash, n.updatedAt = $now, n.archived = false'),
@@ -222,14 +222,14 @@ try {
     const sameRate = Math.round(N / (sameMs / 1000));
     out(`${N.toLocaleString('en-GB')} phone nodes, batches of 10,000, each way timed once after an untimed round of every way on 20,000 rows. Platform importer (validation, search keys, content hashes, idempotence check): **${platformRate.toLocaleString('en-GB')} rows/s** (created ${summary?.created}). Bare \`UNWIND … MERGE\` through the driver, 6 properties a row: ${bareRate.toLocaleString('en-GB')} rows/s. Ratio: **${((platformRate / bareRate) * 100).toFixed(0)}%** of bare.`);
     out();
-    out(`The platform's own writes (15 properties a row, two of them full-text indexed) prepared beforehand and sent as one plain \`UNWIND … CREATE\` per batch: ${sameRate.toLocaleString('en-GB')} rows/s, so the store's cost of the platform's schema alone brings the bare rate to ${((sameRate / bareRate) * 100).toFixed(0)}%; the importer's own work (parsing, validation, keys, hashes, existence checks) then runs at **${((platformRate / sameRate) * 100).toFixed(0)}%** of that.`);
+    out(`The platform's own writes (13 properties a row, two of them full-text indexed) prepared beforehand and sent as one plain \`UNWIND … CREATE\` per batch: ${sameRate.toLocaleString('en-GB')} rows/s, so the store's cost of the platform's schema alone brings the bare rate to ${((sameRate / bareRate) * 100).toFixed(0)}%; the importer's own work (parsing, validation, keys, hashes, existence checks) then runs at **${((platformRate / sameRate) * 100).toFixed(0)}%** of that.`);
     const ceilingRate = Math.round(N / (ceilingMs / 1000));
     const positionalRate = Math.round(N / (timed.positional! / 1000));
     const fewerRate = Math.round(N / (timed.fewer! / 1000));
     out();
     out(`The same writes in positional form (each row a list, each property named in the statement): ${positionalRate.toLocaleString('en-GB')} rows/s, **${(positionalRate / sameRate).toFixed(2)}x** the map form. With fewer stored properties (no empty phonetic key, no \`archived = false\`, no \`updatedAt\` equal to \`createdAt\`: 10 a node instead of 13): ${fewerRate.toLocaleString('en-GB')} rows/s, **${(fewerRate / sameRate).toFixed(2)}x**.`);
     out();
-    out(`The store's own ceiling for those rows: the same 15 properties a node created under a label with no index and no constraint, single stream: ${ceilingRate.toLocaleString('en-GB')} rows/s. No importer writing these records through Cypher can pass it on this machine; the platform runs at **${((platformRate / ceilingRate) * 100).toFixed(0)}%** of it.`);
+    out(`The store's own ceiling for those rows: the same 13 properties a node created under a label with no index and no constraint, single stream: ${ceilingRate.toLocaleString('en-GB')} rows/s. No importer writing these records through Cypher can pass it on this machine; the platform runs at **${((platformRate / ceilingRate) * 100).toFixed(0)}%** of it.`);
     await removeRows(`BIMP${run}`);
     // Let the database finish the background work of 300,000 writes and deletes (index merges,
     // page flushes) before the next section is timed: it showed as outliers there.
