@@ -180,6 +180,8 @@ describe('intelligence requirements in the browser', () => {
     expect(await refusal.textContent()).toContain('Write down why this collection is necessary and proportionate');
     expect(await page.getByTestId('task-error-justification').textContent()).toContain('necessary and proportionate');
     expect(await page.getByTestId('task-justification').getAttribute('aria-invalid')).toBe('true');
+    // The cursor is put in the field the refusal names.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('task-justification');
     expect(await rows.count()).toBe(1);
     await screenshot(page, 'collection-plan-refused');
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { COLLECTION_METHODS, TASK_STATUS } from '../../../server/domain/codes.js';
 import { AUTHORITY_REQUIRED, MIN_JUSTIFICATION } from '../../../server/domain/coverage.js';
 import { CoverageBadge } from './CoverageBadge.js';
@@ -201,6 +201,9 @@ const blank = (owner: string) => ({
 function AddTaskForm({ api, planId, req, viewerName, onAdded }: { api: Requester; planId: string; req: RequirementCard; viewerName: string; onAdded(): Promise<void> }) {
   const [f, setF] = useState(() => blank(viewerName));
   const [error, setError] = useState<FieldError | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // A refusal that names a field puts the cursor in it.
+  useEffect(() => { if (error?.field) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); }, [error]);
   const [added, setAdded] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
@@ -232,7 +235,7 @@ function AddTaskForm({ api, planId, req, viewerName, onAdded }: { api: Requester
   const invalid = (field: string) => (error?.field === field ? { 'aria-invalid': true as const, className: 'req-invalid' } : {});
 
   return (
-    <form className="req-task-form" onSubmit={(e) => void submit(e)} data-testid="task-form" noValidate>
+    <form ref={form} className="req-task-form" onSubmit={(e) => void submit(e)} data-testid="task-form" noValidate>
       <h3>Add a task</h3>
       {error && (
         <div className="req-error" role="alert" data-testid="task-error">
