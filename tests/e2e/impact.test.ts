@@ -148,6 +148,10 @@ describe('cross-boundary impact for a partner, in a browser', () => {
     const names = await info.locator('li .impact-ocg').allTextContents();
     expect(names).toEqual(['Northside Crew', 'Eastgate Network']);
     expect(await info.getByTestId(`impact-area-ocg-${ids.O1}`).textContent()).toContain('50');
+    // A scale bar in kilometres, a round length.
+    const bar = page.getByTestId('impact-scale-bar');
+    expect(await bar.textContent()).toMatch(/^\d+(\.\d+)? km$/);
+    expect(Number(await bar.getAttribute('data-km'))).toBeGreaterThan(0);
     await screenshot(page, 'impact-map');
   });
 

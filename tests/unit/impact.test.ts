@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorOf, fitProjection, flowPath, mercator, parseBoundary, pathOf, tilesFor } from '../../client/src/impact/geo.js';
+import { anchorOf, fitProjection, flowPath, kmPerUnit, mercator, parseBoundary, pathOf, tilesFor } from '../../client/src/impact/geo.js';
+import { scaleBar } from '../../client/src/products/model.js';
 import {
   bandScale, flowLanes, flowWidth, groupsOf, impactByArea, matrixTable, NEUTRAL, worstBand,
   type ImpactFlow, type MatrixRow, type MatrixSort,
@@ -41,6 +42,20 @@ describe('area geometry', () => {
     expect((y0 + y1) / 2).toBeCloseTo(500, 6);
     expect(y1 - y0).toBeGreaterThan(500 * 1.5);
     expect(y1 - y0).toBeLessThan(1000);
+  });
+
+  it('measures the map for its scale bar: a degree of longitude at the middle latitude is its length on the ground', () => {
+    const box = { x0: 0, y0: 0, x1: 1000, y1: 1000 };
+    const proj = fitProjection([parseBoundary(square(-2, 52))], box);
+    const mid = proj.point(-2, 52.5)[1];
+    expect(Math.abs(mid - 500)).toBeLessThan(10); // 52.5°N is near the middle (Mercator stretches northwards)
+    const degreeUnits = proj.point(-1, 52.5)[0] - proj.point(-2, 52.5)[0];
+    const km = kmPerUnit(proj, box) * degreeUnits;
+    expect(km).toBeGreaterThan(111.32 * Math.cos((52.5 * Math.PI) / 180) * 0.99);
+    expect(km).toBeLessThan(111.32 * Math.cos((52.5 * Math.PI) / 180) * 1.01);
+    const bar = scaleBar(kmPerUnit(proj, box), 160)!;
+    expect([1, 2, 5, 10, 20, 50]).toContain(bar.km);
+    expect(bar.px).toBeLessThanOrEqual(160);
   });
 
   it('draws a path per ring and anchors labels at the centroid of the largest polygon', () => {

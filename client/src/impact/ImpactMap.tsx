@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ImpactApi } from './api.js';
-import { anchorOf, fitProjection, flowPath, parseBoundary, pathOf, tilesFor, type Box, type Polygons } from './geo.js';
+import { anchorOf, fitProjection, flowPath, kmPerUnit, parseBoundary, pathOf, tilesFor, type Box, type Polygons } from './geo.js';
+import { scaleBar } from '../products/model.js';
 import {
   flowLanes, flowWidth, groupsOf, impactByArea, isRestrictedId, NEUTRAL, requestable,
   type AreaImpactSummary, type BandScale, type ImpactFilter, type ImpactFlow, type ImpactMapData,
@@ -77,6 +78,8 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
   const focus = hovered ?? selected;
   const focusFlows = (id: string | null) => (id ? new Set(byArea.get(id)?.flows.map((f) => f.impactId) ?? []) : null);
   const lit = focusFlows(focus);
+  // A scale bar for the drawn areas (none when nothing has a boundary to measure by).
+  const bar = drawn.areas.length ? scaleBar(kmPerUnit(drawn.proj, drawn.box), 160) : null;
 
   return (
     <div className="impact-map" data-testid="impact-map" aria-busy={res.status === 'loading'}>
@@ -130,6 +133,13 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
               </g>
             );
           })}
+          {bar && (
+            <g className="scale-bar" data-testid="impact-scale-bar" data-km={bar.km} transform={`translate(${drawn.box.x1 - bar.px - 60}, ${H - 14})`}>
+              <line x1={0} y1={0} x2={bar.px} y2={0} stroke="#334155" strokeWidth={2} />
+              <line x1={0} y1={-5} x2={0} y2={0} stroke="#334155" strokeWidth={2} /><line x1={bar.px} y1={-5} x2={bar.px} y2={0} stroke="#334155" strokeWidth={2} />
+              <text x={bar.px + 6} y={4} fontSize={12} fill="#334155">{bar.label}</text>
+            </g>
+          )}
           {data.flows.map((f) => (
             <Flow key={f.impactId} flow={f} from={anchor.get(f.fromAreaId ?? '')} to={anchor.get(f.toAreaId)} lane={lanes.get(f.impactId) ?? 0}
               scale={scale} dim={!!lit && !lit.has(f.impactId)} toName={areaName(f.toAreaId)} onOpen={onOpenOcg} />

@@ -155,3 +155,13 @@ export function tilesFor(template: string, proj: Projection, view: Box, max = 64
   }
   return out;
 }
+
+/**
+ * Kilometres per drawing unit at the middle of `box` (Mercator stretches with latitude: the scale
+ * holds at that latitude, which for a region is close enough everywhere on the map).
+ */
+export function kmPerUnit(proj: Projection, box: Box): number {
+  const yMid = ((box.y0 + box.y1) / 2 - proj.offsetY) / proj.scale;
+  const lat = Math.atan(Math.sinh(Math.PI * (1 - 2 * yMid)));
+  return (40_075 * Math.cos(lat)) / proj.scale;
+}
