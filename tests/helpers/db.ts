@@ -27,10 +27,9 @@ export async function testDb(): Promise<TestDb> {
   } catch {
     provided = undefined;
   }
-  // The project's own database first (the noninterference project has its own), then NEO4J_URI.
-  let uri = provided?.uri || process.env.NEO4J_URI;
-  let user = provided ? provided.user : process.env.NEO4J_USER || 'neo4j';
-  let password = provided ? provided.password : process.env.NEO4J_PASSWORD || '';
+  let uri = process.env.NEO4J_URI || provided?.uri;
+  let user = process.env.NEO4J_USER || provided?.user || 'neo4j';
+  let password = process.env.NEO4J_PASSWORD || provided?.password || '';
   let stop = async () => {};
   if (!uri) {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-graph-testdb-'));

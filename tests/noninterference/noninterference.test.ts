@@ -24,9 +24,8 @@ import {
  * property and function, and the viewer's audit trail. Any difference in any answer is a leak; the
  * failure names the operation and shows both answers.
  *
- * The file is its own vitest project with a database of its own (tests/globalSetup.ts), so nothing
- * else changes the database between the two worlds of a pair; with NEO4J_URI set it runs after
- * every other file instead. NI_RUNS and NI_SEED override the runs and the seed
+ * The file runs after every other test file (its own vitest project), so nothing else changes the
+ * database between the two worlds of a pair. NI_RUNS and NI_SEED override the runs and the seed
  * (`npm run test:ni -- --runs 40` runs a larger search).
  */
 const SEED = Number(process.env.NI_SEED ?? 20_261_205);
