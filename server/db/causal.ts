@@ -41,7 +41,8 @@ export function withBookmarks<T>(bookmarks: string[], fn: () => T): T {
 }
 
 export class BookmarkError extends Error {}
-const REFUSED = 'The bookmark sent with the request (X-Graph-Bookmark or the ig_bm cookie) is not one this platform issued: send the one the last response carried, or none.';
+/** What a request with a bookmark this platform did not issue is told (here, and by db.ts when Neo4j refuses one). */
+export const BOOKMARK_REFUSED = 'The bookmark sent with the request (X-Graph-Bookmark or the ig_bm cookie) is not one this platform issued: send the one the last response carried, or none.';
 
 let bookmarkKey = randomBytes(32);
 /** The key bookmarks are sealed with (server/app.ts prepareAudit derives it from the audit key). */
@@ -66,7 +67,7 @@ function unseal(token: string): string[] {
     const list = JSON.parse(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8')) as unknown;
     if (Array.isArray(list) && list.every((b) => typeof b === 'string' && BOOKMARK.test(b))) return list as string[];
   } catch { /* one answer for every bad token */ }
-  throw new BookmarkError(REFUSED);
+  throw new BookmarkError(BOOKMARK_REFUSED);
 }
 
 /** The bookmarks in a header or cookie value (one sealed token); anything else is a BookmarkError. */

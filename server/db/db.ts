@@ -9,7 +9,7 @@ export interface Query {
 export const cypher = (text: string, params: Record<string, unknown> = {}): Query => ({ text, params });
 
 import { DatabaseUnavailableError, DomainError } from '../domain/errors.js';
-import { currentCausal } from './causal.js';
+import { BOOKMARK_REFUSED, currentCausal } from './causal.js';
 
 export { DatabaseUnavailableError };
 
@@ -270,7 +270,7 @@ function plainRows(res: QueryResult): Row[] {
 function translate(e: unknown): unknown {
   const err = e as { code?: string; message?: string };
   if (err?.code?.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
-    return new DomainError('VALIDATION', 'The bookmark sent with the request (X-Graph-Bookmark or the ig_bm cookie) is not one this platform issued: send the one the last response carried, or none.', 'bookmark');
+    return new DomainError('VALIDATION', BOOKMARK_REFUSED, 'bookmark');
   }
   if (err?.code === 'ServiceUnavailable' || err?.code === 'SessionExpired' || err?.code === 'Neo.TransientError.General.DatabaseUnavailable' ||
       /Could not acquire a connection|Connection acquisition timed out|connect ECONNREFUSED/i.test(err?.message ?? '')) {

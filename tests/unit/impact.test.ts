@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorOf, fitProjection, flowPath, kmPerUnit, mercator, parseBoundary, pathOf, tilesFor } from '../../client/src/impact/geo.js';
-import { scaleBar } from '../../client/src/products/model.js';
+import { anchorOf, fitProjection, flowPath, kmPerUnit, mercator, parseBoundary, pathOf, scaleBar, tilesFor } from '../../client/src/impact/geo.js';
 import {
   bandScale, flowLanes, flowWidth, groupsOf, impactByArea, matrixTable, NEUTRAL, worstBand,
   type ImpactFlow, type MatrixRow, type MatrixSort,

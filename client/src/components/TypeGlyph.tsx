@@ -5,14 +5,14 @@ import { glyphUri } from '../graph/icons.js';
 export function TypeGlyph({ type, size = 18, neutral = false }: { type: string; size?: number; neutral?: boolean }) {
   const look = entityLook(type);
   // Neutral: the shape alone, where the chart's colour says something else (community, OCG role).
-  const restricted = type === 'Restricted' || neutral;
+  const plain = type === 'Restricted' || neutral;
   return (
     <span
       className={`glyph shape-${look.shape}${type === 'Restricted' ? ' glyph-restricted' : ''}${neutral ? ' glyph-neutral' : ''}`}
-      style={{ width: size, height: size, background: restricted ? '#e5e7eb' : look.colour }}
+      style={{ width: size, height: size, background: plain ? '#e5e7eb' : look.colour }}
       aria-hidden
     >
-      <img src={glyphUri(type, restricted ? '#4b5563' : undefined)} alt="" width={size * 0.62} height={size * 0.62} />
+      <img src={glyphUri(type, plain ? '#4b5563' : undefined)} alt="" width={size * 0.62} height={size * 0.62} />
     </span>
   );
 }

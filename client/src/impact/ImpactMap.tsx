@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ImpactApi } from './api.js';
-import { anchorOf, fitProjection, flowPath, kmPerUnit, parseBoundary, pathOf, tilesFor, type Box, type Polygons } from './geo.js';
-import { scaleBar } from '../products/model.js';
+import { anchorOf, fitProjection, flowPath, kmPerUnit, parseBoundary, pathOf, scaleBar, tilesFor, type Box, type Polygons } from './geo.js';
 import {
   flowLanes, flowWidth, groupsOf, impactByArea, isRestrictedId, NEUTRAL, requestable,
   type AreaImpactSummary, type BandScale, type ImpactFilter, type ImpactFlow, type ImpactMapData,

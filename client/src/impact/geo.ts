@@ -165,3 +165,17 @@ export function kmPerUnit(proj: Projection, box: Box): number {
   const lat = Math.atan(Math.sinh(Math.PI * (1 - 2 * yMid)));
   return (40_075 * Math.cos(lat)) / proj.scale;
 }
+
+/** A scale bar: a round length in kilometres and its drawn length. */
+export interface ScaleBar { km: number; px: number; label: string }
+
+/** The longest round length (1, 2 or 5 x 10^n km) that fits in `maxPx` pixels at `kmPerPx`. */
+export function scaleBar(kmPerPx: number, maxPx: number): ScaleBar | null {
+  if (!(kmPerPx > 0) || !(maxPx > 0) || !Number.isFinite(kmPerPx)) return null;
+  const maxKm = kmPerPx * maxPx;
+  const unit = 10 ** Math.floor(Math.log10(maxKm));
+  // 1 x unit always fits (unit <= maxKm); the tolerance keeps an exact fit from failing on rounding.
+  const m = [5, 2, 1].find((x) => x * unit <= maxKm * (1 + 1e-9)) ?? 1;
+  const clean = Number((m * unit).toPrecision(1));
+  return { km: clean, px: r1(clean / kmPerPx), label: `${clean.toLocaleString('en-GB', { maximumFractionDigits: 3 })} km` };
+}

@@ -2,6 +2,9 @@ import { CLASSIFICATIONS, CRIME_TYPES, classificationRank } from '../../../serve
 import { basisProblems } from '../inbox/model.js';
 import { PRODUCT_ROLES, PRODUCT_STATUSES, PRODUCT_TYPES, PRODUCT_TYPE_TITLES } from '../../../server/domain/products.js';
 import { humanCode } from '../ui/format.js';
+import { scaleBar, type ScaleBar } from '../impact/geo.js';
+
+export { scaleBar, type ScaleBar };
 import type { GraphNode } from '../workspace/types.js';
 import type {
   DraftProductInput, KnownAgency, Product, ProductReleaseInput, ProductSection, ProductSnapshot, ProductSource, ProductStatus,
@@ -334,7 +337,6 @@ export function defaultComparison(versions: readonly { version: number }[]): { f
 export interface Box { width: number; height: number; pad: number }
 export interface PlacedNode { id: string; label: string; type: string; x: number; y: number }
 export interface PlacedLink { source: string; target: string; type: string; x1: number; y1: number; x2: number; y2: number }
-export interface ScaleBar { km: number; px: number; label: string }
 export interface Projection { kind: 'NETWORK' | 'MAP'; nodes: PlacedNode[]; links: PlacedLink[]; unplaced: number; scale: ScaleBar | null }
 
 /** Kilometres in one degree of latitude (and of longitude at the equator). */
@@ -344,17 +346,6 @@ const MIN_SPAN_DEG = 0.01;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 const round1 = (v: number) => Math.round(v * 10) / 10;
-
-/** The longest round length (1, 2 or 5 x 10^n km) that fits in `maxPx` pixels at `kmPerPx`. */
-export function scaleBar(kmPerPx: number, maxPx: number): ScaleBar | null {
-  if (!(kmPerPx > 0) || !(maxPx > 0) || !Number.isFinite(kmPerPx)) return null;
-  const maxKm = kmPerPx * maxPx;
-  const unit = 10 ** Math.floor(Math.log10(maxKm));
-  // 1 x unit always fits (unit <= maxKm); the tolerance keeps an exact fit from failing on rounding.
-  const m = [5, 2, 1].find((x) => x * unit <= maxKm * (1 + 1e-9)) ?? 1;
-  const clean = Number((m * unit).toPrecision(1));
-  return { km: clean, px: round1(clean / kmPerPx), label: `${clean.toLocaleString('en-GB', { maximumFractionDigits: 3 })} km` };
-}
 
 /** Places a snapshot's nodes and links in a box (pixels, y down). */
 export function projectSnapshot(s: ProductSnapshot, box: Box): Projection {
