@@ -115,6 +115,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The two screen sizes every view is shown at: a 1366x768 laptop and a 1920x1080 desktop. */
+export const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+
+/**
+ * A screenshot at each of VIEWPORTS (named `<name>-1366` and `<name>-1920`), the page left at the
+ * size it had. Returns the files.
+ */
+export async function screenshotBoth(page: Page, name: string): Promise<string[]> {
+  const was = page.viewportSize();
+  const files: string[] = [];
+  try {
+    for (const v of VIEWPORTS) {
+      await page.setViewportSize(v);
+      // Let layout, the canvas and any resize observers follow the new size.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.waitForTimeout(150);
+      files.push(await screenshot(page, `${name}-${v.width}`));
+    }
+  } finally {
+    if (was) await page.setViewportSize(was);
+  }
+  return files;
+}
+
 /** Counts of what the canvas holds and shows, read from Cytoscape. */
 export function chartCounts(page: Page): Promise<{ nodes: number; edges: number; shownNodes: number; shownEdges: number }> {
   return page.evaluate(() => {
