@@ -7,6 +7,7 @@ import { AnalysisResolver } from './analysis.js';
 import { AuthResolver } from './auth.js';
 import { ChartResolver } from './charts.js';
 import { EntityResolver } from './entities.js';
+import { ExportResolver } from './exports.js';
 import { ImportResolver } from './importing.js';
 import { InvestigationResolver } from './investigations.js';
 import { DisseminationResolver, OcgResolver } from './ocg.js';
@@ -15,7 +16,7 @@ import { ProductResolver } from './products.js';
 import { RequirementResolver, TaskingResolver } from './requirements.js';
 
 /** Resolver classes are listed here; feature modules add theirs. */
-export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver, InboxResolver, ProductResolver] as const;
+export const RESOLVERS = [AuthResolver, CommsResolver, EntityResolver, ImportResolver, ChartResolver, AdminResolver, AnalysisResolver, OcgResolver, DisseminationResolver, RequirementResolver, TaskingResolver, InvestigationResolver, InboxResolver, ProductResolver, ExportResolver] as const;
 
 export async function buildApiSchema(extra: readonly Function[] = []): Promise<GraphQLSchema> {
   return buildSchema({

@@ -232,6 +232,8 @@ describe('the analyst workspace in a browser', () => {
     expect(text.Handling).toMatch(/^Handling [PC]\b/);
     expect(text.Author.length).toBeGreaterThan(0);
     expect(Date.parse(text['Creation Time']!)).toBeGreaterThan(Date.now() - 600_000);
+    // ...with the reference of the export the server decided and recorded.
+    expect(text.Export).toMatch(/^EXP-[0-9a-f-]{36}$/);
     // ...and so does the picture: a header and a footer band, each with the marking written in it.
     const look = await page.evaluate(async (b64) => {
       const img = new Image();
@@ -267,8 +269,11 @@ describe('the analyst workspace in a browser', () => {
     await page.getByTestId('export-menu').click();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-links').click()]);
     const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
-    expect(rows[0]).toContain('classification');
-    expect(rows.length - 1).toBe((await chartCounts(page)).edges);
+    // The marking line first and last, then the header and a row per link.
+    expect(rows[0]).toMatch(/^"?# OFFICIAL-SENSITIVE \| Handling [PC]/);
+    expect(rows.at(-1)).toBe(rows[0]);
+    expect(rows[1]).toContain('classification');
+    expect(rows.length - 3).toBe((await chartCounts(page)).edges);
   });
 
   it('works from the keyboard: remove, undo, redo, help', async () => {

@@ -198,6 +198,15 @@ function operations(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pa
   if (spec.role === 'RESEARCHER' || spec.role === 'PRINCIPAL_ANALYST') {
     for (const cy of cypherCorpus(pool.words)) ops.push(call('runCypher', { cypher: cy }, pool));
   }
+  // Chart exports: the marking, the decision and the counts, for the whole of both worlds (hidden
+  // ids and links among them), for what the viewer is shown with stubs by their references, and
+  // with a consent reference given; the audit of each is compared with the viewer's trail.
+  const viewer = viewers.get(spec.name)!;
+  const stubs = pool.restrictedIds.map((id) => stubId(viewer, id));
+  for (const format of ['PNG', 'PDF']) ops.push(mutation('chartExport', { format, entityIds: ids, linkIds: pool.linkIds, label: 'World chart' }, pool));
+  ops.push(mutation('chartExport', { format: 'SVG', entityIds: [...pool.visibleIds, ...stubs], linkIds: pool.linkIds }, pool));
+  ops.push(mutation('chartExport', { format: 'GRAPHML', entityIds: [...pool.visibleIds, ...stubs], linkIds: [] }, pool));
+  ops.push(mutation('chartExport', { format: 'CSV', entityIds: pool.visibleIds, linkIds: pool.linkIds, consentReference: 'CONS/2026/1' }, pool));
   // Every query field, generated arguments (the walk covers what was added since this list was written).
   ops.push(...walkOperations(schema, 'query', pool, { depth: 3, maxVariants: 6, skip: (f) => f === 'auditTrail' }));
   const skip = new Set((process.env.NI_SKIP ?? '').split(',').filter(Boolean));

@@ -464,12 +464,17 @@ describe('GraphWorkspace', () => {
   });
 });
 
+const MARKING = {
+  marking: 'OFFICIAL-SENSITIVE [CHIS]', handling: 'C', conditions: ['C2'], warnings: ['C2: Not to be used as evidence'], title: 'Test', author: 'Dana Analyst',
+  date: new Date('2026-12-05T09:30:00Z'), exportId: 'EXP-1234', legend: [{ label: 'Subject', colour: '#2563eb' }],
+};
+
 describe('exports of the chart contents', () => {
   it('writes GraphML and CSV with markings; stubs carry nothing but their wording; no spreadsheet formulas', async () => {
     await ws.add(['dana']);
     await ws.expand(['dana']);
     const doc = ws.getState().doc;
-    const g = toGraphML(doc, { classification: 'OFFICIAL-SENSITIVE', title: 'Test' });
+    const g = toGraphML(doc, MARKING);
     expect(g).toContain('<graphml');
     expect(g).toContain('<node id="lee">');
     expect(g).toMatch(/<edge id="ASSOCIATE_OF-lee-dana" source="lee" target="dana">/);
@@ -479,17 +484,30 @@ describe('exports of the chart contents', () => {
     expect(e.find((l) => l.startsWith('restricted-x1'))).toBe('restricted-x1,Restricted,Intelligence held by Northshire Police,,,,true,Northshire Police,Northshire FIB,');
     expect(linksCsv(doc)).toContain('ASSOCIATE_OF-lee-dana,ASSOCIATE_OF,lee,Lee Carter,dana,Dana Moss,1,1,OFFICIAL,P,FORCE-A');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    // A file that leaves the system carries the marking line first and last, in one cell.
+    const framed = linksCsv(doc, MARKING).trimEnd().split('\r\n');
+    const line = '# OFFICIAL-SENSITIVE [CHIS] | Handling C (C2) | Test | 05/12/2026 09:30 | Produced by Dana Analyst · EXP-1234 | C2: Not to be used as evidence';
+    expect([framed[0], framed.at(-1)]).toEqual([line, line]);
+    // With commas in it, the line is still one cell.
+    expect(entitiesCsv(doc, { ...MARKING, conditions: ['C2', 'C4'] }).split('\r\n')[0]).toMatch(/^"# OFFICIAL-SENSITIVE \[CHIS\] \| Handling C \(C2, C4\)[^"]*"$/);
+    expect(framed[1]).toMatch(/^id,type,source_id/);
+    expect(g).toContain('<data key="g_marking">OFFICIAL-SENSITIVE [CHIS]</data>');
+    expect(g).toContain('<data key="g_reference">EXP-1234</data>');
+    expect(g.trimEnd().endsWith('-->')).toBe(true);
   });
 
   it('writes an SVG with the marking as a banner', () => {
     const svg = toSvg(
       [{ x: 0, y: 0, w: 30, h: 30, shape: 'ellipse', fill: '#2563eb', stroke: '#fff', strokeWidth: 2, dashed: false, label: 'A & B' }],
       [{ from: { x: 0, y: 0 }, to: { x: 100, y: 0 }, colour: '#334155', width: 2, arrow: true }],
-      { classification: 'OFFICIAL-SENSITIVE' },
+      MARKING,
     );
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('A &amp; B');
-    expect(svg.match(/OFFICIAL-SENSITIVE/g)!.length).toBeGreaterThanOrEqual(2);
+    // The marking in a header and a footer band, the handling, reference, author, conditions and legend.
+    expect(svg.match(/>OFFICIAL-SENSITIVE \[CHIS\]</g)!.length).toBe(2);
+    for (const text of ['>Handling C (C2)<', '>Produced by Dana Analyst · EXP-1234<', `>C2: Not to be used as evidence<`, '>Subject<', '>Test<', '>05/12/2026 09:30<']) expect(svg).toContain(text);
+    expect(svg).toContain('reference="EXP-1234"');
     expect(svg).toContain('marker-end="url(#arrow-0)"');
   });
 });

@@ -1,4 +1,5 @@
 import type { ChartDoc } from '../workspace/chartDoc.js';
+import { markingLine, type ExportMarking } from './marking.js';
 
 /**
  * The chart's contents as GraphML (for other analysis tools) and CSV (for spreadsheets). Both
@@ -6,18 +7,25 @@ import type { ChartDoc } from '../workspace/chartDoc.js';
  */
 const xml = (v: unknown) => String(v ?? '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export function toGraphML(doc: ChartDoc, opts: { classification?: string; title?: string } = {}): string {
+/** Only the records the export was decided on (the server's answer lists what it counted). */
+export function toGraphML(doc: ChartDoc, m: ExportMarking): string {
   const nodeKeys = ['label', 'type', 'restricted', 'heldBy', 'contact', 'classification', 'handling', 'agency', 'props', 'x', 'y'] as const;
   const edgeKeys = ['type', 'strength', 'reportCount', 'classification', 'handling', 'agency', 'props'] as const;
   const kind: Record<string, string> = { x: 'double', y: 'double', strength: 'double', reportCount: 'int', restricted: 'boolean' };
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<!-- ${xml(opts.classification ?? 'OFFICIAL')}${opts.title ? ` — ${xml(opts.title)}` : ''} -->`,
+    `<!-- ${xml(markingLine(m)).replace(/--/g, '- -')} -->`,
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
   for (const k of nodeKeys) out.push(`  <key id="n_${k}" for="node" attr.name="${k}" attr.type="${kind[k] ?? 'string'}"/>`);
   for (const k of edgeKeys) out.push(`  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${kind[k] ?? 'string'}"/>`);
+  for (const k of ['marking', 'handling', 'conditions', 'title', 'author', 'created', 'reference', 'warnings']) out.push(`  <key id="g_${k}" for="graph" attr.name="${k}" attr.type="string"/>`);
   out.push(`  <graph id="chart" edgedefault="directed">`);
+  const g: Record<string, string> = {
+    marking: m.marking, handling: m.handling, conditions: m.conditions.join(' '), title: m.title, author: m.author,
+    created: m.date.toISOString(), reference: m.exportId, warnings: m.warnings.join('; '),
+  };
+  for (const [k, v] of Object.entries(g)) if (v) out.push(`    <data key="g_${k}">${xml(v)}</data>`);
   for (const n of doc.nodes.values()) {
     const d = n.data;
     const v: Record<string, unknown> = {
@@ -35,7 +43,7 @@ export function toGraphML(doc: ChartDoc, opts: { classification?: string; title?
     };
     out.push(`    <edge id="${xml(d.id)}" source="${xml(d.source)}" target="${xml(d.target)}">${edgeKeys.filter((k) => v[k] !== undefined && v[k] !== '').map((k) => `<data key="e_${k}">${xml(v[k])}</data>`).join('')}</edge>`);
   }
-  out.push('  </graph>', '</graphml>');
+  out.push('  </graph>', '</graphml>', `<!-- ${xml(markingLine(m)).replace(/--/g, '- -')} -->`);
   return out.join('\n');
 }
 
@@ -53,21 +61,24 @@ export function csvCell(v: unknown): string {
 
 const row = (cells: unknown[]) => cells.map(csvCell).join(',');
 
-export function entitiesCsv(doc: ChartDoc): string {
+/** A file-level marking line (a '#' comment) at the top and the bottom, when the file leaves the system. */
+const framed = (lines: string[], m?: ExportMarking) => (m ? [csvCell(`# ${markingLine(m)}`), ...lines, csvCell(`# ${markingLine(m)}`)] : lines).join('\r\n') + '\r\n';
+
+export function entitiesCsv(doc: ChartDoc, m?: ExportMarking): string {
   const lines = [row(['id', 'type', 'label', 'classification', 'handling', 'agency', 'restricted', 'held_by', 'contact', 'properties'])];
   for (const n of doc.nodes.values()) {
     const d = n.data;
     lines.push(row([d.id, d.type, d.label, d.markings?.classification, handlingCode(d.markings), d.markings?.agency, d.restricted, d.heldBy, d.contact, d.restricted ? '' : d.props]));
   }
-  return lines.join('\r\n') + '\r\n';
+  return framed(lines, m);
 }
 
-export function linksCsv(doc: ChartDoc): string {
+export function linksCsv(doc: ChartDoc, m?: ExportMarking): string {
   const label = (id: string) => doc.nodes.get(id)?.data.label ?? id;
   const lines = [row(['id', 'type', 'source_id', 'source', 'target_id', 'target', 'strength', 'reports', 'classification', 'handling', 'agency', 'properties'])];
   for (const e of doc.edges.values()) {
     const d = e.data;
     lines.push(row([d.id, d.type, d.source, label(d.source), d.target, label(d.target), d.strength ?? '', d.reportCount, d.markings?.classification, handlingCode(d.markings), d.markings?.agency, d.restricted ? '' : d.props]));
   }
-  return lines.join('\r\n') + '\r\n';
+  return framed(lines, m);
 }

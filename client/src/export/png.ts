@@ -1,39 +1,14 @@
-import type { ChartDoc } from '../workspace/chartDoc.js';
+import { handlingLine, producedBy, ukDateTime, type ExportMarking } from './marking.js';
 
 /**
- * A chart picture that carries its protective marking: the marking of the most restricted item in
- * a header and a footer band, the title, author, date and handling code, and a legend of what is
- * drawn. The same facts are written into the PNG's text chunks (Title, Author, Creation Time,
- * Classification, Handling), so a file that loses its bands still says how it must be handled.
+ * A chart picture that carries its protective marking: the marking the server decided (the most
+ * restricted record shown) in a header and a footer band, with the title, date, handling code,
+ * author and the export's reference; the lines the handling conditions require; and a legend of
+ * what is drawn. The same facts are written into the PNG's text chunks (Title, Author, Creation
+ * Time, Classification, Handling, Export, Conditions), so a file that loses its bands still says
+ * how it must be handled.
  */
-export interface PngMarking {
-  classification: string;
-  handling: string;
-  conditions: string[];
-  title: string;
-  author: string;
-  date: Date;
-  legend: { label: string; colour: string }[];
-}
-
-/** The handling code of a chart: C when any item carries conditions (all of them listed), else P. */
-export function chartHandling(doc: ChartDoc): { handling: string; conditions: string[] } {
-  let handling = 'P';
-  const conditions = new Set<string>();
-  const see = (m?: { handling?: string; handlingConditions?: string[] } | null) => {
-    if (m?.handling === 'C') handling = 'C';
-    for (const c of m?.handlingConditions ?? []) conditions.add(c);
-  };
-  for (const n of doc.nodes.values()) see(n.data.markings);
-  for (const e of doc.edges.values()) see(e.data.markings);
-  return { handling, conditions: [...conditions].sort() };
-}
-
-/** dd/mm/yyyy hh:mm in UK time. */
-export const ukDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d).replace(',', '');
-
-export async function markedPng(chart: Blob, m: PngMarking, scale = 2): Promise<Blob> {
+export async function markedPng(chart: Blob, m: ExportMarking, scale = 2): Promise<Blob> {
   const img = await createImageBitmap(chart);
   const u = scale;
   const band = 34 * u;
@@ -41,7 +16,8 @@ export async function markedPng(chart: Blob, m: PngMarking, scale = 2): Promise<
   const legendRows = Math.ceil(m.legend.length / legendCols);
   const legendH = m.legend.length ? legendRows * 22 * u + 16 * u : 0;
   const width = Math.max(img.width, 900 * u);
-  const height = band + img.height + legendH + band;
+  const warnH = m.warnings.length ? m.warnings.length * 18 * u + 8 * u : 0;
+  const height = band + img.height + legendH + warnH + band;
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -49,7 +25,7 @@ export async function markedPng(chart: Blob, m: PngMarking, scale = 2): Promise<
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, width, height);
   g.drawImage(img, Math.round((width - img.width) / 2), band);
-  const handling = `Handling ${m.handling}${m.conditions.length ? ` (${m.conditions.join(', ')})` : ''}`;
+  const handling = handlingLine(m);
   const bandAt = (y: number, left: string, right: string) => {
     g.fillStyle = '#f1f5f9';
     g.fillRect(0, y, width, band);
@@ -57,7 +33,7 @@ export async function markedPng(chart: Blob, m: PngMarking, scale = 2): Promise<
     g.textBaseline = 'middle';
     g.font = `700 ${15 * u}px system-ui, Segoe UI, Roboto, Arial, sans-serif`;
     g.textAlign = 'center';
-    g.fillText(m.classification, width / 2, y + band / 2);
+    g.fillText(m.marking, width / 2, y + band / 2);
     g.font = `${11 * u}px system-ui, Segoe UI, Roboto, Arial, sans-serif`;
     g.textAlign = 'left';
     g.fillText(left, 10 * u, y + band / 2, width / 2 - 120 * u);
@@ -65,7 +41,15 @@ export async function markedPng(chart: Blob, m: PngMarking, scale = 2): Promise<
     g.fillText(right, width - 10 * u, y + band / 2, width / 2 - 120 * u);
   };
   bandAt(0, m.title, ukDateTime(m.date));
-  bandAt(height - band, handling, `Produced by ${m.author}`);
+  bandAt(height - band, handling, producedBy(m));
+  if (m.warnings.length) {
+    const top = band + img.height + legendH;
+    g.font = `600 ${11 * u}px system-ui, Segoe UI, Roboto, Arial, sans-serif`;
+    g.textAlign = 'left';
+    g.textBaseline = 'middle';
+    g.fillStyle = '#7c2d12';
+    m.warnings.forEach((w, i) => g.fillText(w, 10 * u, top + 4 * u + i * 18 * u + 9 * u, width - 20 * u));
+  }
   if (m.legend.length) {
     const top = band + img.height + 8 * u;
     g.font = `${11 * u}px system-ui, Segoe UI, Roboto, Arial, sans-serif`;
@@ -84,7 +68,8 @@ export async function markedPng(chart: Blob, m: PngMarking, scale = 2): Promise<
   }
   const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The picture could not be made'))), 'image/png'));
   return withTextChunks(new Uint8Array(await blob.arrayBuffer()), {
-    Title: m.title, Author: m.author, 'Creation Time': m.date.toISOString(), Classification: m.classification, Handling: handling,
+    Title: m.title, Author: m.author, 'Creation Time': m.date.toISOString(), Classification: m.marking, Handling: handling, Export: m.exportId,
+    ...(m.warnings.length ? { Conditions: m.warnings.join('; ') } : {}),
   });
 }
 

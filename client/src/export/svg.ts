@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import { entityLook, linkLook } from '../graph/style.js';
 import { glyphUri } from '../graph/icons.js';
+import { handlingLine, producedBy, ukDateTime, type ExportMarking } from './marking.js';
 
 /**
  * A vector export of what is drawn: node shapes, glyphs and labels at their positions, links with
@@ -43,7 +44,7 @@ function shapeOf(n: SvgNode): string {
   }
 }
 
-export function toSvg(nodes: SvgNode[], edges: SvgEdge[], opts: { classification: string; title?: string }): string {
+export function toSvg(nodes: SvgNode[], edges: SvgEdge[], m: ExportMarking): string {
   let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
   for (const n of nodes) {
     x1 = Math.min(x1, n.x - n.w / 2 - 60); x2 = Math.max(x2, n.x + n.w / 2 + 60);
@@ -51,12 +52,19 @@ export function toSvg(nodes: SvgNode[], edges: SvgEdge[], opts: { classification
   }
   if (!nodes.length) { x1 = 0; y1 = 0; x2 = 400; y2 = 200; }
   const banner = 28;
-  const vx = x1 - 20, vy = y1 - 20 - banner, vw = x2 - x1 + 40, vh = y2 - y1 + 40 + 2 * banner;
+  const minWidth = 760;
+  if (x2 - x1 + 40 < minWidth) { const grow = (minWidth - (x2 - x1 + 40)) / 2; x1 -= grow; x2 += grow; }
+  // Below the drawing: the legend (four to a row) and the lines the handling conditions require.
+  const legendRows = Math.ceil(m.legend.length / 4);
+  const notes = legendRows * 18 + m.warnings.length * 16 + (legendRows || m.warnings.length ? 12 : 0);
+  const vx = x1 - 20, vy = y1 - 20 - banner, vw = x2 - x1 + 40, vh = y2 - y1 + 40 + 2 * banner + notes;
   const colours = [...new Set(edges.filter((e) => e.arrow).map((e) => e.colour))];
   const markerId = (c: string) => `arrow-${colours.indexOf(c)}`;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="${r1(vx)} ${r1(vy)} ${r1(vw)} ${r1(vh)}" width="${Math.round(vw)}" height="${Math.round(vh)}" font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif">`,
-    `<title>${esc(opts.title ?? 'Chart')} — ${esc(opts.classification)}</title>`,
+    `<title>${esc(m.title)} — ${esc(m.marking)}</title>`,
+    `<desc>${esc([m.marking, handlingLine(m), ukDateTime(m.date), producedBy(m), ...m.warnings].join(' | '))}</desc>`,
+    `<metadata><export xmlns="urn:intel-graph:export" marking="${esc(m.marking)}" handling="${esc(m.handling)}" conditions="${esc(m.conditions.join(' '))}" reference="${esc(m.exportId)}" author="${esc(m.author)}" created="${esc(m.date.toISOString())}"/></metadata>`,
     '<defs>',
     ...colours.map((c) => `<marker id="${markerId(c)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${esc(c)}"/></marker>`),
     '</defs>',
@@ -81,12 +89,24 @@ export function toSvg(nodes: SvgNode[], edges: SvgEdge[], opts: { classification
     }
   }
   out.push('</g>');
-  const mark = esc(opts.classification);
-  out.push(
-    `<text x="${r1(vx + vw / 2)}" y="${r1(vy + 19)}" text-anchor="middle" font-size="13" font-weight="700" fill="#0f172a">${mark}</text>`,
-    `<text x="${r1(vx + vw / 2)}" y="${r1(vy + vh - 9)}" text-anchor="middle" font-size="13" font-weight="700" fill="#0f172a">${mark}</text>`,
-    '</svg>',
+  const mark = esc(m.marking);
+  const band = (y: number, left: string, right: string) => out.push(
+    `<rect x="${r1(vx)}" y="${r1(y)}" width="${r1(vw)}" height="${banner}" fill="#f1f5f9"/>`,
+    `<text x="${r1(vx + vw / 2)}" y="${r1(y + 19)}" text-anchor="middle" font-size="13" font-weight="700" fill="#0f172a">${mark}</text>`,
+    `<text x="${r1(vx + 8)}" y="${r1(y + 18)}" font-size="10" fill="#0f172a">${esc(left)}</text>`,
+    `<text x="${r1(vx + vw - 8)}" y="${r1(y + 18)}" text-anchor="end" font-size="10" fill="#0f172a">${esc(right)}</text>`,
   );
+  band(vy, m.title, ukDateTime(m.date));
+  let y = y2 + 20 + 6;
+  m.legend.forEach((item, i) => {
+    const lx = vx + 12 + (i % 4) * (vw - 24) / 4;
+    const ly = y + Math.floor(i / 4) * 18 + 9;
+    out.push(`<circle cx="${r1(lx + 6)}" cy="${r1(ly)}" r="5.5" fill="${esc(item.colour)}"/>`, `<text x="${r1(lx + 16)}" y="${r1(ly + 4)}" font-size="11" fill="#0f172a">${esc(item.label)}</text>`);
+  });
+  y += legendRows * 18;
+  m.warnings.forEach((w, i) => out.push(`<text x="${r1(vx + 12)}" y="${r1(y + 12 + i * 16)}" font-size="11" font-weight="600" fill="#7c2d12">${esc(w)}</text>`));
+  band(vy + vh - banner, handlingLine(m), producedBy(m));
+  out.push('</svg>');
   return out.join('\n');
 }
 
