@@ -151,7 +151,7 @@ export interface SequenceGeometry {
 }
 
 export const DEFAULT_GEOMETRY: SequenceGeometry = {
-  pad: 16, width: 900, markWidth: 136, gap: 8, dateStep: 12, laneHeight: 44, axisHeight: 30, tickWidth: 86,
+  pad: 16, width: 900, markWidth: 150, gap: 8, dateStep: 12, laneHeight: 44, axisHeight: 30, tickWidth: 86,
 };
 
 export interface Mark {
