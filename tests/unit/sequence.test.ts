@@ -172,6 +172,7 @@ describe('words', () => {
   it('shortens a title at a word, and summarises an item with its UK date, grade and entities', () => {
     expect(shortTitle('Robbery at Ashby Post Office', 20)).toBe('Robbery at Ashby…');
     expect(shortTitle('Short', 20)).toBe('Short');
+    expect(shortTitle('Meeting at Harbour Café', 19)).toBe('Meeting at Harbour…');
     const text = itemSummary({ ...item('r1', '2022-03-01', ['a', 'b'], 'report', 'Report: Vexley supply'), grade: '1A' }, (id) => id.toUpperCase(), () => 'Intelligence report');
     expect(text).toBe('Intelligence report: Report: Vexley supply\nDate: 01/03/2022\nGrade: 1A\nInvolves: A, B');
   });

@@ -13,7 +13,10 @@ export function itemTypeTitle(item: Pick<TimelineItem, 'kind' | 'type'>): string
   return item.type ? entityTitle(item.type) : 'Event';
 }
 
-const HEIGHTS = { min: 140, initial: 260, max: 620 } as const;
+const HEIGHTS = { min: 120, max: 620 } as const;
+const FIT_SHARE = 0.45;
+/** Header, horizontal scroll bar and undated row around the plot, px. */
+const CHROME = { head: 32, scroll: 16, undated: 34 } as const;
 const MARK_H = 30;
 const DOT_X = 9;
 
@@ -28,7 +31,8 @@ export function SequenceDock() {
   const ws = useWorkspace();
   const s = useWorkspaceState();
   const sq = s.sequence;
-  const [height, setHeight] = useState<number>(HEIGHTS.initial);
+  // Until resized by hand, the view is as tall as its lines need, up to FIT_SHARE of the window.
+  const [height, setHeight] = useState<number | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const plotRef = useRef<HTMLDivElement>(null);
   const [plotWidth, setPlotWidth] = useState(900);
@@ -48,13 +52,20 @@ export function SequenceDock() {
     [sq?.items, sq?.laneIds, s.timeRange, geometry],
   );
 
-  // The selected mark is scrolled into view (it may have been chosen from the undated list or the keyboard).
+  // The selected mark is brought into view along the axis (only sideways: the lines and their names scroll together).
   useEffect(() => {
-    if (!sq?.focus) return;
-    plotRef.current?.querySelector<SVGGElement>(`[data-item="${CSS.escape(sq.focus)}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const plot = plotRef.current;
+    const m = sq?.focus ? layout?.marks.find((x) => x.item.id === sq.focus) : undefined;
+    if (!plot || !m) return;
+    if (m.x < plot.scrollLeft) plot.scrollLeft = Math.max(0, m.x - geometry.pad);
+    else if (m.x + geometry.markWidth > plot.scrollLeft + plot.clientWidth) plot.scrollLeft = m.x + geometry.markWidth + geometry.pad - plot.clientWidth;
   }, [sq?.focus]);
 
   if (!sq || !layout) return null;
+
+  const fitted = Math.max(HEIGHTS.min, Math.min(HEIGHTS.max, Math.round(window.innerHeight * FIT_SHARE),
+    CHROME.head + CHROME.scroll + layout.height + (layout.undated.length ? CHROME.undated : 0) + (sq.status !== 'ready' || !layout.marks.length ? 24 : 0)));
+  const shown = height ?? fitted;
 
   const name = (id: string) => s.doc.nodes.get(id)?.data.label ?? 'an entity not on the chart';
   const sel = s.selection;
@@ -63,7 +74,7 @@ export function SequenceDock() {
 
   const startResize = (e: ReactPointerEvent<HTMLDivElement>) => {
     const y0 = e.clientY;
-    const h0 = height;
+    const h0 = shown;
     const target = e.currentTarget;
     target.setPointerCapture(e.pointerId);
     const move = (ev: PointerEvent) => setHeight(Math.min(HEIGHTS.max, Math.max(HEIGHTS.min, h0 + (y0 - ev.clientY))));
@@ -76,8 +87,8 @@ export function SequenceDock() {
   };
   const resizeByKey = (e: ReactKeyboardEvent) => {
     const step = e.shiftKey ? 80 : 20;
-    if (e.key === 'ArrowUp') setHeight((h) => Math.min(HEIGHTS.max, h + step));
-    else if (e.key === 'ArrowDown') setHeight((h) => Math.max(HEIGHTS.min, h - step));
+    if (e.key === 'ArrowUp') setHeight(Math.min(HEIGHTS.max, shown + step));
+    else if (e.key === 'ArrowDown') setHeight(Math.max(HEIGHTS.min, shown - step));
     else return;
     e.preventDefault();
   };
@@ -97,11 +108,11 @@ export function SequenceDock() {
   const g = geometry;
   const lanesText = `${sq.laneIds.length} line${sq.laneIds.length === 1 ? '' : 's'}: ${sq.source === 'selection' ? 'the selected entities' : 'the chart’s entities'}`;
   return (
-    <section className={`sequence${collapsed ? ' collapsed' : ''}`} style={collapsed ? undefined : { height }} aria-label="Sequence" data-testid="sequence">
+    <section className={`sequence${collapsed ? ' collapsed' : ''}`} style={collapsed ? undefined : { height: shown }} aria-label="Sequence" data-testid="sequence">
       {!collapsed && (
         <div
           className="sequence-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the sequence view (arrow keys)"
-          aria-valuemin={HEIGHTS.min} aria-valuemax={HEIGHTS.max} aria-valuenow={height} tabIndex={0}
+          aria-valuemin={HEIGHTS.min} aria-valuemax={HEIGHTS.max} aria-valuenow={shown} tabIndex={0}
           onPointerDown={startResize} onKeyDown={resizeByKey} data-testid="sequence-resize"
         />
       )}

@@ -294,6 +294,7 @@ export function shortTitle(label: string, max = 20): string {
   const s = label.replace(/\s+/g, ' ').trim();
   if (s.length <= max) return s;
   const cut = s.slice(0, max - 1);
+  if (s.charAt(max - 1) === ' ') return `${cut.trimEnd()}…`; // the cut falls at the end of a word
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
