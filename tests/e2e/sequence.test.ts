@@ -71,7 +71,8 @@ describe('the sequence view beside the network', () => {
     await ws('(w, a) => w.select(a)', [ids.aiden, ids.bryony, ids.callum, ids.phoneA, ids.phoneB]);
     await page.getByTestId('toolbar-sequence').click();
     await page.getByTestId('sequence-svg').waitFor();
-    await expect.poll(async () => (await marks()).length).toBe(5);
+    await page.getByTestId('sequence-loading').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(async () => (await marks()).length, { timeout: 30_000 }).toBe(5);
     expect(await lanes()).toEqual([ids.aiden, ids.bryony, ids.callum, ids.phoneA, ids.phoneB]);
     expect(await page.getByTestId('sequence-source').textContent()).toBe('5 lines: the selected entities');
     // Docked, not a dialog: the chart keeps its place above it.
@@ -104,8 +105,9 @@ describe('the sequence view beside the network', () => {
     expect(await meeting.locator('title').textContent()).toBe('Event: Meeting at Harbour Café\nDate: 05/03/2024\nInvolves: Aiden Marsh, Bryony Cole, Callum Reed');
     expect(await page.getByTestId(`sequence-item-${ids.calls}`).locator('.pill-type').textContent()).toBe('Calls · 01/03/2024');
     const ticks = await page.getByTestId('sequence-tick').allTextContents();
-    expect(ticks.length).toBeGreaterThanOrEqual(3);
-    for (const t of ticks) expect(t).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    // Days as dd/mm/yyyy, months by name and year, years alone: as the width allows.
+    for (const t of ticks) expect(t).toMatch(/^(\d{2}\/\d{2}\/\d{4}|[A-Z][a-z]{2} \d{4}|\d{4})$/);
   });
 
   it('selecting an item selects its entities on the network and shows it in the details panel', async () => {

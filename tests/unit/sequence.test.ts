@@ -114,6 +114,12 @@ describe('placing items on the lines', () => {
     expect(m2!.x).toBeGreaterThanOrEqual(m1!.x + DEFAULT_GEOMETRY.markWidth);
   });
 
+  it('narrows the scale so that items pushed aside by crowding still fit the width', () => {
+    const l = layoutSequence([item('e0', '2024-01-01', ['a']), item('e1', '2024-03-05', ['a', 'c']), item('e2', '2024-03-05', ['b'])], lanes);
+    expect(l.width).toBe(DEFAULT_GEOMETRY.width);
+    expect(Math.max(...l.marks.map((m) => m.x)) + DEFAULT_GEOMETRY.markWidth).toBeLessThanOrEqual(DEFAULT_GEOMETRY.width - DEFAULT_GEOMETRY.pad + 1e-6);
+  });
+
   it('places the axis ticks on the same scale as the items', () => {
     const l = layoutSequence([item('e1', '2023-01-01', ['a']), item('e2', '2024-01-01', ['b'])], lanes);
     const t2024 = l.ticks.find((t) => t.label === (t.unit === 'year' ? '2024' : 'Jan 2024'));

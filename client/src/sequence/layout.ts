@@ -239,11 +239,38 @@ export function layoutSequence(
   const first = dated[0]?.day ?? lo ?? 0;
   const last = dated.at(-1)?.day ?? hi ?? first;
   const span = Math.max(1, last - first);
-  const usable = Math.max(1, g.width - 2 * g.pad - g.markWidth);
-  const pxPerDay = usable / span;
+  // Items pushed aside by crowding widen the view; the scale is narrowed (a few times at most) so
+  // that the view still fits its width where it can, and scrolls only when it cannot.
+  const full = Math.max(1, g.width - 2 * g.pad - g.markWidth);
+  let usable = full;
+  let placed = place(dated, first, usable / span, laneIds.length, g);
+  // Never below 60% of the full scale: beyond that the axis says too little about the spacing of dates.
+  for (let i = 0; i < 4 && placed.right > g.width - g.pad && usable > full * 0.6; i++) {
+    usable = Math.max(full * 0.6, usable - (placed.right - (g.width - g.pad)));
+    placed = place(dated, first, usable / span, laneIds.length, g);
+  }
+  const { marks, anchors, pxPerDay } = placed;
+
+  const width = Math.max(g.width, placed.right + g.pad);
+  const ticks: PlacedTick[] = [];
+  if (marks.length) {
+    const tickDays = axisTicks(first - (last === first ? 1 : 0), last + (last === first ? 1 : 0), Math.max(2, Math.floor(usable / g.tickWidth) + 1));
+    for (const t of tickDays) {
+      const x = xOfDay(anchors, t.day, pxPerDay);
+      if (x < 0 || x > width - g.tickWidth / 2) continue;
+      // Where dates are crowded the axis bends tight: a tick too close to the last one kept is left out.
+      if (ticks.length && x - ticks[ticks.length - 1]!.x < g.tickWidth) continue;
+      ticks.push({ ...t, x });
+    }
+  }
+  return { marks, undated, outside, unplaced, ticks, anchors, width, height: g.axisHeight + laneIds.length * g.laneHeight };
+}
+
+/** One placement of the dated items (in date order) at a scale; `right` is the right edge of the last mark. */
+function place(dated: readonly { item: TimelineItem; day: number; lanes: number[] }[], first: number, pxPerDay: number, laneCount: number, g: SequenceGeometry) {
   const linear = (day: number) => g.pad + (day - first) * pxPerDay;
 
-  const free = new Array<number>(laneIds.length).fill(-Infinity);
+  const free = new Array<number>(laneCount).fill(-Infinity);
   const marks: Mark[] = [];
   const anchors: [number, number][] = [];
   let furthestBefore = -Infinity; // the rightmost mark of the dates already placed
@@ -265,20 +292,7 @@ export function layoutSequence(
     furthest = Math.max(furthest, x);
     marks.push({ item: d.item, day: d.day, x, lanes: d.lanes, top, bottom });
   }
-
-  const width = Math.max(g.width, (marks.length ? Math.max(...marks.map((m) => m.x)) + g.markWidth : 0) + g.pad);
-  const ticks: PlacedTick[] = [];
-  if (marks.length) {
-    const tickDays = axisTicks(first - (last === first ? 1 : 0), last + (last === first ? 1 : 0), Math.max(2, Math.floor((width - 2 * g.pad) / g.tickWidth)));
-    for (const t of tickDays) {
-      const x = xOfDay(anchors, t.day, pxPerDay);
-      if (x < 0 || x > width - g.tickWidth / 2) continue;
-      // Where dates are crowded the axis bends tight: a tick too close to the last one kept is left out.
-      if (ticks.length && x - ticks[ticks.length - 1]!.x < g.tickWidth) continue;
-      ticks.push({ ...t, x });
-    }
-  }
-  return { marks, undated, outside, unplaced, ticks, anchors, width, height: g.axisHeight + laneIds.length * g.laneHeight };
+  return { marks, anchors, pxPerDay, right: marks.length ? Math.max(...marks.map((m) => m.x)) + g.markWidth : 0 };
 }
 
 /** Centre y of a line. */
