@@ -1,7 +1,7 @@
 import { fallbackConnect, fallbackExpand, fallbackMetrics, fallbackShortestPaths } from './api/fallbacks.js';
 import { groupStubs } from './workspace/stubGroups.js';
 import type {
-  ApiClient, ExpandOptions, GraphSlice, GroupedSearch, LinkDetail, NetworkMetrics, PathResult, SearchHit, Viewer, Weighting,
+  ApiClient, ExpandOptions, GraphSlice, GroupedSearch, LinkDetail, NetworkMetrics, PathResult, SearchHit, TimelineItem, Viewer, Weighting,
 } from './workspace/types.js';
 import { WEIGHTINGS } from './workspace/types.js';
 
@@ -130,6 +130,11 @@ export class GraphQLApi implements ApiClient {
     const q = `query Link($id:ID!){ link(id:$id){ link{ ${EDGE_FIELDS} } sourceNode{ id type label restricted heldBy contact } targetNode{ id type label restricted heldBy contact }
       reports{ grade strength report{ id type label restricted props ${MARKINGS} } } withheldReports } }`;
     return (await this.request<{ link: LinkDetail | null }>(q, { id })).link;
+  }
+
+  async timeline(ids: string[], opts: { limit?: number } = {}): Promise<TimelineItem[]> {
+    const q = 'query Timeline($ids:[ID!]!,$l:Int){ timeline(ids:$ids, limit:$l){ id kind type label date grade entityIds } }';
+    return (await this.request<{ timeline: TimelineItem[] }>(q, { ids, l: opts.limit ?? 500 })).timeline;
   }
 
   async networkMetrics(ids: string[], opts: { weighting?: Weighting } = {}): Promise<NetworkMetrics> {

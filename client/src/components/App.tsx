@@ -17,6 +17,7 @@ import { SignIn } from './SignIn.js';
 import { TimeBar } from './TimeBar.js';
 import { Toolbar } from './Toolbar.js';
 import { TopBar } from './TopBar.js';
+import { SequenceDock } from '../sequence/SequenceView.js';
 import { InvestigationsPanel } from '../investigations/index.js';
 import type { GraphQLApi } from '../api.js';
 import { InboxApi } from '../inbox/api.js';
@@ -158,10 +159,13 @@ function Workspace() {
               <Legend />
             </aside>
           )}
-          <section className="canvas-wrap" aria-label="Chart">
-            <Chart webgl={webgl} onExpandWithFilters={(ids) => setExpandDialog({ ids })} />
-            <Notices />
-          </section>
+          <div className="centre">
+            <section className="canvas-wrap" aria-label="Chart">
+              <Chart webgl={webgl} onExpandWithFilters={(ids) => setExpandDialog({ ids })} />
+              <Notices />
+            </section>
+            <SequenceDock />
+          </div>
           <aside className="panel right" aria-label="Details">
             <DetailsPanel />
           </aside>

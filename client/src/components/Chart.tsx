@@ -19,7 +19,11 @@ export function Chart({ webgl, onExpandWithFilters }: { webgl: boolean; onExpand
     w.__view = view;
     const close = () => setMenu(null);
     view.cy.on('tapstart viewport', close);
+    // The canvas follows its box (the sequence view docked below it opens, closes and is resized).
+    const resized = new ResizeObserver(() => view.cy.resize());
+    resized.observe(ref.current!);
     return () => {
+      resized.disconnect();
       canvas.cy = null;
       view.destroy();
     };

@@ -1,8 +1,10 @@
 import { HANDLING, HANDLING_CONDITIONS, INTEL_ASSESSMENT, SOURCE_EVALUATION } from '../../../server/domain/codes.js';
-import type { GraphEdge, GraphNode, LinkDetail, Markings } from '../workspace/types.js';
+import { useEffect, useState } from 'react';
+import type { GraphEdge, GraphNode, LinkDetail, Markings, TimelineItem } from '../workspace/types.js';
+import { itemTypeTitle } from '../sequence/SequenceView.js';
 import { WEIGHTING_TITLES, type WorkspaceState } from '../workspace/GraphWorkspace.js';
 import { linkCount } from '../graph/style.js';
-import { EVIDENCE_KEYS, countText, durationText, linkEvidence, ukDateTime } from '../ui/evidence.js';
+import { EVIDENCE_KEYS, countText, durationText, linkEvidence, ukDate, ukDateTime } from '../ui/evidence.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { entityTitle, linkTitle, propName, propValue, strengthText } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
@@ -13,8 +15,10 @@ import { WatchToggle } from '../inbox/WatchToggle.js';
 export function DetailsPanel() {
   const s = useWorkspaceState();
   const sel = [...s.selection];
+  const focus = s.sequence?.focus ? s.sequence.items.find((x) => x.id === s.sequence!.focus) : undefined;
   let body;
-  if (sel.length === 1 && s.doc.nodes.has(sel[0]!)) body = <NodeDetails node={s.doc.nodes.get(sel[0]!)!.data} pinned={s.doc.nodes.get(sel[0]!)!.pinned} />;
+  if (focus) body = <SequenceItemDetails key={focus.id} item={focus} />;
+  else if (sel.length === 1 && s.doc.nodes.has(sel[0]!)) body = <NodeDetails node={s.doc.nodes.get(sel[0]!)!.data} pinned={s.doc.nodes.get(sel[0]!)!.pinned} />;
   else if (sel.length === 1 && s.doc.edges.has(sel[0]!)) body = <EdgeDetails edge={s.doc.edges.get(sel[0]!)!.data} state={s} />;
   else if (sel.length > 1 && !s.paths) body = <MultiDetails ids={sel} />;
   else if (!s.paths) body = <ChartSummary />;
@@ -226,6 +230,72 @@ function Reports({ detail }: { detail: LinkDetail | null }) {
       </ol>
       {detail.withheldReports > 0 && <p className="muted small" data-testid="withheld">{detail.withheldReports} further report{detail.withheldReports === 1 ? '' : 's'} you may not see.</p>}
     </>
+  );
+}
+
+/**
+ * An item chosen in the sequence view: what it is, when, whom it involves, and the record itself
+ * read again through the API (a report or event as an entity, a link with the reports behind it).
+ */
+function SequenceItemDetails({ item }: { item: TimelineItem }) {
+  const ws = useWorkspace();
+  const s = useWorkspaceState();
+  const [full, setFull] = useState<{ status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; node?: GraphNode; link?: LinkDetail | null }>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    const read = item.kind === 'link'
+      ? ws.api.link(item.id).then((link) => ({ status: 'ready' as const, link }))
+      : ws.api.graph([item.id]).then((g) => ({ status: 'ready' as const, node: g.nodes.find((n) => n.id === item.id) }));
+    read.then((r) => { if (live) setFull(r); }, (e: unknown) => { if (live) setFull({ status: 'error', error: e instanceof Error ? e.message : String(e) }); });
+    return () => { live = false; };
+  }, [ws, item.id, item.kind]);
+  const onChart = s.doc.nodes.has(item.id) || s.doc.edges.has(item.id);
+  const missing = item.entityIds.filter((id) => !s.doc.nodes.has(id));
+  const name = (id: string) => s.doc.nodes.get(id)?.data.label;
+  const node = full.status === 'ready' ? full.node : undefined;
+  const link = full.status === 'ready' ? full.link : undefined;
+  return (
+    <div data-testid="sequence-item-details">
+      <h3>{item.kind !== 'link' && item.type && <TypeGlyph type={item.type} size={22} />} <span data-testid="details-title">{item.label}</span></h3>
+      <div className="subtitle" data-testid="sequence-item-subtitle">
+        {itemTypeTitle(item)} · {item.date ? ukDate(item.date.slice(0, 10)) : 'undated'}{item.grade ? ` · graded ${item.grade}` : ''} · from the sequence view
+      </div>
+      <section>
+        <h4>Involves ({item.entityIds.length})</h4>
+        <ul className="link-list" data-testid="sequence-item-entities">
+          {item.entityIds.map((id) => (
+            <li key={id}>{name(id) ? <button className="link" onClick={() => ws.select([id])}>{name(id)}</button> : <span className="muted">An entity not on the chart</span>}</li>
+          ))}
+        </ul>
+      </section>
+      {(!onChart || missing.length > 0) && (
+        <div className="actions">
+          <button onClick={() => void ws.add(item.kind === 'link' ? item.entityIds : [item.id, ...missing])} data-testid="sequence-item-add">
+            {item.kind === 'link' ? 'Add its ends to the chart' : `Add the ${itemTypeTitle(item).toLowerCase()} to the chart`}
+          </button>
+        </div>
+      )}
+      {full.status === 'loading' && <p className="muted small">Reading the record…</p>}
+      {full.status === 'error' && <p className="error small">{full.error}</p>}
+      {full.status === 'ready' && !node && !link && <p className="muted small">This record is no longer available to you.</p>}
+      {node && (
+        <>
+          <MarkingsBlock m={node.markings} />
+          <Props props={node.props} />
+        </>
+      )}
+      {link && (
+        <>
+          <EvidenceBlock edge={link.link} />
+          <MarkingsBlock m={link.link.markings} />
+          <Props props={linkEvidence(link.link.props) ? withoutEvidence(link.link.props) : link.link.props} />
+          <section className="why">
+            <h4>Why linked: supporting reports</h4>
+            <Reports detail={link} />
+          </section>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -45,6 +45,12 @@ export function Toolbar(p: Props) {
         <button onClick={() => void ws.connect()} disabled={selNodes.length < 2 || selNodes.length > CONNECT_MAX}
           title={selNodes.length > CONNECT_MAX ? `Connect joins at most ${CONNECT_MAX} entities at once: ${selNodes.length} are selected` : 'How are the selected entities connected?'} data-testid="toolbar-connect">Connect</button>
       </div>
+      <div className="group">
+        <button
+          onClick={() => (s.sequence ? ws.closeSequence() : ws.openSequence())} aria-pressed={!!s.sequence} data-testid="toolbar-sequence"
+          title={s.sequence ? 'Close the sequence view' : 'Sequence view: a line per selected entity (or the chart’s) with its reports, events and calls in date order'}
+        >Sequence</button>
+      </div>
       <LayoutPicker />
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>

@@ -4,8 +4,9 @@ import {
 } from './chartDoc.js';
 import type { ChartStore, SavedChart, SavedChartSummary } from './chartStore.js';
 import type {
-  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, GroupedSearch, LinkDetail, NodeMetrics, Path, SearchHit, Viewer, Weighting,
+  ApiClient, ExpandOptions, GraphEdge, GraphNode, GraphSlice, GroupedSearch, LinkDetail, NodeMetrics, Path, SearchHit, TimelineItem, Viewer, Weighting,
 } from './types.js';
+import { chooseLanes, MAX_LANES } from '../sequence/layout.js';
 import { groupStubs } from './stubGroups.js';
 import { noFilters, timeExtent, visibleElements, type Filters, type TimeRange, type Visible } from './visibility.js';
 
@@ -106,6 +107,29 @@ export const WEIGHTING_TITLES: Record<Weighting, string> = {
   COUNT_AS_DISTANCE: 'Count as distance',
 };
 
+/**
+ * The sequence (theme-line) view beside the chart: one line per entity, with the reports, events
+ * and dated links that involve them (the API's timeline) placed on it in date order.
+ */
+export interface SequenceView {
+  /** The entities drawn as lines, in order. */
+  laneIds: string[];
+  /** The selected entities, or (nothing selected) the chart's. */
+  source: 'selection' | 'chart';
+  /** Entities left off by the cap on lines. */
+  omitted: number;
+  status: 'loading' | 'ready' | 'error';
+  items: TimelineItem[];
+  error?: string;
+  /** The answer reached SEQUENCE_LIMIT items: later ones were not read. */
+  limited: boolean;
+  /** The item selected in the view: its entities are selected on the chart and it is shown in the details. */
+  focus: string | null;
+}
+
+/** The most items the sequence view reads at once (the API's default timeline page). */
+export const SEQUENCE_LIMIT = 500;
+
 /** What the last network analysis was, beside its per-entity measures. */
 export interface AnalysisRun {
   weighting: Weighting;
@@ -142,6 +166,8 @@ export interface WorkspaceState {
   chart: { id: string | null; name: string; store: 'local' | 'server' | null };
   /** The gap overlay shown, if any. */
   gaps: GapOverlay | null;
+  /** The sequence view, when open. */
+  sequence: SequenceView | null;
 }
 
 export interface WorkspaceOptions {
@@ -193,7 +219,7 @@ export class GraphWorkspace {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
       display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, analysis: null, weighting: 'NONE', paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
-      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
+      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null,
     };
   }
 
@@ -283,7 +309,7 @@ export class GraphWorkspace {
     this.redoStack = [];
     this.set({
       doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, analysis: null, paths: null, pathQuestion: null, inspection: null,
-      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null,
+      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null,
     });
   }
 
@@ -340,6 +366,11 @@ export class GraphWorkspace {
     const q = this.state.pathQuestion;
     if (q && !(doc.nodes.has(q.from) && doc.nodes.has(q.to))) patch.pathQuestion = null;
     if (this.state.inspection && !has(this.state.inspection.id)) patch.inspection = null;
+    const sq = this.state.sequence;
+    if (sq && !sq.laneIds.every((id) => doc.nodes.has(id))) {
+      // An entity taken off the chart takes its line with it; its items stay where another line holds them.
+      patch.sequence = { ...sq, laneIds: sq.laneIds.filter((id) => doc.nodes.has(id)) };
+    }
     return patch;
   }
 
@@ -698,7 +729,9 @@ export class GraphWorkspace {
     const next = new Set([...ids].filter((id) => this.has(id)));
     const cur = this.state.selection;
     if (next.size === cur.size && [...next].every((id) => cur.has(id))) return;
-    this.set({ selection: next });
+    const sq = this.state.sequence;
+    // A selection made on the chart replaces the sequence item's.
+    this.set({ selection: next, ...(sq?.focus ? { sequence: { ...sq, focus: null } } : {}) });
     this.inspectSelection();
   }
 
@@ -744,6 +777,66 @@ export class GraphWorkspace {
     } catch (e) {
       if (this.state.inspection?.id === id) this.set({ inspection: { id, status: 'error', error: messageOf(e) } });
     }
+  }
+
+  // ---- the sequence view ----
+
+  /**
+   * Opens (or, when open, redraws) the sequence view for the selected entities (with the ends of
+   * selected links), else the chart's shown entities, at most MAX_LANES of them.
+   */
+  openSequence(): void {
+    const { doc, selection } = this.state;
+    const choice = chooseLanes(selection, {
+      entity: (id) => doc.nodes.get(id)?.data,
+      linkEnds: (id) => { const e = doc.edges.get(id)?.data; return e ? [e.source, e.target] : undefined; },
+      shown: this.visible().nodes,
+    }, MAX_LANES);
+    this.set({ sequence: { laneIds: choice.ids, source: choice.source, omitted: choice.omitted, status: 'loading', items: [], limited: false, focus: null } });
+    void this.loadSequence(choice.ids);
+  }
+
+  closeSequence(): void {
+    if (this.state.sequence) this.set({ sequence: null });
+  }
+
+  private async loadSequence(ids: string[]): Promise<void> {
+    const same = (s: SequenceView | null) => !!s && s.laneIds.length === ids.length && s.laneIds.every((id, i) => id === ids[i]);
+    if (!ids.length) {
+      if (this.state.sequence) this.set({ sequence: { ...this.state.sequence, status: 'ready', items: [] } });
+      return;
+    }
+    if (!this.api.timeline) {
+      const cur = this.state.sequence;
+      if (same(cur)) this.set({ sequence: { ...cur!, status: 'error', error: 'This server does not offer timelines' } });
+      return;
+    }
+    try {
+      const items = await this.api.timeline(ids, { limit: SEQUENCE_LIMIT });
+      const cur = this.state.sequence;
+      if (same(cur)) this.set({ sequence: { ...cur!, status: 'ready', items, limited: items.length >= SEQUENCE_LIMIT, error: undefined } });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'UNAUTHENTICATED') return this.sessionEnded();
+      const cur = this.state.sequence;
+      if (same(cur)) this.set({ sequence: { ...cur!, status: 'error', error: messageOf(e) } });
+    }
+  }
+
+  /**
+   * Selects an item of the sequence: its entities (and the item itself, when it is on the chart as
+   * an entity or a link) are selected on the chart, and the item is shown in the details.
+   */
+  selectSequenceItem(id: string | null): void {
+    const sq = this.state.sequence;
+    if (!sq) return;
+    const item = id === null ? undefined : sq.items.find((x) => x.id === id);
+    if (!item) {
+      if (sq.focus) this.set({ sequence: { ...sq, focus: null } });
+      return;
+    }
+    const selection = new Set([item.id, ...item.entityIds].filter((x) => this.has(x)));
+    this.set({ selection, sequence: { ...sq, focus: item.id } });
+    this.inspectSelection();
   }
 
   // ---- filters and time ----

@@ -147,6 +147,22 @@ export interface NetworkMetrics {
   bridges: string[];
 }
 
+/** A report mentioning, an event involving or a dated link of some entities (the API's TimelineItem). */
+export interface TimelineItem {
+  id: string;
+  /** report, event or link */
+  kind: string;
+  /** Entity type of a report or event; link type of a link. */
+  type?: string | null;
+  label: string;
+  /** yyyy-mm-dd (or a date-time); null when undated. */
+  date?: string | null;
+  /** 3x5x2 grade of a report, e.g. 1A. */
+  grade?: string | null;
+  /** The entities asked about that it involves (a link: both ends). */
+  entityIds: string[];
+}
+
 /** Everything the workspace needs from the server. */
 export interface ApiClient {
   me(): Promise<Viewer | null>;
@@ -162,4 +178,6 @@ export interface ApiClient {
   connectEntities(ids: string[], opts?: { maxHops?: number; minGrade?: string }): Promise<GraphSlice>;
   link(id: string): Promise<LinkDetail | null>;
   networkMetrics(ids: string[], opts?: { weighting?: Weighting }): Promise<NetworkMetrics>;
+  /** Reports, events and dated links of these entities, oldest first, undated last (the sequence view). */
+  timeline?(ids: string[], opts?: { limit?: number }): Promise<TimelineItem[]>;
 }
