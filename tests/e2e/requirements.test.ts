@@ -172,7 +172,7 @@ describe('intelligence requirements in the browser', () => {
     const rows = page.getByTestId('task-table').locator('tbody tr');
     await page.getByTestId('task-method').selectOption('PARTNER_REQUEST');
     await page.getByTestId('task-owner').fill('DC Marsh');
-    await page.getByTestId('task-due').fill('2099-06-30');
+    await page.getByTestId('task-due').fill('30/06/2099');
     await page.getByTestId(`task-question-${ids.QW}`).check();
     await page.getByTestId('task-submit').click();
     const refusal = page.getByTestId('task-error');

@@ -143,8 +143,8 @@ describe('the analyst workspace in a browser', () => {
     await page.keyboard.press('Escape');
     const before = await chartCounts(page);
     expect(before.shownEdges).toBe(before.edges);
-    await page.getByTestId('time-from-date').fill('2024-01-01');
-    await expect.poll(() => page.getByTestId('time-range').textContent()).toContain('2024-01-01');
+    await page.getByTestId('time-from-date').fill('01/01/2024');
+    await expect.poll(() => page.getByTestId('time-range').textContent()).toContain('01/01/2024');
     // The range shows as soon as it is set; the chart hides what falls outside it on its next draw.
     await expect.poll(async () => (await chartCounts(page)).shownEdges).toBeLessThan(before.shownEdges);
     const after = await chartCounts(page);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { UkDateInput } from './UkDateInput.js';
 import type { ExpandOptions } from '../workspace/types.js';
 import { useWorkspace } from '../ui/context.js';
 import { ENTITY_TYPE_NAMES, LINK_TYPE_NAMES, entityTitle, linkTitle } from '../ui/format.js';
@@ -44,8 +45,8 @@ export function ExpandDialog({ state, onClose, onExpand }: { state: ExpandDialog
           </label>
         </div>
         <div className="form-row">
-          <label className="inline">From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-          <label className="inline">To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+          <label className="inline">From <UkDateInput value={from} onChange={setFrom} /></label>
+          <label className="inline">To <UkDateInput value={to} onChange={setTo} /></label>
           <label className="inline"><input type="checkbox" checked={excludeRestricted} onChange={(e) => setExcludeRestricted(e.target.checked)} /> Leave out restricted markers</label>
         </div>
         <fieldset>

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { UkDateInput } from './UkDateInput.js';
+import { isoToUk } from '../ui/ukDate.js';
 import { edgeSpan, nodeSpan } from '../workspace/visibility.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 
@@ -88,14 +90,14 @@ export function TimeBar() {
         <div className="time-window" style={{ left: pct(a), width: `calc(${pct(b)} - ${pct(a)})` }} />
         <input type="range" min={lo} max={hi} value={a} onChange={(e) => set(Number(e.target.value), b)} aria-label="Start date" data-testid="time-from" />
         <input type="range" min={lo} max={hi} value={b} onChange={(e) => set(a, Number(e.target.value))} aria-label="End date" data-testid="time-to" />
-        <div className="time-ends small muted"><span>{extent.from}</span><span>{extent.to}</span></div>
+        <div className="time-ends small muted"><span>{isoToUk(extent.from)}</span><span>{isoToUk(extent.to)}</span></div>
       </div>
       <div className="time-range" data-testid="time-range">
-        {range ? <><b>{range.from}</b> → <b>{range.to}</b></> : <span className="muted">all dates</span>}
+        {range ? <><b>{isoToUk(range.from)}</b> → <b>{isoToUk(range.to)}</b></> : <span className="muted">all dates</span>}
       </div>
       <div className="time-inputs">
-        <input type="date" value={toIso(a)} min={extent.from} max={extent.to} onChange={(e) => e.target.value && set(toDay(e.target.value), b)} aria-label="From" data-testid="time-from-date" />
-        <input type="date" value={toIso(b)} min={extent.from} max={extent.to} onChange={(e) => e.target.value && set(a, toDay(e.target.value))} aria-label="To" data-testid="time-to-date" />
+        <UkDateInput value={toIso(a)} min={extent.from} max={extent.to} onChange={(v) => v && set(toDay(v), b)} aria-label="From" data-testid="time-from-date" />
+        <UkDateInput value={toIso(b)} min={extent.from} max={extent.to} onChange={(v) => v && set(a, toDay(v))} aria-label="To" data-testid="time-to-date" />
         {range && <button className="small" onClick={() => { setPlaying(false); ws.setTimeRange(null); }} data-testid="time-reset">All dates</button>}
       </div>
     </footer>

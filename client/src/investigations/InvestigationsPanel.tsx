@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { UkDateInput } from '../components/UkDateInput.js';
 import type { GraphSlice } from '../workspace/types.js';
 import {
   cellText, errorText, initialValues, PARAM_TYPES, paramValues, Q, queryParams, reconcileParams, SOURCE_TITLES, toCsv,
@@ -315,7 +316,7 @@ function ParamInput({ def, value, onChange }: { def: ParamDef; value: string; on
     case 'float':
       return <input type="number" step="any" value={value} onChange={(e) => onChange(e.target.value)} aria-label={def.name} />;
     case 'date':
-      return <input type="date" value={value} onChange={(e) => onChange(e.target.value)} aria-label={def.name} />;
+      return <UkDateInput value={value} onChange={onChange} aria-label={def.name} />;
     case 'list':
       return <input value={value} onChange={(e) => onChange(e.target.value)} placeholder="a, b, c" aria-label={def.name} />;
     default:

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { UkDateInput } from '../components/UkDateInput.js';
 import { COLLECTION_METHODS, TASK_STATUS } from '../../../server/domain/codes.js';
 import { AUTHORITY_REQUIRED, MIN_JUSTIFICATION } from '../../../server/domain/coverage.js';
 import { CoverageBadge } from './CoverageBadge.js';
@@ -258,7 +259,7 @@ function AddTaskForm({ api, planId, req, viewerName, onAdded }: { api: Requester
         </label>
         <label className="req-field">
           Due
-          <input type="date" value={f.dueDate} onChange={(e) => set({ dueDate: e.target.value })} data-testid="task-due" {...invalid('dueDate')} />
+          <UkDateInput value={f.dueDate} onChange={(v) => set({ dueDate: v })} data-testid="task-due" {...invalid('dueDate')} />
           {err('dueDate')}
         </label>
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { UkDateInput } from '../components/UkDateInput.js';
 import {
   addDaysIso, ENTRY_TITLES, fieldError, MEETING_TITLES, meetingLevel, Q, statusTitle, todayIso, type Requester, type TimelineEntry,
 } from './model.js';
@@ -38,8 +39,8 @@ export function DecisionLog({ api, labels }: { api: Requester; labels: ReadonlyM
   return (
     <div className="req-log-wrap" data-testid="decision-log">
       <form className="form-row" onSubmit={submit}>
-        <label className="inline">From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="log-from" /></label>
-        <label className="inline">To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="log-to" /></label>
+        <label className="inline">From <UkDateInput value={from} onChange={setFrom} data-testid="log-from" /></label>
+        <label className="inline">To <UkDateInput value={to} onChange={setTo} data-testid="log-to" /></label>
         <button type="submit" data-testid="log-show">Show</button>
         <label className="inline">
           Meetings
