@@ -23,6 +23,10 @@ interface Props {
   onInbox?(): void;
   /** Opens intelligence products: profiles and assessments, their review, release and printing. */
   onProducts?(): void;
+  /** Opens Add entity (only offered to roles that write). */
+  onAddEntity?(): void;
+  /** Opens Link for the two selected entities (only offered to roles that write). */
+  onLink?(): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -45,6 +49,15 @@ export function Toolbar(p: Props) {
         <button onClick={() => void ws.connect()} disabled={selNodes.length < 2 || selNodes.length > CONNECT_MAX}
           title={selNodes.length > CONNECT_MAX ? `Connect joins at most ${CONNECT_MAX} entities at once: ${selNodes.length} are selected` : 'How are the selected entities connected?'} data-testid="toolbar-connect">Connect</button>
       </div>
+      {(p.onAddEntity || p.onLink) && (
+        <div className="group">
+          {p.onAddEntity && <button onClick={p.onAddEntity} title="Create an entity of any type and add it to the chart" data-testid="toolbar-add-entity">Add entity…</button>}
+          {p.onLink && (
+            <button onClick={p.onLink} disabled={selNodes.length !== 2}
+              title={selNodes.length === 2 ? 'Link the two selected entities, with the reports that support it (L on the chart)' : 'Select two entities to link them'} data-testid="toolbar-link">Link…</button>
+          )}
+        </div>
+      )}
       <LayoutPicker />
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>
