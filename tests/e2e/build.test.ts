@@ -126,6 +126,8 @@ describe('building a chart by hand', () => {
     expect(await errors.allTextContents()).toEqual(['Text is required', 'Source evaluation is required', 'Intel assessment is required']);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('text');
     await page.getByTestId('link-report-field-text').fill('Quillon seen driving BD51 SMR in Ashby on several nights.');
+    // A field's message goes once it is filled in; the others stay until they are.
+    expect(await errors.allTextContents()).toEqual(['Source evaluation is required', 'Intel assessment is required']);
     await page.getByTestId('link-report-field-sourceEvaluation').selectOption('2');
     await page.getByTestId('link-report-field-intelAssessment').selectOption('B');
     await page.getByTestId('link-report-handling').selectOption('C');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FORM_KEY, LABEL_KEY, REPORT_FIELDS, blankValues, defaultMarkings, fieldsFor, firstInvalid, formKeyOf, isoOfTyped, linkChoices, markingKey,
+  FORM_KEY, LABEL_KEY, REPORT_FIELDS, afterEdit, blankValues, defaultMarkings, fieldsFor, firstInvalid, formKeyOf, isoOfTyped, linkChoices, markingKey,
   markingsOf, readEntityEdit, readMarkings, readNewEntity, readProps, ukMessage, valuesOf,
 } from '../../client/src/build/recordForm.js';
 import { GraphWorkspace } from '../../client/src/workspace/GraphWorkspace.js';
@@ -178,6 +178,12 @@ describe('where errors go', () => {
     expect(formKeyOf('label', fields)).toBe(LABEL_KEY);
     expect(formKeyOf('agency', fields)).toBe(FORM_KEY);
     expect(formKeyOf(undefined, fields)).toBe(FORM_KEY);
+  });
+  it('drops a field\'s message once it is changed (all the markings\' messages for a marking), keeping the others', () => {
+    const errors = { vrm: 'VRM is required', make: 'x', [markingKey('handlingConditions')]: 'y', [markingKey('classification')]: 'z' };
+    expect(afterEdit(errors, 'vrm')).toEqual({ make: 'x', [markingKey('handlingConditions')]: 'y', [markingKey('classification')]: 'z' });
+    expect(afterEdit(errors, 'markings')).toEqual({ vrm: 'VRM is required', make: 'x' });
+    expect(afterEdit(errors, 'colour')).toBe(errors);
   });
   it('focuses the first field at fault in the order laid out', () => {
     expect(firstInvalid(['label', 'vrm', 'make'], { make: 'x', vrm: 'y' })).toBe('vrm');

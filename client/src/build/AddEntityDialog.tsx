@@ -6,7 +6,7 @@ import { ENTITY_TYPE_NAMES, entityTitle } from '../ui/format.js';
 import { useBuildApi, writeRefusal } from './useBuildApi.js';
 import { RecordFields, MarkingsFields, focusField } from './RecordFields.js';
 import {
-  FORM_KEY, LABEL_KEY, blankValues, defaultMarkings, fieldsFor, firstInvalid, formKeyOf, labelHint, markingKey, readNewEntity,
+  FORM_KEY, LABEL_KEY, afterEdit, blankValues, defaultMarkings, fieldsFor, firstInvalid, formKeyOf, labelHint, markingKey, readNewEntity,
   type FormErrors, type FormValues,
 } from './recordForm.js';
 
@@ -78,14 +78,14 @@ export function AddEntityDialog({ position, onClose }: { position?: Position; on
           </div>
           <div className={`record-field${errors[LABEL_KEY] ? ' invalid' : ''}`}>
             <label htmlFor="add-entity-label">Label <span className="muted small">({labelHint(type)})</span></label>
-            <input id="add-entity-label" data-key={LABEL_KEY} data-testid="add-entity-label" value={label} onChange={(e) => setLabel(e.target.value)} aria-invalid={errors[LABEL_KEY] ? true : undefined} />
+            <input id="add-entity-label" data-key={LABEL_KEY} data-testid="add-entity-label" value={label} onChange={(e) => { setLabel(e.target.value); setErrors(afterEdit(errors, LABEL_KEY)); }} aria-invalid={errors[LABEL_KEY] ? true : undefined} />
             {errors[LABEL_KEY] && <span className="field-error error" role="alert">{errors[LABEL_KEY]}</span>}
           </div>
         </div>
         {refused && <p className="error" data-testid="add-entity-refused">{refused}</p>}
         <RecordFields fields={fields} values={values} errors={errors} testid="add-entity-field"
-          onChange={(name, v) => setValuesByType({ ...valuesByType, [type]: { ...values, [name]: v } })} />
-        <MarkingsFields value={markings} errors={errors} onChange={setMarkings} testid="add-entity" compartments={viewer.compartments} />
+          onChange={(name, v) => { setValuesByType({ ...valuesByType, [type]: { ...values, [name]: v } }); setErrors(afterEdit(errors, name)); }} />
+        <MarkingsFields value={markings} errors={errors} onChange={(m) => { setMarkings(m); setErrors(afterEdit(errors, 'markings')); }} testid="add-entity" compartments={viewer.compartments} />
         {errors[FORM_KEY] && <p className="error" role="alert" data-key={FORM_KEY} tabIndex={-1} data-testid="add-entity-error">{errors[FORM_KEY]}</p>}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} data-testid="add-entity-cancel">Cancel</button>

@@ -4,7 +4,7 @@ import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import type { GraphNode } from '../workspace/types.js';
 import { MARKING_ORDER } from './AddEntityDialog.js';
 import { MarkingsFields, RecordFields, focusField } from './RecordFields.js';
-import { FORM_KEY, LABEL_KEY, fieldsFor, firstInvalid, formKeyOf, markingsOf, readEntityEdit, valuesOf, type FormErrors } from './recordForm.js';
+import { FORM_KEY, LABEL_KEY, afterEdit, fieldsFor, firstInvalid, formKeyOf, markingsOf, readEntityEdit, valuesOf, type FormErrors } from './recordForm.js';
 import { useBuildApi, writeRefusal } from './useBuildApi.js';
 
 /** Why this viewer cannot edit this record in place, or null when they can. */
@@ -30,6 +30,9 @@ export function EditEntity({ node, onDone }: { node: GraphNode; onDone(): void }
   const [markings, setMarkings] = useState(() => markingsOf(node.markings));
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
+  // A report's grade is recorded by those who grade (as only they may submit reports).
+  const locked: Record<string, string> = node.type === 'IntelligenceReport' && !viewer.permissions.includes('grade')
+    ? { sourceEvaluation: 'Only roles that grade may change a grade', intelAssessment: 'Only roles that grade may change a grade' } : {};
   const order = [LABEL_KEY, ...fields.map((f) => f.name), ...MARKING_ORDER, FORM_KEY];
 
   const showErrors = (errs: FormErrors) => {
@@ -62,11 +65,11 @@ export function EditEntity({ node, onDone }: { node: GraphNode; onDone(): void }
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onDone(); } }}>
       <div className={`record-field${errors[LABEL_KEY] ? ' invalid' : ''}`}>
         <label htmlFor="edit-entity-label">Label</label>
-        <input id="edit-entity-label" autoFocus data-key={LABEL_KEY} data-testid="edit-entity-label" value={label} onChange={(e) => setLabel(e.target.value)} aria-invalid={errors[LABEL_KEY] ? true : undefined} />
+        <input id="edit-entity-label" autoFocus data-key={LABEL_KEY} data-testid="edit-entity-label" value={label} onChange={(e) => { setLabel(e.target.value); setErrors(afterEdit(errors, LABEL_KEY)); }} aria-invalid={errors[LABEL_KEY] ? true : undefined} />
         {errors[LABEL_KEY] && <span className="field-error error" role="alert">{errors[LABEL_KEY]}</span>}
       </div>
-      <RecordFields fields={fields} values={values} errors={errors} testid="edit-entity-field" onChange={(name, v) => setValues({ ...values, [name]: v })} />
-      <MarkingsFields value={markings} errors={errors} onChange={setMarkings} testid="edit-entity" compartments={viewer.compartments} />
+      <RecordFields fields={fields} values={values} errors={errors} testid="edit-entity-field" locked={locked} onChange={(name, v) => { setValues({ ...values, [name]: v }); setErrors(afterEdit(errors, name)); }} />
+      <MarkingsFields value={markings} errors={errors} onChange={(m) => { setMarkings(m); setErrors(afterEdit(errors, 'markings')); }} testid="edit-entity" compartments={viewer.compartments} />
       {errors[FORM_KEY] && <p className="error" role="alert" data-key={FORM_KEY} tabIndex={-1} data-testid="edit-entity-error">{errors[FORM_KEY]}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving} data-testid="edit-entity-save">{saving ? 'Saving…' : 'Save'}</button>

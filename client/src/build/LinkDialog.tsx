@@ -6,7 +6,7 @@ import type { GraphNode } from '../workspace/types.js';
 import { MARKING_ORDER } from './AddEntityDialog.js';
 import { MarkingsFields, RecordFields, focusField } from './RecordFields.js';
 import {
-  FORM_KEY, REPORT_FIELDS, blankValues, defaultMarkings, fieldsFor, firstInvalid, formKeyOf, linkChoices, readMarkings, readNewEntity, readProps,
+  FORM_KEY, REPORT_FIELDS, afterEdit, blankValues, defaultMarkings, fieldsFor, firstInvalid, formKeyOf, linkChoices, readMarkings, readNewEntity, readProps,
   type FormErrors, type FormValues,
 } from './recordForm.js';
 import { useBuildApi, writeRefusal } from './useBuildApi.js';
@@ -153,8 +153,8 @@ export function LinkDialog({ ids, onClose }: { ids: [string, string]; onClose():
               <p className="muted" data-testid="link-exists">This link is already on the chart: the reports you choose are added to it, its other reports stay.</p>
             ) : (
               <>
-                <RecordFields fields={fields} values={values} errors={errors} testid="link-field" onChange={(name, v) => setValuesByType({ ...valuesByType, [type]: { ...values, [name]: v } })} />
-                <MarkingsFields value={markings} errors={errors} onChange={setMarkings} testid="link" compartments={viewer.compartments} />
+                <RecordFields fields={fields} values={values} errors={errors} testid="link-field" onChange={(name, v) => { setValuesByType({ ...valuesByType, [type]: { ...values, [name]: v } }); setErrors(afterEdit(errors, name)); }} />
+                <MarkingsFields value={markings} errors={errors} onChange={(m) => { setMarkings(m); setErrors(afterEdit(errors, 'markings')); }} testid="link" compartments={viewer.compartments} />
               </>
             )}
             <fieldset className="supporting" data-testid="link-reports">
@@ -191,12 +191,12 @@ export function LinkDialog({ ids, onClose }: { ids: [string, string]; onClose():
                   <div className="record-fields">
                     <div className={`record-field${reportErrors.label ? ' invalid' : ''}`}>
                       <label htmlFor="link-report-label">Title <span className="muted small">(optional: the grade when left empty)</span></label>
-                      <input id="link-report-label" data-key="label" data-testid="link-report-label" value={reportLabel} onChange={(e) => setReportLabel(e.target.value)} />
+                      <input id="link-report-label" data-key="label" data-testid="link-report-label" value={reportLabel} onChange={(e) => { setReportLabel(e.target.value); setReportErrors(afterEdit(reportErrors, 'label')); }} />
                       {reportErrors.label && <span className="field-error error" role="alert">{reportErrors.label}</span>}
                     </div>
                   </div>
-                  <RecordFields fields={reportFields} values={report} errors={reportErrors} testid="link-report-field" onChange={(name, v) => setReport({ ...report, [name]: v })} />
-                  <MarkingsFields value={reportMarkings} errors={reportErrors} onChange={setReportMarkings} testid="link-report" compartments={viewer.compartments} />
+                  <RecordFields fields={reportFields} values={report} errors={reportErrors} testid="link-report-field" onChange={(name, v) => { setReport({ ...report, [name]: v }); setReportErrors(afterEdit(reportErrors, name)); }} />
+                  <MarkingsFields value={reportMarkings} errors={reportErrors} onChange={(m) => { setReportMarkings(m); setReportErrors(afterEdit(reportErrors, 'markings')); }} testid="link-report" compartments={viewer.compartments} />
                   {reportErrors[FORM_KEY] && <p className="error" role="alert" data-key={FORM_KEY} tabIndex={-1}>{reportErrors[FORM_KEY]}</p>}
                 </fieldset>
               )}

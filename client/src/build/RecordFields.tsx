@@ -17,8 +17,10 @@ function FieldError({ id, text }: { id: string; text?: string }) {
 }
 
 /** The properties of a record type as inputs, generated from the model's field specs. */
-export function RecordFields({ fields, values, errors, onChange, testid }: {
+export function RecordFields({ fields, values, errors, onChange, testid, locked = {} }: {
   fields: readonly FieldSpec[];
+  /** Fields shown but not changeable here, with the reason (shown as the field's hint). */
+  locked?: Readonly<Record<string, string>>;
   values: FormValues;
   errors: FormErrors;
   onChange(name: string, value: string | string[]): void;
@@ -34,6 +36,7 @@ export function RecordFields({ fields, values, errors, onChange, testid }: {
         const common = {
           id, 'data-key': f.name, 'data-testid': `${testid}-${f.name}`, 'aria-invalid': err ? true : undefined,
           'aria-describedby': err ? errId : undefined, 'aria-required': f.required || undefined,
+          disabled: !!locked[f.name], title: locked[f.name],
         };
         const title = <>{f.title}{f.required && <span className="required" aria-hidden> *</span>}{f.hint && <span className="muted small"> ({f.hint})</span>}</>;
         if (f.kind === 'enumList') {

@@ -294,6 +294,13 @@ export function formKeyOf(field: string | undefined, fields: readonly FieldSpec[
   return FORM_KEY;
 }
 
+/** The messages left once a field is changed (its own message goes; it is checked again on saving). */
+export function afterEdit(errors: FormErrors, key: string): FormErrors {
+  const gone = key === 'markings' ? Object.keys(errors).filter((k) => k.startsWith('marking.')) : [key];
+  if (!gone.some((k) => k in errors)) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([k]) => !gone.includes(k)));
+}
+
 /** The form's keys in the order they are laid out, for moving focus to the first one at fault. */
 export function firstInvalid(order: readonly string[], errors: FormErrors): string | undefined {
   return order.find((k) => errors[k]) ?? (errors[FORM_KEY] ? FORM_KEY : Object.keys(errors)[0]);
