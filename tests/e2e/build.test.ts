@@ -22,6 +22,8 @@ beforeAll(async () => {
   app = await startBrowserApp();
   const t = app.t;
   await t.entity('AG1', 'Agency', { kind: 'POLICE', desk: 'Force Intelligence Bureau' }, {}, 'Test Force');
+  // A report already written, for the analyst to find and attach.
+  await t.entity('R1', 'IntelligenceReport', { text: 'Quillon keeps a black Ford estate at her mother\'s address.', sourceEvaluation: '1', intelAssessment: 'A' }, {}, 'Report: Quillon estate car');
   // The grading role writes reports; an analyst draws with them; a researcher only reads.
   await t.user('officer', 'INTEL_OFFICER');
   await t.user('analyst', 'ANALYST');
@@ -40,7 +42,8 @@ let vehicleId = '';
 let subjectId = '';
 let linkId = '';
 
-describe('building a chart by hand', () => {
+// The first steps load the client and sign in on a machine shared with other builds: room to spare.
+describe('building a chart by hand', { timeout: 120_000 }, () => {
   it('adds an entity from the toolbar: a required field left empty is named and focused, then it is created, drawn and selected', async () => {
     await signIn(page, app.t.url, officer);
     await page.getByTestId('toolbar-add-entity').click();
@@ -176,7 +179,7 @@ describe('building a chart by hand', () => {
     expect(r.data.entity).toMatchObject({ label: 'BD51 SMR (silver Ford)', props: { colour: 'Silver', make: 'Ford' }, markings: { classification: 'OFFICIAL-SENSITIVE' } });
   });
 
-  it('an analyst who does not grade links with reports already written, and is told why a new one is not offered', async () => {
+  it('an analyst who does not grade supports a link with a report found by search, and is told why a new one is not offered', async () => {
     const p = await app.newPage();
     await signIn(p, app.t.url, analyst);
     await p.evaluate(([a, b]) => (window as unknown as Win).__workspace.add([a!, b!]), [vehicleId, subjectId]);
@@ -186,8 +189,22 @@ describe('building a chart by hand', () => {
     await p.getByTestId('link-dialog').waitFor();
     expect(await p.getByTestId('link-new-report').isDisabled()).toBe(true);
     expect(await p.getByTestId('link-new-report-why').textContent()).toContain('Your role cannot grade');
-    // The link is already drawn: a report found by search is added to it.
+    // The link is already drawn: a report found by search is added to it, its own report stays.
     expect(await p.getByTestId('link-exists').isVisible()).toBe(true);
+    await p.getByTestId('link-report-query').fill('Quillon estate');
+    await p.getByTestId('link-report-search').click();
+    await p.getByTestId('link-report-results').getByText('Report: Quillon estate car').click();
+    expect(await p.getByTestId('link-reports-chosen').textContent()).toBe('Chosen: Report: Quillon estate car (1A)');
+    await screenshotBoth(p, 'build-04-link-dialog-analyst');
+    await p.getByTestId('link-submit').click();
+    await p.getByTestId('link-dialog').waitFor({ state: 'detached' });
+    const why = p.getByTestId('why-linked');
+    await expect.poll(() => why.getByTestId('report-grade').allTextContents()).toEqual(['1A', '2B']);
+    expect(await p.getByTestId('link-strength').textContent()).toContain('2 reports');
+    // Esc closes the dialog (the link is selected now: the two entities are selected again).
+    await p.evaluate(([a, b]) => (window as unknown as Win).__workspace.select([a!, b!]), [subjectId, vehicleId]);
+    await p.getByTestId('toolbar-link').click();
+    await p.getByTestId('link-dialog').waitFor();
     await p.keyboard.press('Escape');
     await p.getByTestId('link-dialog').waitFor({ state: 'detached' });
     await p.close();
@@ -223,6 +240,6 @@ describe('building a chart by hand', () => {
     await page.waitForFunction(() => (window as unknown as Win).__cy.edges().length === 0);
     const token = await app.t.user('officer', 'INTEL_OFFICER');
     const r = await app.t.gql('query($id:ID!){ link(id:$id){ reports{ grade } } }', { id: linkId }, token);
-    expect(r.data.link.reports).toEqual([{ grade: '2B' }]);
+    expect(r.data.link.reports).toEqual([{ grade: '1A' }, { grade: '2B' }]);
   });
 });
