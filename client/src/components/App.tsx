@@ -22,6 +22,12 @@ import { InvestigationsPanel } from '../investigations/index.js';
 import type { GraphQLApi } from '../api.js';
 import { InboxApi } from '../inbox/api.js';
 import { InboxContext, InboxStore } from '../inbox/store.js';
+import { AddEntityDialog } from '../build/AddEntityDialog.js';
+import { LinkDialog } from '../build/LinkDialog.js';
+import type { Position } from '../workspace/chartDoc.js';
+
+/** A record being built by hand: a new entity (placed where asked) or a link between two entities. */
+type Building = { kind: 'entity'; position?: Position } | { kind: 'link'; ids: [string, string] };
 
 // Loaded when first opened, so the impact views add nothing to the first page load.
 const ImpactView = lazy(() => import('../impact/ImpactView.js'));
@@ -94,6 +100,23 @@ function Workspace() {
     location.replace(u.toString());
   };
   const [leftOpen, setLeftOpen] = useState(true);
+  // Building by hand is offered to roles that write; the server checks every write again.
+  const canWrite = useWorkspaceState().viewer?.permissions.includes('write') ?? false;
+  const [building, setBuilding] = useState<Building | null>(null);
+  const addEntity = (position?: Position) => setBuilding({ kind: 'entity', position });
+  const linkSelected = () => {
+    const s = ws.getState();
+    const ends = [...s.selection].filter((id) => s.doc.nodes.has(id));
+    if (ends.length !== 2) {
+      ws.notify('info', 'Select two entities to link them');
+      return;
+    }
+    if (ends.some((id) => s.doc.nodes.get(id)!.data.restricted)) {
+      ws.notify('info', 'Restricted intelligence cannot be linked: contact its holder');
+      return;
+    }
+    setBuilding({ kind: 'link', ids: [ends[0]!, ends[1]!] });
+  };
 
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
@@ -101,6 +124,10 @@ function Workspace() {
     closeOverlays: () => {
       if (ws.getState().pathQuestion) {
         ws.cancelPaths();
+        return true;
+      }
+      if (building) {
+        setBuilding(null);
         return true;
       }
       if (help || charts || expandDialog || requirements || importing || comms || investigations || impact || inbox || products) {
@@ -148,6 +175,8 @@ function Workspace() {
           onImport={canImport ? () => setImporting(true) : undefined}
           onComms={canReadComms ? () => setComms(true) : undefined}
           onInbox={() => setInbox(true)}
+          onAddEntity={canWrite ? () => addEntity() : undefined}
+          onLink={canWrite ? linkSelected : undefined}
           onProducts={canReadProducts ? () => setProducts({ release: null }) : undefined}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
@@ -161,7 +190,7 @@ function Workspace() {
           )}
           <div className="centre">
             <section className="canvas-wrap" aria-label="Chart">
-              <Chart webgl={webgl} onExpandWithFilters={(ids) => setExpandDialog({ ids })} />
+              <Chart webgl={webgl} onExpandWithFilters={(ids) => setExpandDialog({ ids })} onAddEntity={canWrite ? addEntity : undefined} onLink={canWrite ? linkSelected : undefined} />
               <Notices />
             </section>
             <SequenceDock />
@@ -211,6 +240,8 @@ function Workspace() {
           </Suspense>
         )}
         <PathDialog />
+        {building?.kind === 'entity' && <AddEntityDialog position={building.position} onClose={() => setBuilding(null)} />}
+        {building?.kind === 'link' && <LinkDialog ids={building.ids} onClose={() => setBuilding(null)} />}
         {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
       </div>
       </InboxContext.Provider>

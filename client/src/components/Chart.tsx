@@ -1,10 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { CytoscapeView, type CanvasTarget } from '../graph/CytoscapeView.js';
 import { useCanvas, useWorkspace, useWorkspaceState } from '../ui/context.js';
+import { dialogOpen } from '../ui/shortcuts.js';
 import { ContextMenu } from './ContextMenu.js';
 
 /** The Cytoscape canvas: mounts the view over the workspace and hosts the context menu. */
-export function Chart({ webgl, onExpandWithFilters }: { webgl: boolean; onExpandWithFilters(ids: string[]): void }) {
+export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
+  webgl: boolean;
+  onExpandWithFilters(ids: string[]): void;
+  onAddEntity?(position?: CanvasTarget['position']): void;
+  onLink?(): void;
+}) {
   const ws = useWorkspace();
   const canvas = useCanvas();
   const ref = useRef<HTMLDivElement>(null);
@@ -32,7 +38,22 @@ export function Chart({ webgl, onExpandWithFilters }: { webgl: boolean; onExpand
   const empty = s.doc.nodes.size === 0;
   const visible = ws.visible();
   return (
-    <div className="chart" onContextMenu={(e) => e.preventDefault()}>
+    <div
+      className="chart"
+      tabIndex={0}
+      aria-label="Chart canvas"
+      data-testid="chart"
+      onContextMenu={(e) => e.preventDefault()}
+      // The chart takes focus when used, so its own keys (L: link) act only while it has it.
+      onMouseDown={(e) => { if (e.target instanceof HTMLCanvasElement || e.target === e.currentTarget) e.currentTarget.focus({ preventScroll: true }); }}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget || dialogOpen() || e.ctrlKey || e.metaKey || e.altKey) return;
+        if (e.key.toLowerCase() === 'l' && onLink) {
+          e.preventDefault();
+          onLink();
+        }
+      }}
+    >
       <div ref={ref} className="cy" data-testid="chart-canvas" />
       {empty && (
         <div className="chart-empty" data-testid="chart-empty">
@@ -48,7 +69,7 @@ export function Chart({ webgl, onExpandWithFilters }: { webgl: boolean; onExpand
         </div>
       )}
       {empty && s.activity.length > 0 && <div className="chart-count"><span className="busy" data-testid="busy">{s.activity[s.activity.length - 1]}…</span></div>}
-      {menu && <ContextMenu target={menu} onClose={() => setMenu(null)} onExpandWithFilters={onExpandWithFilters} />}
+      {menu && <ContextMenu target={menu} onClose={() => setMenu(null)} onExpandWithFilters={onExpandWithFilters} onAddEntity={onAddEntity} onLink={onLink} />}
     </div>
   );
 }

@@ -4,7 +4,15 @@ import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 
 interface Item { label: string; testid: string; run(): void; disabled?: boolean; hint?: string }
 
-export function ContextMenu({ target, onClose, onExpandWithFilters }: { target: CanvasTarget; onClose(): void; onExpandWithFilters(ids: string[]): void }) {
+export function ContextMenu({ target, onClose, onExpandWithFilters, onAddEntity, onLink }: {
+  target: CanvasTarget;
+  onClose(): void;
+  onExpandWithFilters(ids: string[]): void;
+  /** Add entity at the place clicked (roles that write). */
+  onAddEntity?(position?: CanvasTarget['position']): void;
+  /** Link the two selected entities (roles that write). */
+  onLink?(): void;
+}) {
   const ws = useWorkspace();
   const s = useWorkspaceState();
   const ref = useRef<HTMLDivElement>(null);
@@ -30,6 +38,7 @@ export function ContextMenu({ target, onClose, onExpandWithFilters }: { target: 
   const pinned = nodes.length > 0 && nodes.every((id) => s.doc.nodes.get(id)!.pinned);
   const items: (Item | 'sep')[] = [];
   if (target.kind === 'canvas') {
+    if (onAddEntity) items.push({ label: 'Add entity here…', testid: 'ctx-add-entity', run: () => onAddEntity(target.position) }, 'sep');
     items.push(
       { label: 'Fit to window', testid: 'ctx-fit', run: () => ws.fit(), hint: 'F' },
       { label: 'Select all', testid: 'ctx-select-all', run: () => ws.selectAll(), hint: 'Ctrl+A' },
@@ -46,6 +55,7 @@ export function ContextMenu({ target, onClose, onExpandWithFilters }: { target: 
       'sep',
       { label: 'Shortest path between the two…', testid: 'ctx-path', run: () => ws.askPaths(), disabled: nodes.length !== 2 },
       { label: 'Connect selected', testid: 'ctx-connect', run: () => void ws.connect(), disabled: nodes.length < 2 },
+      ...(onLink ? [{ label: 'Link…', testid: 'ctx-link', run: onLink, disabled: nodes.length !== 2 || restricted, hint: 'L' }] : []),
       'sep',
       { label: pinned ? 'Unpin' : 'Pin in place', testid: 'ctx-pin', run: () => ws.pin(), disabled: !nodes.length, hint: 'P' },
       { label: 'Hide', testid: 'ctx-hide', run: () => ws.hide(), hint: 'H' },

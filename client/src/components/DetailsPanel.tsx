@@ -10,6 +10,7 @@ import { entityTitle, linkTitle, propName, propValue, strengthText } from '../ui
 import { TypeGlyph } from './TypeGlyph.js';
 import { StubActions, StubContact } from '../inbox/StubActions.js';
 import { WatchToggle } from '../inbox/WatchToggle.js';
+import { EditEntity, editRefusal } from '../build/EditEntity.js';
 
 /** What is selected, in full: properties, markings, and for a link the reports it rests on. */
 export function DetailsPanel() {
@@ -18,7 +19,7 @@ export function DetailsPanel() {
   const focus = s.sequence?.focus ? s.sequence.items.find((x) => x.id === s.sequence!.focus) : undefined;
   let body;
   if (focus) body = <SequenceItemDetails key={focus.id} item={focus} />;
-  else if (sel.length === 1 && s.doc.nodes.has(sel[0]!)) body = <NodeDetails node={s.doc.nodes.get(sel[0]!)!.data} pinned={s.doc.nodes.get(sel[0]!)!.pinned} />;
+  else if (sel.length === 1 && s.doc.nodes.has(sel[0]!)) body = <NodeDetails key={sel[0]} node={s.doc.nodes.get(sel[0]!)!.data} pinned={s.doc.nodes.get(sel[0]!)!.pinned} />;
   else if (sel.length === 1 && s.doc.edges.has(sel[0]!)) body = <EdgeDetails edge={s.doc.edges.get(sel[0]!)!.data} state={s} />;
   else if (sel.length > 1 && !s.paths) body = <MultiDetails ids={sel} />;
   else if (!s.paths) body = <ChartSummary />;
@@ -87,8 +88,21 @@ function NodeDetails({ node, pinned }: { node: GraphNode; pinned: boolean }) {
       </div>
     );
   }
+  const [editing, setEditing] = useState(false);
   const links = [...s.doc.edges.values()].filter((e) => e.data.source === node.id || e.data.target === node.id);
   const m = s.metrics?.get(node.id);
+  // Roles that may write see Edit (disabled with the reason where this record is not theirs to change).
+  const canWrite = s.viewer?.permissions.includes('write') ?? false;
+  const refusal = editRefusal(node, s.viewer?.permissions ?? []);
+  if (editing) {
+    return (
+      <div data-testid="node-details">
+        <h3><TypeGlyph type={node.type} size={22} /> Edit <span data-testid="details-title">{node.label}</span></h3>
+        <div className="subtitle">{entityTitle(node.type)}</div>
+        <EditEntity node={node} onDone={() => setEditing(false)} />
+      </div>
+    );
+  }
   return (
     <div data-testid="node-details">
       <h3><TypeGlyph type={node.type} size={22} /> <span data-testid="details-title">{node.label}</span></h3>
@@ -109,6 +123,7 @@ function NodeDetails({ node, pinned }: { node: GraphNode; pinned: boolean }) {
       )}
       <div className="actions">
         <button onClick={() => void ws.expand([node.id])} data-testid="details-expand">Expand</button>
+        {canWrite && <button onClick={() => setEditing(true)} disabled={!!refusal} title={refusal ?? 'Edit this record’s properties and markings'} data-testid="details-edit">Edit</button>}
         <button onClick={() => ws.pin([node.id])}>{pinned ? 'Unpin' : 'Pin'}</button>
         <button onClick={() => ws.hide([node.id])}>Hide</button>
         <button onClick={() => ws.remove([node.id])}>Remove</button>

@@ -23,6 +23,10 @@ interface Props {
   onInbox?(): void;
   /** Opens intelligence products: profiles and assessments, their review, release and printing. */
   onProducts?(): void;
+  /** Opens Add entity (only offered to roles that write). */
+  onAddEntity?(): void;
+  /** Opens Link for the two selected entities (only offered to roles that write). */
+  onLink?(): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -51,6 +55,15 @@ export function Toolbar(p: Props) {
           title={s.sequence ? 'Close the sequence view' : 'Sequence view: a line per selected entity (or the chart’s) with its reports, events and calls in date order'}
         >Sequence</button>
       </div>
+      {(p.onAddEntity || p.onLink) && (
+        <div className="group">
+          {p.onAddEntity && <button onClick={p.onAddEntity} title="Create an entity of any type and add it to the chart" data-testid="toolbar-add-entity">Add entity…</button>}
+          {p.onLink && (
+            <button onClick={p.onLink} disabled={selNodes.length !== 2}
+              title={selNodes.length === 2 ? 'Link the two selected entities, with the reports that support it (L on the chart)' : 'Select two entities to link them'} data-testid="toolbar-link">Link…</button>
+          )}
+        </div>
+      )}
       <LayoutPicker />
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>

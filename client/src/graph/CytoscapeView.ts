@@ -13,7 +13,14 @@ import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, darkGlyph, countWidth, 
  * records by identity, in batches) and reports back what the user does there (selection, drags,
  * double-clicks, context menus). It owns no chart state of its own beyond the viewport.
  */
-export interface CanvasTarget { kind: 'node' | 'edge' | 'canvas'; id?: string; clientX: number; clientY: number }
+export interface CanvasTarget {
+  kind: 'node' | 'edge' | 'canvas';
+  id?: string;
+  clientX: number;
+  clientY: number;
+  /** Where on the chart (model coordinates) it was asked: an entity added from the menu goes there. */
+  position?: { x: number; y: number };
+}
 
 export interface ViewOptions {
   webgl?: boolean;
@@ -177,7 +184,7 @@ export class CytoscapeView {
       const clientX = oe?.clientX ?? 0;
       const clientY = oe?.clientY ?? 0;
       if (ev.target === cy) {
-        this.opts.onContextMenu?.({ kind: 'canvas', clientX, clientY });
+        this.opts.onContextMenu?.({ kind: 'canvas', clientX, clientY, position: { x: ev.position.x, y: ev.position.y } });
         return;
       }
       const id = ev.target.id() as string;

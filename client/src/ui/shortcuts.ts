@@ -10,6 +10,7 @@ export const SHORTCUTS: [string, string][] = [
   ['P', 'Pin / unpin the selection'],
   ['N', 'Select neighbours'],
   ['F', 'Fit the chart to the window'],
+  ['L', 'Link the two selected entities (while the chart has focus)'],
   ['Ctrl+A', 'Select everything shown'],
   ['Ctrl+Z', 'Undo'],
   ['Ctrl+Shift+Z', 'Redo (also Ctrl+Y)'],

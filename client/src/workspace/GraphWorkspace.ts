@@ -657,6 +657,59 @@ export class GraphWorkspace {
     return this.addSlice(full, label, { anchors: anchors.filter((id) => this.state.doc.nodes.has(id)) });
   }
 
+  // ---- records built by hand (written through the API, then drawn) ----
+
+  /**
+   * An entity just created: drawn with its links to what is on the chart, at `position` (where the
+   * analyst asked for it) or beside the drawing, and selected. One undo step (the record stays).
+   */
+  async placeCreated(id: string, position?: Position): Promise<boolean> {
+    const slice = await this.run('Add to chart', () => this.api.graph(this.withChart([id])));
+    const node = slice?.nodes.find((n) => n.id === id);
+    if (!slice || !node) {
+      if (slice) this.notify('warn', 'The new record was saved but cannot be shown to you (its markings are beyond your access)');
+      return false;
+    }
+    const merged = mergeSlice(this.state.doc, slice);
+    let doc = position && !this.state.doc.nodes.has(id) ? setPositions(merged.doc, { [id]: position }) : merged.doc;
+    doc = placeUnplaced(doc, []);
+    this.commit(`Add ${node.label}`, doc);
+    this.select([id]);
+    if (!position) this.focus([id]);
+    return true;
+  }
+
+  /**
+   * A link just written: drawn between its two ends with any other links among what is drawn, as
+   * one undo step, then selected so the details show why it is linked (its reports, read afresh).
+   */
+  async placeLink(linkId: string, ends: [string, string]): Promise<boolean> {
+    const slice = await this.run('Add link to chart', () => this.api.graph(this.withChart(ends)));
+    if (!slice) return false;
+    const edge = slice.edges.find((e) => e.id === linkId);
+    const a = this.node(ends[0])?.label ?? ends[0];
+    const b = this.node(ends[1])?.label ?? ends[1];
+    this.addSlice(slice, `Link ${a} – ${b}`, { anchors: ends, layout: false });
+    if (!edge || !this.state.doc.edges.has(linkId)) {
+      this.notify('warn', 'The link was saved but is not shown: its ends must both be on the chart');
+      return false;
+    }
+    this.select([linkId]);
+    await this.inspectLink(linkId);
+    return true;
+  }
+
+  /**
+   * Records changed on the server (edited in place): their drawn data is read again. Not an undo
+   * step: the chart did not change, the records did.
+   */
+  async refreshRecords(ids: string[]): Promise<void> {
+    const slice = await this.run('Refresh', () => this.api.graph(this.withChart(ids)));
+    if (!slice) return;
+    const merged = mergeSlice(this.state.doc, { nodes: slice.nodes.filter((n) => this.state.doc.nodes.has(n.id)), edges: slice.edges.filter((e) => this.state.doc.edges.has(e.id)) });
+    if (merged.doc !== this.state.doc) this.set({ doc: merged.doc });
+  }
+
   // ---- editing the chart ----
 
   private has(id: string): boolean {
