@@ -52,7 +52,9 @@ export const evidenceItems = (reasons: string[]): EvidenceItem[] => reasons.map(
 export type ScoreBand = 'strong' | 'likely' | 'possible';
 
 export function scoreBand(score: number): ScoreBand {
-  return score >= 0.85 ? 'strong' : score >= 0.7 ? 'likely' : 'possible';
+  // Banded on the percentage shown, so the words never disagree with the number.
+  const pct = Math.round(score * 100);
+  return pct >= 85 ? 'strong' : pct >= 70 ? 'likely' : 'possible';
 }
 
 /** "87% — strong match" */
@@ -162,7 +164,8 @@ export interface Support {
 
 /** How well a record is supported, from the links read around it. */
 export function supportOf(node: GraphNode, edges: GraphEdge[]): Support {
-  const own = edges.filter((e) => !e.restricted && (e.source === node.id || e.target === node.id));
+  const seen = new Set<string>();
+  const own = edges.filter((e) => !e.restricted && (e.source === node.id || e.target === node.id) && !seen.has(e.id) && !!seen.add(e.id));
   const fields = Object.values(node.props ?? {}).filter((v) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)).length;
   return { links: own.length, reports: own.reduce((s, e) => s + (e.reportCount ?? 0), 0), fields };
 }
@@ -219,7 +222,7 @@ export function mergeSummary(keep: GraphNode, merge: GraphNode, plan: MergePlan,
     if (plan.combined.length) parts.push(`${plural(plan.combined.length, 'is', 'are')} joined with a link “${keep.label}” already has (reports combined)`);
     lines.push(`${parts.join('; ')}.`);
   }
-  if (plan.between.length) lines.push(`${plural(plan.between.length, 'link')} between the two record${plan.between.length === 1 ? ' is' : 's are'} retired.`);
+  if (plan.between.length) lines.push(`${plural(plan.between.length, 'link')} between the two records ${plan.between.length === 1 ? 'is' : 'are'} retired.`);
   if (partial) lines.push('Some links could not be counted here (more than were read, or not visible to you): all of them move.');
   lines.push(`“${merge.label}” is then archived. “Undo merge” on this screen puts everything back as it was.`);
   return lines;
