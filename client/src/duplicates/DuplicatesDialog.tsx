@@ -36,13 +36,12 @@ interface Confirm {
 
 const MIN_SCORES = [{ v: 0, t: 'All candidates' }, { v: 0.7, t: 'Likely and strong (70%+)' }, { v: 0.85, t: 'Strong only (85%+)' }];
 
+/** The pair is not as the list showed it: a record was merged, archived or withdrawn since. */
+const stale = (e: unknown) => e instanceof ApiError && (e.code === 'NOT_FOUND' || (e.code === 'VALIDATION' && /archived/.test(e.message)));
+
 function errorText(e: unknown, what: string): string {
-  if (e instanceof ApiError) {
-    if (e.code === 'NOT_FOUND') return `${what}: a record no longer exists as it was (merged or archived since, or no longer yours to change). The list has been read again.`;
-    if (e.code === 'FORBIDDEN') return `${what}: refused — ${e.message}`;
-    if (e.code === 'BAD_USER_INPUT' || e.code === 'INVALID') return `${what}: ${e.message}`;
-    return `${what}: ${e.message}`;
-  }
+  if (stale(e)) return `${what}: this pair no longer exists as listed (${(e as Error).message}; a record was merged, archived or withdrawn since). The list has been read again.`;
+  if (e instanceof ApiError && e.code === 'FORBIDDEN') return `${what}: refused — ${e.message}.`;
   return `${what}: ${e instanceof Error ? e.message : String(e)}`;
 }
 
@@ -115,7 +114,7 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
       const text = errorText(e, 'The merge was not made');
       // The choice stays on screen; a record gone or changed sends the list to be read again.
       setConfirm((c) => c && { ...c, merging: false, error: text });
-      if (e instanceof ApiError && e.code === 'NOT_FOUND') void load(limit);
+      if (stale(e)) void load(limit);
       return;
     }
     const wasOnChart = ws.getState().doc.nodes.has(merge.id);
@@ -162,9 +161,9 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
 
         {message && <div className={message.kind === 'ok' ? 'dup-message ok' : 'dup-message error'} role="status" data-testid="dup-message">{message.text}</div>}
 
-        {canMerge && (
+        {canMerge && merges.length > 0 && (
           <section className="dup-merges" aria-label="Merges you can undo">
-            {merges.length > 0 && <h3>Merged from this screen</h3>}
+            <h3>Merged from this screen</h3>
             <ul className="dup-merge-list">
               {merges.map((m) => (
                 <li key={m.mergeId} data-testid="dup-merged" data-id={m.mergeId}>
@@ -173,10 +172,6 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
                 </li>
               ))}
             </ul>
-            <form className="dup-earlier" onSubmit={(e) => { e.preventDefault(); if (earlierId.trim()) void undoMerge(earlierId.trim()); }}>
-              <label>Undo an earlier merge: id of the merged record <input value={earlierId} onChange={(e) => setEarlierId(e.target.value)} placeholder="e.g. S-1042" data-testid="dup-earlier-id" /></label>
-              <button type="submit" disabled={!earlierId.trim() || undoing !== null} data-testid="dup-earlier-undo">Undo merge</button>
-            </form>
           </section>
         )}
 
@@ -200,10 +195,16 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
             <ol className="dup-list" data-testid="dup-list">
               {shown.map((p) => (
                 <PairCard key={pairKey(p)} pair={p} refusal={mergeRefusal(viewer.permissions, viewer.role, p)} canMerge={canMerge}
-                  onShow={() => { void ws.add([p.a.id, p.b.id]); }} onMerge={() => void startMerge(p)} />
+                  onShow={() => { void ws.add([p.a.id, p.b.id]).then(() => setMessage({ kind: 'ok', text: `“${p.a.label}” and “${p.b.label}” are on the chart (selected).` })); }} onMerge={() => void startMerge(p)} />
               ))}
             </ol>
             {more && <button onClick={() => setLimit((l) => Math.min(MAX_CANDIDATES, l + CANDIDATE_PAGE))} disabled={loading} data-testid="dup-more">{loading ? 'Reading…' : 'More pairs'}</button>}
+            {canMerge && (
+              <form className="dup-earlier" onSubmit={(e) => { e.preventDefault(); if (earlierId.trim()) void undoMerge(earlierId.trim()); }}>
+                <label>Undo an earlier merge: id of the merged record <input value={earlierId} onChange={(e) => setEarlierId(e.target.value)} placeholder="e.g. S-1042" data-testid="dup-earlier-id" /></label>
+                <button type="submit" disabled={!earlierId.trim() || undoing !== null} data-testid="dup-earlier-undo">Undo merge</button>
+              </form>
+            )}
           </>
         )}
       </div>
