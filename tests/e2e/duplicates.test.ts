@@ -96,7 +96,7 @@ describe('duplicates', () => {
     await card(page).getByTestId('dup-merge').click();
     const confirm = page.getByTestId('dup-confirm');
     await confirm.waitFor();
-    await expect.poll(() => page.getByTestId('dup-plan').innerText()).toContain('1 link moves across');
+    await page.getByTestId('dup-plan').filter({ hasText: '1 link moves across' }).waitFor();
     // Steven has two links to Stephen's one: he is proposed as the record kept.
     expect(await page.getByTestId(`dup-keep-${steven}`).isChecked()).toBe(true);
     expect(await page.getByTestId('dup-keep-why').innerText()).toContain('more links (2 against 1)');
@@ -107,7 +107,7 @@ describe('duplicates', () => {
 
     expect(await onChart(page, stephenOrla())).toBe(true);
     await page.getByTestId('dup-confirm-merge').click();
-    await expect.poll(() => page.getByTestId('dup-message').innerText()).toContain(`Merged “Stephen ${surname}” into “Steven ${surname}”: 1 link moved across`);
+    await page.getByTestId('dup-message').filter({ hasText: `Merged “Stephen ${surname}” into “Steven ${surname}”: 1 link moved across` }).waitFor();
     // The chart follows: Stephen leaves, his association is now Steven's.
     await page.waitForFunction(([gone, moved]) => {
       const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
@@ -119,7 +119,7 @@ describe('duplicates', () => {
     // Search no longer finds Stephen; the pair has left the list; the merge is offered for undo.
     expect(await searchIds(`Stephen ${surname}`)).not.toContain(stephen);
     expect(await searchIds(`Steven ${surname}`)).toContain(steven);
-    await expect.poll(() => card(page).count()).toBe(0);
+    await card(page).waitFor({ state: 'detached' });
     await page.locator(`[data-testid="dup-merged"][data-id="${stephen}"]`).waitFor();
     // The server agrees: the link moved and Stephen is archived.
     const g = await app.t.gql('query($ids:[ID!]!){ graph(ids:$ids){ nodes{ id archived } edges{ id } } }', { ids: [steven, stephen, orla] }, analystToken);
@@ -129,7 +129,7 @@ describe('duplicates', () => {
 
   it('undoes the merge from the same screen: record, links, chart, search and list as they were', async () => {
     await page.locator(`[data-testid="dup-merged"][data-id="${stephen}"]`).getByTestId('dup-undo').click();
-    await expect.poll(() => page.getByTestId('dup-message').innerText()).toContain(`Merge undone: “Stephen ${surname}”`);
+    await page.getByTestId('dup-message').filter({ hasText: `Merge undone: “Stephen ${surname}”` }).waitFor();
     await page.waitForFunction(([back, link, moved]) => {
       const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
       return cy.getElementById(back!).length === 1 && cy.getElementById(link!).length === 1 && cy.getElementById(moved!).length === 0;
@@ -145,19 +145,19 @@ describe('duplicates', () => {
 
   it('says clearly when the pair changed since it was listed, and keeps the choice on screen', async () => {
     await card(page).getByTestId('dup-merge').click();
-    await expect.poll(() => page.getByTestId('dup-plan').innerText()).toContain('1 link moves across');
+    await page.getByTestId('dup-plan').filter({ hasText: '1 link moves across' }).waitFor();
     await page.getByTestId(`dup-keep-${stephen}`).check();
     // Someone else merges the pair meanwhile.
     const other = await app.t.gql('mutation($k:ID!,$m:ID!){ mergeEntities(keepId:$k, mergeId:$m){ id } }', { k: steven, m: stephen }, analystToken);
     expect(other.errors).toBeUndefined();
     await page.getByTestId('dup-confirm-merge').click();
-    await expect.poll(() => page.getByTestId('dup-merge-error').innerText()).toContain('this pair no longer exists as listed');
+    await page.getByTestId('dup-merge-error').filter({ hasText: 'this pair no longer exists as listed' }).waitFor();
     expect(await page.getByTestId(`dup-keep-${stephen}`).isChecked()).toBe(true);
     // Undone through the screen's form for an earlier merge.
     await page.getByTestId('dup-cancel').click();
     await page.getByTestId('dup-earlier-id').fill(stephen);
     await page.getByTestId('dup-earlier-undo').click();
-    await expect.poll(() => page.getByTestId('dup-message').innerText()).toContain(`Merge of ${stephen} undone`);
+    await page.getByTestId('dup-message').filter({ hasText: `Merge of ${stephen} undone` }).waitFor();
     await card(page).waitFor();
   });
 
@@ -188,7 +188,7 @@ describe('duplicates', () => {
     // Show on chart still works: both records are added.
     expect(await onChart(p, steven)).toBe(false);
     await card(p).getByTestId('dup-show').click();
-    await expect.poll(() => p.getByTestId('dup-message').innerText()).toContain('are on the chart');
+    await p.getByTestId('dup-message').filter({ hasText: 'are on the chart' }).waitFor();
     await p.waitForFunction(([a, b]) => {
       const cy = (window as unknown as { __cy: import('cytoscape').Core }).__cy;
       return cy.getElementById(a!).length === 1 && cy.getElementById(b!).length === 1;

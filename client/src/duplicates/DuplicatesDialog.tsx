@@ -24,6 +24,8 @@ interface Confirm {
   pair: DuplicatePair;
   keepId: string;
   why: string;
+  /** The analyst chose the record kept: the proposal no longer overrides it. */
+  chosen: boolean;
   around: GraphSlice | null;
   support: Record<string, Support> | null;
   /** The links around the pair could not be read (the merge can still go ahead). */
@@ -88,14 +90,14 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
   const startMerge = async (pair: DuplicatePair) => {
     setMessage(null);
     const first = defaultKept(pair, null, null);
-    setConfirm({ pair, keepId: first.keepId, why: first.why, around: null, support: null, aroundError: null, busy: true, merging: false, error: null });
+    setConfirm({ pair, keepId: first.keepId, why: first.why, chosen: false, around: null, support: null, aroundError: null, busy: true, merging: false, error: null });
     try {
       const around = await dup.around([pair.a.id, pair.b.id]);
       const sa = supportOf(pair.a, around.edges);
       const sb = supportOf(pair.b, around.edges);
       const kept = defaultKept(pair, sa, sb);
       setConfirm((c) => c && pairKey(c.pair) === pairKey(pair)
-        ? { ...c, keepId: kept.keepId, why: kept.why, around, support: { [pair.a.id]: sa, [pair.b.id]: sb }, busy: false }
+        ? { ...c, ...(c.chosen ? {} : { keepId: kept.keepId, why: kept.why }), around, support: { [pair.a.id]: sa, [pair.b.id]: sb }, busy: false }
         : c);
     } catch (e) {
       setConfirm((c) => c && pairKey(c.pair) === pairKey(pair) ? { ...c, busy: false, aroundError: errorText(e, 'The links could not be counted') } : c);
@@ -176,7 +178,7 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
         )}
 
         {confirm ? (
-          <MergeConfirm confirm={confirm} onKeep={(keepId) => setConfirm({ ...confirm, keepId, why: 'your choice' })} onCancel={() => setConfirm(null)} onMerge={() => void doMerge()} />
+          <MergeConfirm confirm={confirm} onKeep={(keepId) => setConfirm((c) => c && { ...c, keepId, why: 'your choice', chosen: true })} onCancel={() => setConfirm(null)} onMerge={() => void doMerge()} />
         ) : (
           <>
             <div className="dup-filters">
@@ -261,7 +263,7 @@ function MergeConfirm({ confirm, onKeep, onCancel, onMerge }: { confirm: Confirm
             <strong>{n.label}</strong> <span className="muted">({n.id}{confirm.support ? `; ${describe(confirm.support[n.id])}` : ''})</span>
           </label>
         ))}
-        <p className="muted small" data-testid="dup-keep-why">Proposed: “{keep.label}” — {confirm.why}.</p>
+        <p className="muted small" data-testid="dup-keep-why">{confirm.chosen ? `Kept: “${keep.label}”, as you chose.` : `Proposed: “${keep.label}” — ${confirm.why}.`}</p>
       </fieldset>
       {confirm.aroundError && <p className="dup-message error">{confirm.aroundError}</p>}
       {confirm.busy && <p className="muted"><span className="spinner" /> Counting the links…</p>}
