@@ -85,6 +85,7 @@ describe('duplicates', () => {
     expect(await c.getByTestId('dup-score').innerText()).toMatch(/^\d+% — (strong|likely|possible) match$/);
     const agreement = async (field: string) => c.locator(`[data-field="${field}"]`).getAttribute('data-agreement');
     expect(await agreement('dob')).toBe('same');
+    expect(await agreement('label')).toBe('alike');
     expect(await agreement('forename')).toBe('alike');
     expect(await agreement('surname')).toBe('same');
     expect(await agreement('gender')).toBe('one');

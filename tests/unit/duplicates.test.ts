@@ -54,7 +54,7 @@ describe('the two records side by side', () => {
     const b = person('S2', 'Stephen Dupleton', { forename: 'Stephen', surname: 'DUPLETON', dob: '1990-01-02', gender: 'FEMALE', aliases: ['Dups'], nationality: 'British', notes: 'other' });
     const rows = compareFields(a, b, ['same date of birth 1990-01-02', 'names sound alike: Steven/Stephen']);
     expect(rows.map((r) => [r.key, r.a, r.b, r.agreement])).toEqual([
-      ['label', 'Steven Dupleton', 'Stephen Dupleton', 'differ'],
+      ['label', 'Steven Dupleton', 'Stephen Dupleton', 'alike'],
       ['forename', 'Steven', 'Stephen', 'alike'],
       ['surname', 'Dupleton', 'DUPLETON', 'alike'],
       ['aliases', 'Steve, Dups', 'Dups', 'alike'],
@@ -70,6 +70,10 @@ describe('the two records side by side', () => {
   it('calls names different when the reasons do not pair them', () => {
     const rows = compareFields(person('A', 'Zoe Brownlow', { forename: 'Zoe' }), person('B', 'Tom Greenaway', { forename: 'Tom' }), ['same date of birth 1985-03-03']);
     expect(rows.find((r) => r.key === 'forename')!.agreement).toBe('differ');
+    expect(rows.find((r) => r.key === 'label')!.agreement).toBe('differ');
+    // One word alike and one not: the whole name differs.
+    const half = compareFields(person('A', 'Steven Dupleton'), person('B', 'Stephen Greenaway'), ['names sound alike: Steven/Stephen']);
+    expect(half[0]!.agreement).toBe('differ');
   });
 });
 

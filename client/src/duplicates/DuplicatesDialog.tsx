@@ -189,6 +189,7 @@ export function DuplicatesDialog({ api, onClose }: { api: Pick<GraphQLApi, 'requ
               <button onClick={() => void load(limit)} disabled={loading} data-testid="dup-reload" title="Read the candidates again">Refresh</button>
               {pairs && <span className="muted" data-testid="dup-count">{shown.length === pairs.length ? `${pairs.length} pair${pairs.length === 1 ? '' : 's'}` : `${shown.length} of ${pairs.length} pairs`}</span>}
             </div>
+            <p className="dup-key muted small" aria-label="Colour key"><span className="dup-same">same</span> <span className="dup-alike">alike</span> <span className="dup-differ">differs</span> <span className="dup-one">held by one record only</span></p>
             {loadError && <div className="dup-message error" role="alert" data-testid="dup-load-error">{loadError} <button onClick={() => void load(limit)}>Try again</button></div>}
             {pairs === null && !loadError && <p className="muted" data-testid="dup-loading"><span className="spinner" /> Reading candidates…</p>}
             {pairs !== null && !shown.length && (

@@ -122,7 +122,12 @@ function agreement(a: string, b: string, alike: [string, string][], list: boolea
     const sa = new Set(fa.split(', '));
     if (fb.split(', ').some((x) => sa.has(x))) return 'alike';
   }
-  if (alike.some(([x, y]) => (x === fa && y === fb) || (x === fb && y === fa))) return 'alike';
+  const named = (x: string, y: string) => x === y || alike.some(([p, q]) => (p === x && q === y) || (p === y && q === x));
+  if (named(fa, fb)) return 'alike';
+  // A whole name is alike when each of its words is (Steven Dupleton / Stephen Dupleton).
+  const wa = fa.split(' ');
+  const wb = fb.split(' ');
+  if (wa.length > 1 && wa.length === wb.length && wa.every((w, i) => named(w, wb[i]!))) return 'alike';
   return 'differ';
 }
 
