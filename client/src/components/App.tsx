@@ -38,6 +38,8 @@ const CommsDialog = lazy(() => import('../comms/CommsDialog.js').then((m) => ({ 
 const InboxDialog = lazy(() => import('../inbox/InboxDialog.js').then((m) => ({ default: m.InboxDialog })));
 const RequirementsView = lazy(() => import('../requirements/RequirementsView.js').then((m) => ({ default: m.RequirementsView })));
 // Intelligence products (profiles and assessments, their workflow, sanitised releases): fetched on first use.
+// Candidate duplicates with merge and undo: fetched on first use.
+const DuplicatesDialog = lazy(() => import('../duplicates/DuplicatesDialog.js').then((m) => ({ default: m.DuplicatesDialog })));
 const ProductsDialog = lazy(() => import('../products/ProductsDialog.js').then((m) => ({ default: m.ProductsDialog })));
 
 export function App() {
@@ -85,6 +87,9 @@ function Workspace() {
   // Products are read by every role that reads (partners read what was released to them); null: closed.
   const [products, setProducts] = useState<{ release: string | null } | null>(null);
   const canReadProducts = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
+  // Candidates are reads (every role that reads); merging needs the merge permission, checked in the dialog.
+  const [duplicates, setDuplicates] = useState(false);
+  const canReadDuplicates = useWorkspaceState().viewer?.permissions.includes('read') ?? false;
   const [expandDialog, setExpandDialog] = useState<ExpandDialogState | null>(null);
   const [webgl] = useState(webglPreferred);
   // Cytoscape fixes its renderer when created (and the WebGL one changes shared state), so a
@@ -130,8 +135,9 @@ function Workspace() {
         setBuilding(null);
         return true;
       }
-      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact || inbox || products) {
+      if (help || charts || expandDialog || requirements || importing || comms || investigations || impact || inbox || products || duplicates) {
         setHelp(false);
+        setDuplicates(false);
         setInbox(false);
         setProducts(null);
         setInvestigations(false);
@@ -177,6 +183,7 @@ function Workspace() {
           onInbox={() => setInbox(true)}
           onAddEntity={canWrite ? () => addEntity() : undefined}
           onLink={canWrite ? linkSelected : undefined}
+          onDuplicates={canReadDuplicates ? () => setDuplicates(true) : undefined}
           onProducts={canReadProducts ? () => setProducts({ release: null }) : undefined}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
@@ -226,6 +233,11 @@ function Workspace() {
         {products && (
           <Suspense fallback={<div className="overlay" data-testid="products-loading"><div className="dialog">Loading…</div></div>}>
             <ProductsDialog api={ws.api as unknown as GraphQLApi} openRelease={products.release} onClose={() => setProducts(null)} />
+          </Suspense>
+        )}
+        {duplicates && (
+          <Suspense fallback={<div className="overlay" data-testid="duplicates-loading"><div className="dialog">Loading…</div></div>}>
+            <DuplicatesDialog api={ws.api as unknown as GraphQLApi} onClose={() => setDuplicates(false)} />
           </Suspense>
         )}
         {importing && <ImportDialog api={ws.api as unknown as GraphQLApi} onClose={() => setImporting(false)} />}

@@ -21,6 +21,8 @@ interface Props {
   onComms?(): void;
   /** Opens the inbox: disseminations received and sent, requests for information, alerts, watches. */
   onInbox?(): void;
+  /** Opens the duplicates screen: candidate duplicate subjects with the evidence, merge and undo (roles that read). */
+  onDuplicates?(): void;
   /** Opens intelligence products: profiles and assessments, their review, release and printing. */
   onProducts?(): void;
   /** Opens Add entity (only offered to roles that write). */
@@ -119,6 +121,7 @@ export function Toolbar(p: Props) {
           </button>
         )}
         {p.onComms && <button onClick={p.onComms} data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites">Comms</button>}
+        {p.onDuplicates && <button onClick={p.onDuplicates} data-testid="open-duplicates" title="Records that probably describe the same person: the evidence, merge and undo">Duplicates</button>}
         {p.onImport && <button onClick={p.onImport} data-testid="open-import" title="Import entities and links from CSV or JSON files">Import</button>}
         {p.onImpact && <button onClick={p.onImpact} data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix">Impact</button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} data-testid="open-investigations" title="Saved Cypher investigations">Investigations</button>}

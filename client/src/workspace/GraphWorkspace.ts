@@ -1,5 +1,5 @@
 import {
-  emptyDoc, mergeSlice, neighbourIds, placeUnplaced, removeElements, setPositions, updateEdges, updateNodes,
+  emptyDoc, mergeSlice, neighbourIds, placeUnplaced, refreshFromRead, removeElements, setPositions, updateEdges, updateNodes,
   type ChartDoc, type Position,
 } from './chartDoc.js';
 import type { ChartStore, SavedChart, SavedChartSummary } from './chartStore.js';
@@ -453,6 +453,24 @@ export class GraphWorkspace {
     this.select(fresh.filter((id) => this.state.doc.nodes.has(id)));
     this.focus(fresh);
     return added;
+  }
+
+  /**
+   * Reads entities again after a change made elsewhere (a merge or its undo): drawn records now
+   * archived leave, links no longer held leave, new links among drawn entities arrive. `bring`
+   * adds records not drawn (placed beside `ids`). One undo step; false when nothing concerned the chart.
+   */
+  async refreshEntities(ids: string[], opts: { bring?: string[]; label?: string } = {}): Promise<boolean> {
+    const bring = (opts.bring ?? []).filter((id) => !this.state.doc.nodes.has(id));
+    const concerned = [...new Set([...ids.filter((id) => this.state.doc.nodes.has(id)), ...bring])];
+    if (!concerned.length) return false;
+    const label = opts.label ?? 'Refresh';
+    const read = this.withChart(concerned);
+    const slice = await this.run(label, () => this.api.graph(read));
+    if (!slice) return false;
+    const doc = placeUnplaced(refreshFromRead(this.state.doc, read, slice), ids);
+    this.reportCap(slice, label);
+    return this.commit(label, doc);
   }
 
   /** The request ids plus what is on the chart, when the server allows that many in one call. */

@@ -58,6 +58,24 @@ export function mergeSlice(doc: ChartDoc, slice: Pick<GraphSlice, 'nodes' | 'edg
   return { doc: added.length || changed ? { nodes, edges } : doc, added };
 }
 
+/**
+ * Brings the chart in line with a fresh read of some entities (`read`: the ids asked for; the
+ * slice: what the server holds now). Asked-for records no longer there or archived leave with
+ * their links; links among asked-for records that the read no longer has leave; the rest is
+ * refreshed or added as by mergeSlice. A truncated read removes no link (its absence proves nothing).
+ */
+export function refreshFromRead(doc: ChartDoc, read: readonly string[], slice: Pick<GraphSlice, 'nodes' | 'edges' | 'truncated'>): ChartDoc {
+  const asked = new Set(read);
+  const live = new Map(slice.nodes.filter((n) => !n.archived).map((n) => [n.id, n]));
+  const held = new Set(slice.edges.map((e) => e.id));
+  const gone: string[] = [];
+  for (const id of doc.nodes.keys()) if (asked.has(id) && !live.has(id)) gone.push(id);
+  if (!slice.truncated) {
+    for (const [id, e] of doc.edges) if (asked.has(e.data.source) && asked.has(e.data.target) && !held.has(id)) gone.push(id);
+  }
+  return mergeSlice(removeElements(doc, gone), { nodes: [...live.values()], edges: slice.edges }).doc;
+}
+
 /** Removes nodes (with their links) and links. */
 export function removeElements(doc: ChartDoc, ids: Iterable<string>): ChartDoc {
   const gone = new Set(ids);
