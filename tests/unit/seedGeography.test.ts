@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityRecord, LinkRecord } from '../../server/domain/validate.js';
-import { generateSeed } from '../../seed/generate.js';
+import { generateSeed, type EntityInput, type LinkInput } from '../../seed/generate.js';
 import { cellsWithin, FORCE_OUTLINES, insideRing, polygonJson, REGION_OUTLINES, signedArea2, type Position } from '../../seed/geography.js';
 
 /** The seed's area outlines: plausible force and region shapes that tile without overlapping. */
-const entities: EntityRecord[] = [];
-const links: LinkRecord[] = [];
+const entities: EntityInput[] = [];
+const links: LinkInput[] = [];
 for (const b of generateSeed({ size: 'demo', seed: 1 })) {
   entities.push(...b.entities);
   links.push(...b.links);
 }
 const areas = entities.filter((e) => e.type === 'Area');
-const ringOf = (e: EntityRecord): Position[] => {
+const ringOf = (e: EntityInput): Position[] => {
   const g = JSON.parse(e.props.boundary as string) as { type: string; coordinates: Position[][] };
   return g.coordinates[0]!.slice(0, -1);
 };

@@ -31,6 +31,8 @@ const CommsDialog = lazy(() => import('../comms/CommsDialog.js').then((m) => ({ 
 const InboxDialog = lazy(() => import('../inbox/InboxDialog.js').then((m) => ({ default: m.InboxDialog })));
 const RequirementsView = lazy(() => import('../requirements/RequirementsView.js').then((m) => ({ default: m.RequirementsView })));
 // Intelligence products (profiles and assessments, their workflow, sanitised releases): fetched on first use.
+// The map of the chart's places, docked beside it: its own chunk, fetched when first shown.
+const PlaceMap = lazy(() => import('../place/PlaceMap.js').then((m) => ({ default: m.PlaceMap })));
 const ProductsDialog = lazy(() => import('../products/ProductsDialog.js').then((m) => ({ default: m.ProductsDialog })));
 
 export function App() {
@@ -41,6 +43,8 @@ export function App() {
 }
 
 const CARRY_OVER = 'intel-graph.carry-over';
+/** Whether the map of places is docked beside the chart (remembered in this browser). */
+const MAP_OPEN = 'intel-graph.place-map';
 
 const webglPreferred = () => {
   const q = new URLSearchParams(location.search).get('webgl');
@@ -93,6 +97,11 @@ function Workspace() {
     location.replace(u.toString());
   };
   const [leftOpen, setLeftOpen] = useState(true);
+  const [mapOpen, setMapOpenState] = useState(() => { try { return localStorage.getItem(MAP_OPEN) === '1'; } catch { return false; } });
+  const setMapOpen = (open: boolean) => {
+    setMapOpenState(open);
+    try { localStorage.setItem(MAP_OPEN, open ? '1' : '0'); } catch { /* storage disabled: not remembered */ }
+  };
 
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
@@ -148,10 +157,12 @@ function Workspace() {
           onComms={canReadComms ? () => setComms(true) : undefined}
           onInbox={() => setInbox(true)}
           onProducts={canReadProducts ? () => setProducts({ release: null }) : undefined}
+          mapOpen={mapOpen}
+          onToggleMap={() => setMapOpen(!mapOpen)}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
         />
-        <main className="work">
+        <main className={`work${mapOpen ? ' with-map' : ''}`}>
           {leftOpen && (
             <aside className="panel left" aria-label="Filters and legend">
               <FiltersPanel />
@@ -162,6 +173,11 @@ function Workspace() {
             <Chart webgl={webgl} onExpandWithFilters={(ids) => setExpandDialog({ ids })} />
             <Notices />
           </section>
+          {mapOpen && (
+            <Suspense fallback={<section className="place-dock" data-testid="place-map-loading">Loading the map…</section>}>
+              <PlaceMap onClose={() => setMapOpen(false)} />
+            </Suspense>
+          )}
           <aside className="panel right" aria-label="Details">
             <DetailsPanel />
           </aside>
