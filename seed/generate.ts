@@ -2,6 +2,7 @@ import { mapLegacyGrade } from '../server/domain/grading.js';
 import type { EntityType, LinkType } from '../server/domain/model.js';
 import type { MarkingsInput } from '../server/domain/validate.js';
 import { mulberry32 } from '../server/domain/random.js';
+import { cellsWithin, FORCE_OUTLINES, polygonJson, REGION_OUTLINES } from './geography.js';
 
 /**
  * Deterministic synthetic intelligence data for demos, tests and benchmarks.
@@ -285,29 +286,8 @@ const markings = (agency: string, extra: Partial<MarkingsInput> = {}): MarkingsI
   classification: 'OFFICIAL', agency, compartments: [], handling: 'P', handlingConditions: [], ...extra,
 });
 
-// GeoJSON (RFC 7946: [lon, lat], exterior ring counter-clockwise, closed).
-function hexagon(lat: number, lon: number, rLat: number): string {
-  const rLon = rLat / Math.cos((lat * Math.PI) / 180);
-  const ring: number[][] = [];
-  for (let k = 0; k <= 6; k++) {
-    const a = ((k % 6) * Math.PI) / 3;
-    ring.push([round(lon + rLon * Math.cos(a), 5), round(lat + rLat * Math.sin(a), 5)]);
-  }
-  return JSON.stringify({ type: 'Polygon', coordinates: [ring] });
-}
-function rectangle(s: number, w: number, n: number, e: number): string {
-  const [S, W, N, E] = [s, w, n, e].map((x) => round(x, 4));
-  return JSON.stringify({ type: 'Polygon', coordinates: [[[W, S], [E, S], [E, N], [W, N], [W, S]]] });
-}
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-const BCU_R = 0.055;
-function bbox(points: readonly { lat: number; lon: number }[], margin: number) {
-  const lats = points.map((p) => p.lat);
-  const lons = points.map((p) => p.lon);
-  const lonMargin = margin * 1.7;
-  return { s: Math.min(...lats) - margin, n: Math.max(...lats) + margin, w: Math.min(...lons) - lonMargin, e: Math.max(...lons) + lonMargin };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers that look real and are unique by construction (bijective scrambles of an index).
@@ -380,17 +360,16 @@ function buildWorld(plan: (typeof SEED_PLAN)[SeedSize]): { batch: { entities: En
   }
   // Areas: regions > forces > BCUs.
   for (const r of REGIONS) {
-    const forces = FORCES.filter((f) => f.region === r.id);
-    const b = bbox(forces.flatMap((f) => f.bcus), 0.12);
-    entities.push({ id: r.id, type: 'Area', label: r.name, props: { kind: 'REGION', code: r.id.slice(5), boundary: rectangle(b.s, b.w, b.n, b.e) }, markings: markings(r.owner) });
+    entities.push({ id: r.id, type: 'Area', label: r.name, props: { kind: 'REGION', code: r.id.slice(5), boundary: polygonJson(REGION_OUTLINES[r.id]!) }, markings: markings(r.owner) });
   }
   for (const f of FORCES) {
-    const b = bbox(f.bcus, 0.07);
-    entities.push({ id: f.area, type: 'Area', label: f.areaName, props: { kind: 'FORCE', code: f.code, boundary: rectangle(b.s, b.w, b.n, b.e) }, markings: markings(f.agency) });
+    const outline = FORCE_OUTLINES[f.code]!;
+    entities.push({ id: f.area, type: 'Area', label: f.areaName, props: { kind: 'FORCE', code: f.code, boundary: polygonJson(outline) }, markings: markings(f.agency) });
+    const cells = cellsWithin(outline, f.bcus.map((b) => [b.lon, b.lat]));
     link(f.area, 'PART_OF', f.region, f.agency);
     link(f.agency, 'RESPONSIBLE_FOR', f.area, f.agency);
-    for (const bcu of f.bcus) {
-      entities.push({ id: bcu.id, type: 'Area', label: bcu.name, props: { kind: 'BCU', code: bcu.id.slice(5), boundary: hexagon(bcu.lat, bcu.lon, BCU_R) }, markings: markings(f.agency) });
+    for (const [i, bcu] of f.bcus.entries()) {
+      entities.push({ id: bcu.id, type: 'Area', label: bcu.name, props: { kind: 'BCU', code: bcu.id.slice(5), boundary: polygonJson(cells[i]!) }, markings: markings(f.agency) });
       link(bcu.id, 'PART_OF', f.area, f.agency);
     }
   }

@@ -40,6 +40,8 @@ const RequirementsView = lazy(() => import('../requirements/RequirementsView.js'
 // Intelligence products (profiles and assessments, their workflow, sanitised releases): fetched on first use.
 // Candidate duplicates with merge and undo: fetched on first use.
 const DuplicatesDialog = lazy(() => import('../duplicates/DuplicatesDialog.js').then((m) => ({ default: m.DuplicatesDialog })));
+// The map of the chart's places, docked beside it: its own chunk, fetched when first shown.
+const PlaceMap = lazy(() => import('../place/PlaceMap.js').then((m) => ({ default: m.PlaceMap })));
 const ProductsDialog = lazy(() => import('../products/ProductsDialog.js').then((m) => ({ default: m.ProductsDialog })));
 
 export function App() {
@@ -50,6 +52,8 @@ export function App() {
 }
 
 const CARRY_OVER = 'intel-graph.carry-over';
+/** Whether the map of places is docked beside the chart (remembered in this browser). */
+const MAP_OPEN = 'intel-graph.place-map';
 
 const webglPreferred = () => {
   const q = new URLSearchParams(location.search).get('webgl');
@@ -122,6 +126,11 @@ function Workspace() {
     }
     setBuilding({ kind: 'link', ids: [ends[0]!, ends[1]!] });
   };
+  const [mapOpen, setMapOpenState] = useState(() => { try { return localStorage.getItem(MAP_OPEN) === '1'; } catch { return false; } });
+  const setMapOpen = (open: boolean) => {
+    setMapOpenState(open);
+    try { localStorage.setItem(MAP_OPEN, open ? '1' : '0'); } catch { /* storage disabled: not remembered */ }
+  };
 
   useShortcuts({
     focusSearch: () => searchRef.current?.focus(),
@@ -185,10 +194,12 @@ function Workspace() {
           onLink={canWrite ? linkSelected : undefined}
           onDuplicates={canReadDuplicates ? () => setDuplicates(true) : undefined}
           onProducts={canReadProducts ? () => setProducts({ release: null }) : undefined}
+          mapOpen={mapOpen}
+          onToggleMap={() => setMapOpen(!mapOpen)}
           leftOpen={leftOpen}
           onToggleLeft={() => setLeftOpen((o) => !o)}
         />
-        <main className="work">
+        <main className={`work${mapOpen ? ' with-map' : ''}`}>
           {leftOpen && (
             <aside className="panel left" aria-label="Filters and legend">
               <FiltersPanel />
@@ -202,6 +213,11 @@ function Workspace() {
             </section>
             <SequenceDock />
           </div>
+{mapOpen && (
+            <Suspense fallback={<section className="place-dock" data-testid="place-map-loading">Loading the map…</section>}>
+              <PlaceMap onClose={() => setMapOpen(false)} />
+            </Suspense>
+          )}
           <aside className="panel right" aria-label="Details">
             <DetailsPanel />
           </aside>

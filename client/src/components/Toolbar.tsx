@@ -29,6 +29,9 @@ interface Props {
   onAddEntity?(): void;
   /** Opens Link for the two selected entities (only offered to roles that write). */
   onLink?(): void;
+  /** Whether the map of the chart's places is docked beside it, and its toggle. */
+  mapOpen: boolean;
+  onToggleMap(): void;
   leftOpen: boolean;
   onToggleLeft(): void;
 }
@@ -69,6 +72,8 @@ export function Toolbar(p: Props) {
       <LayoutPicker />
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>
+        <button onClick={p.onToggleMap} aria-pressed={p.mapOpen} className={p.mapOpen ? 'active' : ''} data-testid="toggle-place-map"
+          title={p.mapOpen ? 'Hide the map of places' : 'Show the chart\u2019s addresses, cameras and cell sites on a map beside it'}>Map</button>
         {hidden > 0 && <button onClick={() => ws.unhideAll()} data-testid="show-hidden" title="Show hidden items">Show {hidden} hidden</button>}
       </div>
       <div className="group">

@@ -8,6 +8,10 @@ import {
 import { ImpactRequest, type ImpactAsked } from './ImpactRequest.js';
 import { BandChip, Empty, Loading, OcgButton, Problem, statusText } from './parts.js';
 import { useLoad } from './useLoad.js';
+import { BoundaryFile } from '../place/BoundaryFile.js';
+import { useUserBoundaries } from '../place/boundaryStore.js';
+import type { UserArea } from '../place/userBoundaries.js';
+import '../place/place.css';
 
 interface Props {
   api: ImpactApi;
@@ -28,8 +32,8 @@ const OFF_MAP_W = 190;
 interface DrawnArea { id: string; name: string; restricted: boolean; d: string; at: [number, number] }
 interface OffMap { id: string; name: string; at: [number, number] }
 
-/** Geometry for the map: drawn areas, off-map anchors and a projection, from the API's answer. */
-function layout(data: ImpactMapData) {
+/** Geometry for the map: drawn areas, off-map anchors and a projection, from the API's answer (and the user's own boundaries). */
+function layout(data: ImpactMapData, user: readonly UserArea[]) {
   const shapes = new Map<string, Polygons>();
   for (const a of data.areas) {
     const p = parseBoundary(a.boundary);
@@ -41,7 +45,7 @@ function layout(data: ImpactMapData) {
     for (const id of [f.fromAreaId ?? '', f.toAreaId]) if (!shapes.has(id) && !offIds.includes(id)) offIds.push(id);
   }
   const box: Box = { x0: (offIds.length ? OFF_MAP_W : 0) + 20, y0: 20, x1: W - 20, y1: H - 20 };
-  const proj = fitProjection([...shapes.values()], box);
+  const proj = fitProjection([...shapes.values(), ...user.map((u) => u.polygons)], box);
   const areas: DrawnArea[] = [];
   for (const a of data.areas) {
     const p = shapes.get(a.id);
@@ -54,8 +58,9 @@ function layout(data: ImpactMapData) {
     name: id ? (names.get(id)?.name ?? 'Restricted area') : 'Lead area not recorded',
     at: [70, 60 + step * i + step / 2],
   }));
+  const userAreas = user.map((u) => ({ name: u.name, d: pathOf(u.polygons, proj), at: anchorOf(u.polygons, proj) }));
   // Too many to label without overlap: names move to tooltips.
-  return { areas, offMap, offMapLabels: step >= 44, proj, box };
+  return { areas, offMap, offMapLabels: step >= 44, proj, box, userAreas };
 }
 
 export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Props) {
@@ -64,7 +69,9 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
   const [selected, setSelected] = useState<string | null>(null);
   const [asking, setAsking] = useState<ImpactAsked | null>(null);
   const data = res.data;
-  const drawn = useMemo(() => (data ? layout(data) : null), [data]);
+  const user = useUserBoundaries();
+  const drawn = useMemo(() => (data ? layout(data, user?.areas ?? []) : null), [data, user]);
+  const instead = user?.mode === 'instead';
   const byArea = useMemo(() => impactByArea(data?.flows ?? [], scale), [data, scale]);
   const groups = useMemo(() => groupsOf(data?.flows ?? [], scale), [data, scale]);
   const lanes = useMemo(() => flowLanes(data?.flows ?? []), [data]);
@@ -101,7 +108,7 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
               <text x={18} y={30} className="impact-offmap-title">Not drawn: restricted or no boundary</text>
             </g>
           )}
-          {drawn.areas.map((a) => {
+          {!instead && drawn.areas.map((a) => {
             const s = byArea.get(a.id);
             const band = s?.band ?? null;
             return (
@@ -114,7 +121,11 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
                 onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setSelected((x) => (x === a.id ? null : a.id)); } }} />
             );
           })}
-          {drawn.areas.map((a) => (
+          {drawn.userAreas.map((u, i) => (
+            <path key={`u${i}`} d={u.d} className="user-area" fillRule="evenodd" data-testid={`impact-user-area-${i}`} data-name={u.name}><title>{`${u.name} (your boundary)`}</title></path>
+          ))}
+          {drawn.userAreas.map((u, i) => u.at && <text key={`ul${i}`} x={u.at[0]} y={u.at[1]} className="place-area-label user">{u.name}</text>)}
+          {!instead && drawn.areas.map((a) => (
             <text key={`l-${a.id}`} x={a.at[0]} y={a.at[1] + 22} className="impact-area-label">{a.name}</text>
           ))}
           {drawn.offMap.map((o) => {
@@ -148,6 +159,8 @@ export function ImpactMap({ api, filter, filtered, scale, tiles, onOpenOcg }: Pr
         {res.status === 'loading' && <div className="impact-refresh"><span className="spinner" /> Updating…</div>}
       </div>
       <aside className="impact-side" aria-label="Impact details">
+        <h4>Your boundaries</h4>
+        <BoundaryFile />
         <Legend scale={scale} />
         {asking && <ImpactRequest key={asking.impactId} impact={asking} onClose={() => setAsking(null)} />}
         {focus !== null && (
