@@ -1,5 +1,6 @@
 import type { Position } from './chartDoc.js';
 import type { GraphEdge, GraphNode } from './types.js';
+import type { SavedOrganise } from '../organise/saved.js';
 import type { Filters, TimeRange } from './visibility.js';
 
 /**
@@ -38,6 +39,8 @@ export interface SavedChart extends SavedChartSummary {
   stubLinks: GraphEdge[];
   filters: Filters;
   timeRange: TimeRange | null;
+  /** Groups, annotations and styling rules (absent in charts saved before they existed). */
+  organise?: SavedOrganise;
   /** Server charts: the entities as the opener may see them today (read with the layout). */
   graph?: { nodes: GraphNode[]; edges: GraphEdge[] };
   /** Server charts, the owner's own only: saved entities they may no longer see (null for a colleague's chart). */
