@@ -3,6 +3,7 @@ import { WEIGHTINGS, type Weighting } from '../workspace/types.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
 import { LayoutPicker } from './LayoutPicker.js';
+import { OrganiseMenu } from './OrganiseMenu.js';
 import { GapOverlayControl } from '../requirements/GapOverlayControl.js';
 import { InboxButton } from '../inbox/InboxButton.js';
 
@@ -46,6 +47,7 @@ export function Toolbar(p: Props) {
           title={selNodes.length > CONNECT_MAX ? `Connect joins at most ${CONNECT_MAX} entities at once: ${selNodes.length} are selected` : 'How are the selected entities connected?'} data-testid="toolbar-connect">Connect</button>
       </div>
       <LayoutPicker />
+      <OrganiseMenu />
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>
         {hidden > 0 && <button onClick={() => ws.unhideAll()} data-testid="show-hidden" title="Show hidden items">Show {hidden} hidden</button>}
