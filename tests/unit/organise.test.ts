@@ -446,3 +446,55 @@ describe('organising in the workspace', () => {
     expect(ws.getState().organise.groups[0]!.id).toBe(g);
   });
 });
+
+describe('a server chart keeps its organisation beside it in this browser', () => {
+  /** The chart API as the server answers it: the layout kept with its own fields only (as server/graph/charts.ts does). */
+  class ChartsEndpoint {
+    charts = new Map<string, { layout: string; mine: boolean }>();
+    seq = 0;
+    async request<T>(query: string, v: Record<string, unknown> = {}): Promise<T> {
+      const summary = (id: string) => ({ id, name: 'c', savedAt: '2026-12-06T00:00:00Z', nodeCount: 0, edgeCount: 0, mine: this.charts.get(id)!.mine, ownerName: 'x', sharedWith: [] });
+      if (query.includes('saveChart')) {
+        const { entityIds, positions, pinned, hidden, hiddenLinks, stubs, stubLinks, filters, timeRange } = JSON.parse(v.layout as string);
+        const id = (v.id as string | null) ?? `srv-${++this.seq}`;
+        this.charts.set(id, { layout: JSON.stringify({ version: 1, entityIds, positions, pinned, hidden, hiddenLinks, stubs, stubLinks, filters, timeRange }), mine: true });
+        return { saveChart: summary(id) } as T;
+      }
+      if (query.includes('deleteChart')) {
+        this.charts.delete(v.id as string);
+        return {} as T;
+      }
+      const c = this.charts.get(v.id as string)!;
+      return { chart: { ...summary(v.id as string), layout: c.layout, withheld: 0, graph: { nodes: [], edges: [] } } } as T;
+    }
+  }
+  const organise: Organise = {
+    groups: [{ id: 'group:1', kind: 'group', label: 'G', members: ['a', 'b'], position: { x: 0, y: 0 } }],
+    annotations: [], rules: [{ id: 'rule:1', enabled: true, when: { kind: 'type', type: 'OCG' }, then: { colour: '#000000' } }],
+  };
+  const chartWith = (id: string) => ({
+    version: 1 as const, id, name: 'c', savedAt: '', nodeCount: 0, edgeCount: 0, entityIds: [], positions: {}, pinned: [], hidden: [], hiddenLinks: [],
+    stubs: [], stubLinks: [], filters: { hiddenEntityTypes: [], hiddenLinkTypes: [], excludeRestricted: false, minStrength: 0 } as never, timeRange: null,
+    organise: saveOrganise(organise),
+  });
+
+  it('for its owner, and not for a colleague; deleting the chart deletes it', async () => {
+    const { ServerChartStore } = await import('../../client/src/workspace/chartStore.js');
+    const endpoint = new ChartsEndpoint();
+    const storage = new MemoryStorage();
+    const store = new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage, owner: 'u1' });
+    const saved = await store.save(chartWith('chart-1'));
+    expect(JSON.parse(endpoint.charts.get(saved.id)!.layout).organise).toBeUndefined();
+    expect(readOrganise((await store.load(saved.id))!.organise)).toEqual(organise);
+    // Another user of this browser finds nothing under their name.
+    const other = new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage, owner: 'u2' });
+    expect((await other.load(saved.id))!.organise).toBeUndefined();
+    // A chart shared by a colleague carries none.
+    endpoint.charts.get(saved.id)!.mine = false;
+    expect((await store.load(saved.id))!.organise).toBeUndefined();
+    endpoint.charts.get(saved.id)!.mine = true;
+    await store.remove(saved.id);
+    endpoint.charts.set(saved.id, { layout: JSON.stringify({ version: 1 }), mine: true });
+    expect((await store.load(saved.id))!.organise).toBeUndefined();
+  });
+});

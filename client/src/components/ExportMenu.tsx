@@ -5,6 +5,8 @@ import { entitiesCsv, linksCsv, toGraphML } from '../export/contents.js';
 import { chartHandling, markedPng } from '../export/png.js';
 import { drawingFromCy, toSvg } from '../export/svg.js';
 import { entityLook } from '../graph/style.js';
+import { describeCondition } from '../organise/rules.js';
+import { entityTitle, humanCode } from '../ui/format.js';
 import { highestClassification } from '../workspace/chartDoc.js';
 import { useCanvas, useWorkspace, useWorkspaceState } from '../ui/context.js';
 
@@ -34,7 +36,13 @@ export function ExportMenu() {
       const types = [...new Set([...s.doc.nodes.values()].map((n) => n.data.type as string))].sort();
       const blob = await markedPng(picture, {
         classification: marking, ...chartHandling(s.doc), title: name || 'Chart', author: s.viewer?.displayName ?? s.viewer?.username ?? 'unknown', date: new Date(),
-        legend: types.map((t) => ({ label: entityLook(t).title, colour: entityLook(t).colour })),
+        legend: [
+          ...types.map((t) => ({ label: entityLook(t).title, colour: entityLook(t).colour })),
+          // Each active styling rule is an entry of its own, as in the chart's legend.
+          ...s.organise.rules.filter((r) => r.enabled).map((r) => ({
+            label: `${r.then.badge ? `${r.then.badge} ` : ''}${describeCondition(r.when, { entity: entityTitle, code: humanCode })}`, colour: r.then.colour ?? '#64748b',
+          })),
+        ],
       });
       download(blob, exportName(name, 'png'));
     } else if (kind === 'svg' && cy) {
