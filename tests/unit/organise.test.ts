@@ -10,6 +10,7 @@ import { emptyOrganise, nextId, type Organise, type StyleRule } from '../../clie
 import { describeCondition, evaluateRules, matches, ruleProblems, ruleStyles } from '../../client/src/organise/rules.js';
 import { readOrganise, saveOrganise } from '../../client/src/organise/saved.js';
 import { cardFacts } from '../../client/src/organise/hoverCard.js';
+import { chartStyle } from '../../client/src/graph/style.js';
 
 /**
  * Organising a chart: groups and collapsed OCGs, styling rules, the lasso, the saved form, and the
@@ -496,5 +497,21 @@ describe('a server chart keeps its organisation beside it in this browser', () =
     await store.remove(saved.id);
     endpoint.charts.set(saved.id, { layout: JSON.stringify({ version: 1 }), mine: true });
     expect((await store.load(saved.id))!.organise).toBeUndefined();
+  });
+});
+
+describe('the stylesheet', () => {
+  const display = { colourBy: 'type' as const, sizeBy: 'none' as const, edgeLabels: true };
+  const selectors = (opts: Parameters<typeof chartStyle>[1]) => (chartStyle(display, opts) as { selector: string }[]).map((r) => r.selector);
+  it('holds the selectors of groups, annotations and rules only while the chart has them', () => {
+    const plain = selectors({});
+    expect(plain.filter((x) => /org-|grouped|rule|badge/.test(x))).toEqual([]);
+    const organised = selectors({ organised: true });
+    expect(organised).toEqual(expect.arrayContaining(['.grouped', 'node.org-group', 'edge.org-link', 'node.org-note', 'node.org-box', 'node.org-area']));
+    expect(organised.some((x) => /rule/.test(x))).toBe(false);
+    // Rules come after every other colouring and sizing, so they win.
+    const ruled = selectors({ ruled: true });
+    expect(ruled.indexOf('node[ruleColour]')).toBeGreaterThan(ruled.indexOf('node[ring]'));
+    expect(ruled).toEqual(expect.arrayContaining(['node[ruleSize]', 'node[badgeLabel]']));
   });
 });

@@ -46,7 +46,12 @@ export function OrganiseMenu() {
         className="icon" aria-pressed={s.lassoMode} onClick={() => ws.setLassoMode(!s.lassoMode)} data-testid="lasso-toggle"
         title={s.lassoMode ? 'Lasso on: drag round entities to select them (L, Esc to stop)' : 'Lasso: select with a free-form outline (L on the chart, or Shift+Alt+drag)'}
         aria-label="Lasso selection"
-      >➰</button>
+      >
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden>
+          <path d="M8 2.5c3.3 0 5.5 1.7 5.5 3.8S11.3 10 8 10 2.5 8.4 2.5 6.3 4.7 2.5 8 2.5z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeDasharray="2.5 1.6" />
+          <path d="M5.5 9.6c-.8 1.2-.6 2.6.6 3.2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+        </svg>
+      </button>
       <div className="menu-wrap" ref={ref}>
         <button onClick={() => setOpen((o) => !o)} aria-haspopup="menu" aria-expanded={open} data-testid="organise-menu" title="Group, collapse, annotate and style the chart">Organise ▾</button>
         {open && (

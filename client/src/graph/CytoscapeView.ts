@@ -97,6 +97,8 @@ export class CytoscapeView {
   private bundled = new Set<string>();
   /** The lighter stylesheet for large charts is in use (see LIGHT_STYLE_ABOVE). */
   private light = false;
+  /** The organisation's selectors are in the stylesheet (see StyleOptions.organised and .ruled). */
+  private styled: { organised: boolean; ruled: boolean } = { organised: false, ruled: false };
   private readonly unsubscribe: () => void;
   /** Milliseconds of the last layout computation (for the status line and benchmarks). */
   lastLayoutMs = 0;
@@ -107,7 +109,7 @@ export class CytoscapeView {
   constructor(container: HTMLElement, private readonly ws: GraphWorkspace, private readonly opts: ViewOptions = {}) {
     const options = {
       container,
-      style: chartStyle(ws.getState().display, { light: this.light }),
+      style: chartStyle(ws.getState().display, { light: this.light, ...organisedStyle(ws.getState()) }),
       minZoom: 0.03,
       maxZoom: 5,
       boxSelectionEnabled: true,
@@ -116,6 +118,7 @@ export class CytoscapeView {
       ...(opts.webgl ? { renderer: { name: 'canvas', webgl: true }, webgl: true } : {}),
     } as cytoscape.CytoscapeOptions;
     this.cy = cytoscape(options);
+    this.styled = organisedStyle(ws.getState());
     this.bindCanvasEvents();
     this.render(ws.getState());
     this.unsubscribe = ws.subscribe(() => this.render(ws.getState()));
@@ -231,9 +234,11 @@ export class CytoscapeView {
     const light = this.light ? size >= LIGHT_STYLE_ABOVE * 0.8 : size >= LIGHT_STYLE_ABOVE;
     const displayChanged = !!r.display && s.display !== r.display
       && (r.display.colourBy !== s.display.colourBy || r.display.sizeBy !== s.display.sizeBy || r.display.edgeLabels !== s.display.edgeLabels);
-    if (displayChanged || light !== this.light) {
+    const org = organisedStyle(s);
+    if (displayChanged || light !== this.light || org.organised !== this.styled.organised || org.ruled !== this.styled.ruled) {
       this.light = light;
-      cy.style(chartStyle(s.display, { light }));
+      this.styled = org;
+      cy.style(chartStyle(s.display, { light, ...org }));
     }
     cy.batch(() => {
       if (docChanged) this.syncDoc(r.doc, doc, waiting);
@@ -582,6 +587,11 @@ function centralities(s: WorkspaceState): Map<string, number> | null {
     return normalise(new Map([...s.metrics.values()].map((m) => [m.id, m[key] ?? 0])));
   }
   return null;
+}
+
+function organisedStyle(s: WorkspaceState): { organised: boolean; ruled: boolean } {
+  const o = s.organise;
+  return { organised: o.groups.length > 0 || o.annotations.length > 0, ruled: o.rules.some((r) => r.enabled) };
 }
 
 function annotationData(a: Annotation): Record<string, unknown> {

@@ -213,6 +213,12 @@ export const MIN_LABEL_PX_LIGHT = 9;
 export interface StyleOptions {
   /** The lighter style for large charts (see LIGHT_STYLE_ABOVE). */
   light?: boolean;
+  /**
+   * The chart has groups or annotations / enabled styling rules: their selectors are in the sheet
+   * only then, since every selector is tested against every element when the chart is styled.
+   */
+  organised?: boolean;
+  ruled?: boolean;
 }
 
 export function chartStyle(display: Display, opts: StyleOptions = {}): StylesheetJson {
@@ -258,11 +264,13 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
     sheet.push({ selector: 'node[centrality]', style: { width: 'mapData(centrality, 0, 1, 26, 76)', height: 'mapData(centrality, 0, 1, 26, 76)' } });
   }
   // Styling rules (organise/rules.ts) come after every other colouring and sizing: they win.
-  sheet.push(
-    { selector: 'node[ruleColour]', style: { 'background-color': 'data(ruleColour)' } },
-    { selector: 'node[ruleSize]', style: { width: 'data(ruleSize)', height: 'data(ruleSize)' } },
-    { selector: 'node[badgeLabel]', style: { label: 'data(badgeLabel)' } },
-  );
+  if (opts.ruled) {
+    sheet.push(
+      { selector: 'node[ruleColour]', style: { 'background-color': 'data(ruleColour)' } },
+      { selector: 'node[ruleSize]', style: { width: 'data(ruleSize)', height: 'data(ruleSize)' } },
+      { selector: 'node[badgeLabel]', style: { label: 'data(badgeLabel)' } },
+    );
+  }
   sheet.push(
     { selector: 'node[?pinned]', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#0f172a' } },
     {
@@ -290,7 +298,7 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
     { selector: 'node:selected', style: { 'border-color': SELECT, 'border-width': 5, 'z-index': 20 } },
     { selector: 'edge:selected', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, 'z-index': 20, opacity: 1 } },
     { selector: '.filtered', style: { display: 'none' } },
-    ...organiseStyle(),
+    ...(opts.organised ? organiseStyle() : []),
     // Added, waiting for its layout before it is first drawn.
     { selector: '.pending', style: { display: 'none' } },
     // The gap overlay: an outline outside the border, so it shows beside roles, pins and selection.
