@@ -19,6 +19,11 @@ export interface ClientBenchOptions {
   renderers?: ('canvas' | 'webgl')[];
   /** Frames sampled while panning. */
   panFrames?: number;
+  /**
+   * Measure with the chart organised as analysts leave it: a group of ten entities and two
+   * styling rules (a colour by type, a size by links on the chart) active while it is drawn.
+   */
+  organised?: boolean;
   executablePath?: string;
 }
 
@@ -50,6 +55,8 @@ export interface ClientBenchResult {
   pan: { frames: number; meanMs: number; p95Ms: number; maxMs: number; fps: number };
   /** A click on a node selected exactly that node. */
   selectionOk: boolean;
+  /** With `organised`: group nodes drawn and entities styled by a rule, once added with layout. */
+  organisation?: { groups: number; grouped: number; ruled: number };
 }
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -65,7 +72,7 @@ export async function measureClient(url: string, opts: ClientBenchOptions): Prom
       const page = await ctx.newPage();
       await signIn(page, url, opts, renderer === 'webgl');
       for (const size of opts.sizes ?? [1000, 5000]) {
-        results.push({ renderer, ...(await measureOne(page, size, opts.panFrames ?? 120)) });
+        results.push({ renderer, ...(await measureOne(page, size, opts.panFrames ?? 120, !!opts.organised)) });
       }
       await ctx.close();
     }
@@ -92,8 +99,8 @@ async function signIn(page: Page, url: string, opts: ClientBenchOptions, webgl: 
 
 type Sample = Omit<ClientBenchResult, 'renderer'>;
 
-async function measureOne(page: Page, elements: number, panFrames: number): Promise<Sample> {
-  const built = await page.evaluate(async ({ elements }) => {
+async function measureOne(page: Page, elements: number, panFrames: number, organised: boolean): Promise<Sample> {
+  const built = await page.evaluate(async ({ elements, organised }) => {
     type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const w = window as Any;
     const ws = w.__workspace;
@@ -125,6 +132,19 @@ async function measureOne(page: Page, elements: number, panFrames: number): Prom
     }
 
     const cy = w.__cy;
+    // Clearing the chart takes groups with it (rules stay): the organisation is put back each time.
+    const organise = () => {
+      if (!organised) return;
+      ws.setOrganise({
+        groups: [{ id: 'group:1', kind: 'group', label: 'Bench group', members: Array.from({ length: 10 }, (_, i) => `b${i + 1}`), position: { x: 0, y: 0 } }],
+        annotations: [],
+        rules: [
+          { id: 'rule:1', enabled: true, when: { kind: 'type', type: 'Subject' }, then: { colour: '#7c3aed' } },
+          { id: 'rule:2', enabled: true, when: { kind: 'degree', op: 'gt', value: 4 }, then: { size: 50, badge: '★' } },
+        ],
+      }, 'Benchmark organisation');
+    };
+    organise();
     const t0 = performance.now();
     ws.addSlice({ nodes, edges }, 'Benchmark', { layout: false });
     await frame();
@@ -141,6 +161,7 @@ async function measureOne(page: Page, elements: number, panFrames: number): Prom
 
     // The user's path: the same elements handed over with a layout, drawn once, laid out.
     ws.clear();
+    organise();
     await frame();
     await frame();
     const view = w.__view;
@@ -162,16 +183,21 @@ async function measureOne(page: Page, elements: number, panFrames: number): Prom
     const renderAndLayoutLayoutMs = view.lastLayoutMs;
     const doc = ws.getState().doc;
     const near = (a: { x: number; y: number } | undefined, b: { x: number; y: number }) => !!a && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
-    const placed = cy.nodes().every((n: Any) => {
+    // Entities drawn through a group (and the group's own node) are not drawn in their own right.
+    const entities = cy.nodes().not('.org');
+    const placed = entities.not('.grouped').every((n: Any) => {
       const p = doc.nodes.get(n.id())?.position;
       return near(p, n.position()) && n.visible();
-    });
-    const positionedOnArrival = placed && !shownEarly && cy.nodes().length === nodes.length && view.layoutRuns === runs + 1 && view.layoutsBeforeDraw === before + 1;
+    }) && entities.filter('.grouped').every((n: Any) => near(doc.nodes.get(n.id())?.position, n.position()));
+    const positionedOnArrival = placed && !shownEarly && entities.length === nodes.length && view.layoutRuns === runs + 1 && view.layoutsBeforeDraw === before + 1;
+    const organisation = organised
+      ? { groups: cy.nodes('.org-group:visible').length, grouped: entities.filter('.grouped').length, ruled: cy.nodes('[ruleColour]').length }
+      : undefined;
     cy.fit(undefined, 30);
     await frame();
 
-    return { nodes: nodes.length, edges: edges.length, renderMs, layoutTotalMs, layoutMs, renderAndLayoutMs, renderAndLayoutLayoutMs, positionedOnArrival };
-  }, { elements });
+    return { nodes: nodes.length, edges: edges.length, renderMs, layoutTotalMs, layoutMs, renderAndLayoutMs, renderAndLayoutLayoutMs, positionedOnArrival, organisation };
+  }, { elements, organised });
 
   const pan = await dragPan(page, panFrames);
 
@@ -185,7 +211,7 @@ async function measureOne(page: Page, elements: number, panFrames: number): Prom
     ws.clearSelection();
     await frame();
     // A node no other node overlaps (a layout may leave some touching): the click must land on it alone.
-    const all = cy.nodes();
+    const all = cy.nodes(':visible').not('.org');
     const boxes = all.map((n: Any) => n.boundingBox({ includeLabels: false }));
     const clear = (i: number) => boxes.every((b: Any, j: number) => j === i || b.x1 > boxes[i].x2 || b.x2 < boxes[i].x1 || b.y1 > boxes[i].y2 || b.y2 < boxes[i].y1);
     let pick = Math.floor(all.length / 2);
@@ -212,7 +238,7 @@ async function measureOne(page: Page, elements: number, panFrames: number): Prom
     webglActive: picked.webglActive, elements: built.nodes + built.edges, nodes: built.nodes, edges: built.edges,
     renderMs: Math.round(built.renderMs), layoutMs: Math.round(built.layoutMs), layoutTotalMs: Math.round(built.layoutTotalMs),
     renderAndLayoutMs: Math.round(built.renderAndLayoutMs), renderAndLayoutLayoutMs: Math.round(built.renderAndLayoutLayoutMs), positionedOnArrival: built.positionedOnArrival,
-    pan, selectionOk: picked.selectionOk,
+    pan, selectionOk: picked.selectionOk, ...(built.organisation ? { organisation: built.organisation } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { Chart } from './Chart.js';
 import { DetailsPanel } from './DetailsPanel.js';
 import { ExpandDialog, type ExpandDialogState } from './ExpandDialog.js';
 import { PathDialog } from './PathDialog.js';
+import { OrganiseDialogs } from './OrganiseDialogs.js';
 import { FiltersPanel } from './FiltersPanel.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { Legend } from './Legend.js';
@@ -136,6 +137,10 @@ function Workspace() {
     focusSearch: () => searchRef.current?.focus(),
     toggleHelp: () => setHelp((h) => !h),
     closeOverlays: () => {
+      if (ws.getState().editing) {
+        ws.edit(null);
+        return true;
+      }
       if (ws.getState().pathQuestion) {
         ws.cancelPaths();
         return true;
@@ -156,6 +161,10 @@ function Workspace() {
         setCharts(false);
         setExpandDialog(null);
         setRequirements(false);
+        return true;
+      }
+      if (ws.getState().lassoMode) {
+        ws.setLassoMode(false);
         return true;
       }
       return false;
@@ -270,6 +279,7 @@ function Workspace() {
         <PathDialog />
         {building?.kind === 'entity' && <AddEntityDialog position={building.position} onClose={() => setBuilding(null)} />}
         {building?.kind === 'link' && <LinkDialog ids={building.ids} onClose={() => setBuilding(null)} />}
+        <OrganiseDialogs />
         {expandDialog && <ExpandDialog state={expandDialog} onClose={() => setExpandDialog(null)} onExpand={(ids, opts) => { setExpandDialog(null); void ws.expand(ids, opts); }} />}
       </div>
       </InboxContext.Provider>

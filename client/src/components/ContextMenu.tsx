@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CanvasTarget } from '../graph/CytoscapeView.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
+import { isAnnotationId, isGroupId } from '../organise/model.js';
 
 interface Item { label: string; testid: string; run(): void; disabled?: boolean; hint?: string }
 
@@ -47,7 +48,26 @@ export function ContextMenu({ target, onClose, onExpandWithFilters, onAddEntity,
       { label: 'Organic layout', testid: 'ctx-layout', run: () => ws.requestLayout('fcose') },
       { label: 'Clear chart', testid: 'ctx-clear', run: () => ws.clear(), disabled: !s.doc.nodes.size },
     );
+  } else if (target.id && isAnnotationId(target.id)) {
+    const id = target.id;
+    items.push(
+      { label: 'Edit…', testid: 'ctx-annotation-edit', run: () => ws.edit({ kind: 'annotation', id }) },
+      { label: 'Delete', testid: 'ctx-annotation-delete', run: () => ws.deleteAnnotation(id), hint: 'Del' },
+    );
+  } else if (target.id && isGroupId(target.id)) {
+    const id = target.id;
+    const g = s.organise.groups.find((x) => x.id === id);
+    items.push(
+      { label: g?.kind === 'ocg' ? 'Expand OCG' : 'Ungroup', testid: 'ctx-ungroup', run: () => ws.ungroup([id]), hint: 'Shift+G' },
+      { label: 'Rename…', testid: 'ctx-group-rename', run: () => ws.edit({ kind: 'group', id }) },
+    );
   } else {
+    const ocg = nodes.find((id) => s.doc.nodes.get(id)!.data.type === 'OCG' && !s.doc.nodes.get(id)!.data.restricted);
+    items.push(
+      { label: nodes.length > 1 ? `Group ${nodes.length} entities` : 'Group', testid: 'ctx-group', run: () => ws.group(nodes), disabled: nodes.length < 2, hint: 'G' },
+      ...(ocg ? [{ label: 'Collapse OCG with members', testid: 'ctx-collapse', run: () => ws.collapseOcg(ocg), hint: 'O' }] : []),
+      'sep',
+    );
     items.push(
       { label: nodes.length > 1 ? `Expand ${nodes.length} entities` : 'Expand', testid: 'ctx-expand', run: () => void ws.expand(nodes), disabled: !nodes.length || restricted, hint: 'E' },
       { label: 'Expand with filters…', testid: 'ctx-expand-filters', run: () => onExpandWithFilters(nodes), disabled: !nodes.length || restricted },

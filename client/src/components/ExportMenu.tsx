@@ -7,6 +7,8 @@ import { exportMarking, type ExportDecision } from '../export/marking.js';
 import { markedPng } from '../export/png.js';
 import { drawingFromCy, toSvg } from '../export/svg.js';
 import { entityLook } from '../graph/style.js';
+import { describeCondition } from '../organise/rules.js';
+import { entityTitle, humanCode } from '../ui/format.js';
 import { useCanvas, useWorkspace, useWorkspaceState } from '../ui/context.js';
 
 const FORMAT: Record<ExportKind, 'PNG' | 'SVG' | 'PDF' | 'GRAPHML' | 'CSV'> = {
@@ -67,7 +69,13 @@ export function ExportMenu() {
     const types = [...new Set(contents.entityIds.map((id) => s.doc.nodes.get(id)?.data.type as string).filter(Boolean))].sort();
     const m = exportMarking(d, {
       title: name || 'Chart', author: s.viewer?.displayName ?? s.viewer?.username ?? 'unknown', date: new Date(),
-      legend: types.map((t) => ({ label: entityLook(t).title, colour: entityLook(t).colour })),
+      legend: [
+        ...types.map((t) => ({ label: entityLook(t).title, colour: entityLook(t).colour })),
+        // Each active styling rule is an entry of its own, as in the chart's legend.
+        ...s.organise.rules.filter((r) => r.enabled).map((r) => ({
+          label: `${r.then.badge ? `${r.then.badge} ` : ''}${describeCondition(r.when, { entity: entityTitle, code: humanCode })}`, colour: r.then.colour ?? '#64748b',
+        })),
+      ],
     });
     try {
       if (kind === 'png' || kind === 'pdf') {

@@ -5,6 +5,8 @@ import { WEIGHTING_TITLES } from '../workspace/GraphWorkspace.js';
 import { entityTitle, humanCode, linkTitle } from '../ui/format.js';
 import { TypeGlyph } from './TypeGlyph.js';
 import { GapPanel } from '../requirements/GapPanel.js';
+import { describeCondition, describeEffect } from '../organise/rules.js';
+import { RuleSwatch } from './OrganiseDialogs.js';
 
 export function LinkSample({ type, width = 2 }: { type: string; width?: number }) {
   const l = linkLook(type);
@@ -62,6 +64,7 @@ export function Legend() {
           <span key={r} className="role-swatch"><span style={{ borderColor: c }} /> {humanCode(r)}</span>
         ))}
       </div>
+      <OrganiseKey />
       <GapPanel />
       {s.analysis && s.metrics && <AnalysisSummary />}
       {s.display.colourBy === 'community' && s.metrics && <CommunityKey />}
@@ -161,6 +164,39 @@ function CommunityKey() {
         <p className="small muted" data-testid="community-unassigned" data-members={unassigned}>
           {unassigned} entit{unassigned === 1 ? 'y' : 'ies'} not in the analysis (restricted, or added since): Analyse again
         </p>
+      )}
+    </div>
+  );
+}
+
+/** Groups on the chart and every active styling rule, each as an entry (in priority order). */
+function OrganiseKey() {
+  const ws = useWorkspace();
+  const s = useWorkspaceState();
+  const active = s.organise.rules.filter((r) => r.enabled);
+  const groups = s.organise.groups.length;
+  if (!active.length && !groups) return null;
+  return (
+    <div className="organise-key" data-testid="legend-organise">
+      {groups > 0 && (
+        <div className="legend-row small" data-testid="legend-groups">
+          <span className="group-swatch" aria-hidden /> Group: stands for its members (count in brackets); a link's number counts the links it stands for
+        </div>
+      )}
+      {active.length > 0 && (
+        <>
+          <div className="legend-row small">
+            <span>Styling rules</span>
+            <button className="link small" onClick={() => ws.edit({ kind: 'rules' })} data-testid="legend-edit-rules">edit</button>
+          </div>
+          <ul className="legend-list">
+            {active.map((r) => (
+              <li key={r.id} data-testid="legend-rule" data-rule={r.id} data-colour={r.then.colour ?? ''}>
+                <RuleSwatch effect={r.then} /> {describeCondition(r.when, { entity: entityTitle, code: humanCode })} <span className="muted">({describeEffect(r.then)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { WEIGHTINGS, type Weighting } from '../workspace/types.js';
 import { useWorkspace, useWorkspaceState } from '../ui/context.js';
 import { ExportMenu } from './ExportMenu.js';
 import { LayoutPicker } from './LayoutPicker.js';
+import { OrganiseMenu } from './OrganiseMenu.js';
 import { GapOverlayControl } from '../requirements/GapOverlayControl.js';
 import { InboxButton } from '../inbox/InboxButton.js';
 
@@ -70,6 +71,7 @@ export function Toolbar(p: Props) {
         </div>
       )}
       <LayoutPicker />
+      <OrganiseMenu />
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>
         <button onClick={p.onToggleMap} aria-pressed={p.mapOpen} className={`glyph-button${p.mapOpen ? ' active' : ''}`} aria-label="Map" data-testid="toggle-place-map"

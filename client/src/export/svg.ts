@@ -1,4 +1,4 @@
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { entityLook, linkLook } from '../graph/style.js';
 import { glyphUri } from '../graph/icons.js';
 import { handlingLine, producedBy, ukDateTime, type ExportMarking } from './marking.js';
@@ -12,6 +12,10 @@ export interface SvgNode {
   x: number; y: number; w: number; h: number;
   shape: string; fill: string; stroke: string; strokeWidth: number; dashed: boolean;
   label: string; glyph?: string;
+  /** Fill opacity (labelled areas are washed, boxes unfilled); 1 when absent. */
+  fillOpacity?: number;
+  /** Where the label goes: below the shape (entities), inside it (notes) or above it (boxes, areas). */
+  labelAt?: 'below' | 'inside' | 'above';
 }
 export interface SvgEdge {
   from: { x: number; y: number }; to: { x: number; y: number }; control?: { x: number; y: number };
@@ -31,7 +35,8 @@ function polygon(n: SvgNode, sides: number, rotate: number): string {
 }
 
 function shapeOf(n: SvgNode): string {
-  const paint = ` fill="${esc(n.fill)}" stroke="${esc(n.stroke)}" stroke-width="${r1(n.strokeWidth)}"${n.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
+  const fill = n.fillOpacity === 0 ? 'none' : esc(n.fill);
+  const paint = ` fill="${fill}"${n.fillOpacity !== undefined && n.fillOpacity > 0 && n.fillOpacity < 1 ? ` fill-opacity="${r1(n.fillOpacity)}"` : ''} stroke="${esc(n.stroke)}" stroke-width="${r1(n.strokeWidth)}"${n.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
   const s = n.shape.replace(/^round-/, '');
   switch (s) {
     case 'ellipse': return `<ellipse cx="${r1(n.x)}" cy="${r1(n.y)}" rx="${r1(n.w / 2)}" ry="${r1(n.h / 2)}"${paint}`;
@@ -85,7 +90,8 @@ export function toSvg(nodes: SvgNode[], edges: SvgEdge[], m: ExportMarking): str
       out.push(`<image x="${r1(n.x - s / 2)}" y="${r1(n.y - s / 2)}" width="${r1(s)}" height="${r1(s)}" href="${esc(n.glyph)}" xlink:href="${esc(n.glyph)}"/>`);
     }
     if (n.label) {
-      out.push(`<text x="${r1(n.x)}" y="${r1(n.y + n.h / 2 + 14)}" text-anchor="middle" font-size="11" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(n.label)}</text>`);
+      const y = n.labelAt === 'inside' ? n.y + 4 : n.labelAt === 'above' ? n.y - n.h / 2 - 6 : n.y + n.h / 2 + 14;
+      out.push(`<text x="${r1(n.x)}" y="${r1(y)}" text-anchor="middle" font-size="${n.labelAt && n.labelAt !== 'below' ? 13 : 11}" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(n.label)}</text>`);
     }
   }
   out.push('</g>');
@@ -117,9 +123,21 @@ const px = (v: unknown, d: number) => {
 
 /** What the canvas shows now, read from Cytoscape's computed styles. */
 export function drawingFromCy(cy: Core): { nodes: SvgNode[]; edges: SvgEdge[] } {
-  const nodes: SvgNode[] = cy.nodes(':visible').map((n) => {
+  // Boxes and labelled areas first, so they lie beneath the entities as on the chart.
+  const nodes: SvgNode[] = (cy.nodes(':visible').toArray() as NodeSingular[]).sort((a, b) => Number(b.hasClass('org-box') || b.hasClass('org-area')) - Number(a.hasClass('org-box') || a.hasClass('org-area'))).map((n) => {
     const type = n.data('type') as string;
     const restricted = !!n.data('restricted');
+    if (n.hasClass('org-annotation') || n.hasClass('org-group')) {
+      const glyph = n.data('glyph') as string | undefined;
+      const note = n.hasClass('org-note');
+      return {
+        x: n.position('x'), y: n.position('y'), w: n.width(), h: n.height(), shape: String(n.style('shape')),
+        fill: String(n.style('background-color')), stroke: String(n.style('border-color')), strokeWidth: px(n.style('border-width'), 2),
+        dashed: String(n.style('border-style')) === 'dashed', label: String(n.style('label') ?? ''),
+        glyph: glyph && glyph !== 'none' ? glyph : undefined, fillOpacity: px(n.style('background-opacity'), 1),
+        labelAt: note ? 'inside' as const : n.hasClass('org-group') ? 'below' as const : 'above' as const,
+      };
+    }
     return {
       x: n.position('x'), y: n.position('y'), w: n.width(), h: n.height(),
       shape: String(n.style('shape') ?? entityLook(type).shape),

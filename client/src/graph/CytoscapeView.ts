@@ -6,6 +6,10 @@ import type { LayoutInput } from './layoutEngine.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { evidenceSummary } from '../ui/evidence.js';
 import { entityTitle } from '../ui/format.js';
+import { groupedView } from '../organise/grouping.js';
+import { isAnnotationId, isGroupId, isOrganiseId, type Annotation } from '../organise/model.js';
+import { ruleStyles } from '../organise/rules.js';
+import { glyphUri } from './icons.js';
 import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, darkGlyph, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
@@ -25,6 +29,8 @@ export interface CanvasTarget {
 export interface ViewOptions {
   webgl?: boolean;
   onContextMenu?: (t: CanvasTarget) => void;
+  /** The pointer is over an entity (its hover card), or has left it (null). */
+  onHover?: (t: { id: string; clientX: number; clientY: number } | null) => void;
 }
 
 /** Below this many nodes, position changes (layouts, undo) are animated. */
@@ -82,7 +88,11 @@ export function bundledEdges(doc: ChartDoc): Set<string> {
 export class CytoscapeView {
   readonly cy: Core;
   private readonly runner = new LayoutRunner();
-  private rendered: Partial<Pick<WorkspaceState, 'doc' | 'filters' | 'timeRange' | 'display' | 'metrics' | 'selection' | 'paths' | 'gaps'>> = {};
+  private rendered: Partial<Pick<WorkspaceState, 'doc' | 'filters' | 'timeRange' | 'display' | 'metrics' | 'selection' | 'paths' | 'gaps' | 'organise'>> = {};
+  /** Chart elements drawn through a group (class "grouped"), as last synced. */
+  private grouped = new Set<string>();
+  /** Entities some styling rule styles, as last synced. */
+  private ruled = new Set<string>();
   private lastLayout = 0;
   private lastView = 0;
   private applyingSelection = false;
@@ -94,6 +104,8 @@ export class CytoscapeView {
   private bundled = new Set<string>();
   /** The lighter stylesheet for large charts is in use (see LIGHT_STYLE_ABOVE). */
   private light = false;
+  /** The organisation's selectors are in the stylesheet (see StyleOptions.organised and .ruled). */
+  private styled: { organised: boolean; ruled: boolean } = { organised: false, ruled: false };
   private readonly unsubscribe: () => void;
   /** Milliseconds of the last layout computation (for the status line and benchmarks). */
   lastLayoutMs = 0;
@@ -104,7 +116,7 @@ export class CytoscapeView {
   constructor(container: HTMLElement, private readonly ws: GraphWorkspace, private readonly opts: ViewOptions = {}) {
     const options = {
       container,
-      style: chartStyle(ws.getState().display, { light: this.light }),
+      style: chartStyle(ws.getState().display, { light: this.light, ...organisedStyle(ws.getState()) }),
       minZoom: 0.03,
       maxZoom: 5,
       boxSelectionEnabled: true,
@@ -113,6 +125,7 @@ export class CytoscapeView {
       ...(opts.webgl ? { renderer: { name: 'canvas', webgl: true }, webgl: true } : {}),
     } as cytoscape.CytoscapeOptions;
     this.cy = cytoscape(options);
+    this.styled = organisedStyle(ws.getState());
     this.bindCanvasEvents();
     this.render(ws.getState());
     this.unsubscribe = ws.subscribe(() => this.render(ws.getState()));
@@ -146,7 +159,11 @@ export class CytoscapeView {
       });
     });
     cy.on('dbltap', 'node', (ev) => {
-      void this.ws.expand([ev.target.id()]);
+      const id = ev.target.id() as string;
+      // A group opens up again; an annotation opens for editing; an entity expands.
+      if (isGroupId(id)) this.ws.ungroup([id]);
+      else if (isAnnotationId(id)) this.ws.edit({ kind: 'annotation', id });
+      else void this.ws.expand([id]);
     });
     cy.on('dragfree', 'node', (ev) => {
       this.dragged.add(ev.target.id());
@@ -171,6 +188,7 @@ export class CytoscapeView {
     cy.on('mouseout', 'edge node', () => {
       const box = cy.container();
       if (box) box.title = '';
+      this.opts.onHover?.(null);
     });
     // Hovering an entity tells its whole name (labels are cut short on the chart) and its type;
     // a stub, who holds it.
@@ -178,7 +196,10 @@ export class CytoscapeView {
       const n = this.ws.node(ev.target.id());
       const box = cy.container();
       if (box && n) box.title = n.restricted ? n.label : `${n.label} (${entityTitle(n.type)})`;
+      const oe = ev.originalEvent as MouseEvent | undefined;
+      if (n && oe) this.opts.onHover?.({ id: n.id, clientX: oe.clientX, clientY: oe.clientY });
     });
+    cy.on('grab pan zoom', () => this.opts.onHover?.(null));
     cy.on('cxttap', (ev) => {
       const oe = ev.originalEvent as MouseEvent | undefined;
       const clientX = oe?.clientX ?? 0;
@@ -220,9 +241,11 @@ export class CytoscapeView {
     const light = this.light ? size >= LIGHT_STYLE_ABOVE * 0.8 : size >= LIGHT_STYLE_ABOVE;
     const displayChanged = !!r.display && s.display !== r.display
       && (r.display.colourBy !== s.display.colourBy || r.display.sizeBy !== s.display.sizeBy || r.display.edgeLabels !== s.display.edgeLabels);
-    if (displayChanged || light !== this.light) {
+    const org = organisedStyle(s);
+    if (displayChanged || light !== this.light || org.organised !== this.styled.organised || org.ruled !== this.styled.ruled) {
       this.light = light;
-      cy.style(chartStyle(s.display, { light }));
+      this.styled = org;
+      cy.style(chartStyle(s.display, { light, ...org }));
     }
     cy.batch(() => {
       if (docChanged) this.syncDoc(r.doc, doc, waiting);
@@ -234,10 +257,12 @@ export class CytoscapeView {
       if (docChanged || s.filters !== r.filters || s.timeRange !== r.timeRange) this.syncVisibility();
       if (docChanged || s.paths !== r.paths) this.syncPaths(s);
       if (docChanged || s.gaps !== r.gaps) this.syncGaps(s);
+      if (docChanged || s.organise !== r.organise || s.filters !== r.filters || s.timeRange !== r.timeRange) this.syncOrganise(s);
+      if (docChanged || s.organise.rules !== r.organise?.rules) this.syncRules(s);
     });
     if (docChanged || s.selection !== r.selection) this.syncSelection(s.selection);
     if (docChanged) this.tuneForSize();
-    this.rendered = { doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps };
+    this.rendered = { doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps, organise: s.organise };
     if (s.layoutRequest && s.layoutRequest.id !== this.lastLayout) {
       this.lastLayout = s.layoutRequest.id;
       void this.runLayout(s.layoutRequest);
@@ -314,6 +339,7 @@ export class CytoscapeView {
     const colourByCommunity = s.display.colourBy === 'community' && s.metrics;
     this.cy.nodes().forEach((n) => {
       const id = n.id();
+      if (isOrganiseId(id)) return;
       const role = roles.get(id);
       setOrRemove(n, 'role', role);
       setOrRemove(n, 'ring', roleRing(role));
@@ -328,6 +354,7 @@ export class CytoscapeView {
   private syncVisibility(): void {
     const vis = this.ws.visible();
     this.cy.elements().forEach((el) => {
+      if (el.hasClass('org')) return;
       const id = el.id();
       const shown = el.isNode() ? vis.nodes.has(id) : vis.edges.has(id);
       const filtered = el.hasClass('filtered');
@@ -346,6 +373,75 @@ export class CytoscapeView {
     cy.elements().forEach((el) => {
       el.addClass(on.has(el.id()) ? 'path' : 'faded');
     });
+  }
+
+  /**
+   * Groups, annotations and links drawn through groups: elements of their own (class "org"), with
+   * the grouped members and their links held out of the drawing (class "grouped").
+   */
+  private syncOrganise(s: WorkspaceState): void {
+    const cy = this.cy;
+    const o = s.organise;
+    if (!o.groups.length && !o.annotations.length && !this.grouped.size && cy.$('.org').empty()) return;
+    const view = groupedView(s.doc, o.groups, this.ws.visible());
+    const wanted = new Set<string>([...view.groups.map((g) => g.id), ...o.annotations.map((a) => a.id), ...view.links.map((l) => l.id)]);
+    cy.elements('.org').forEach((el) => {
+      if (!wanted.has(el.id())) el.remove();
+    });
+    const place = (id: string, data: Record<string, unknown>, classes: string, p: { x: number; y: number }) => {
+      const el = cy.getElementById(id);
+      if (el.empty()) {
+        cy.add({ group: 'nodes', data: { id, ...data }, position: { ...p }, classes });
+        return;
+      }
+      el.data(data);
+      const cur = el.position();
+      if (Math.abs(cur.x - p.x) > 0.5 || Math.abs(cur.y - p.y) > 0.5) el.position({ ...p });
+    };
+    for (const a of o.annotations) place(a.id, annotationData(a), `org org-annotation org-${a.kind}`, a.position);
+    for (const g of view.groups) {
+      const ocg = g.kind === 'ocg';
+      place(g.id, {
+        label: `${g.label} (${g.count})`, type: ocg ? 'OCG' : 'Group', count: g.count, side: Math.min(84, 44 + g.count * 3),
+        shape: 'round-rectangle', colour: ocg ? '#fecaca' : '#e2e8f0', glyph: ocg ? glyphUri('OCG', '#7f1d1d') : 'none',
+      }, `org org-group${ocg ? ' org-ocg' : ''}`, g.position);
+    }
+    for (const l of view.links) {
+      const data = {
+        label: l.count > 1 ? `${l.count} links` : (l.types[0] ? edgeLabel({ ...s.doc.edges.get(l.links[0]!)!.data }) : ''),
+        count: l.count, countWidth: countWidth(l.count), colour: '#334155', line: 'solid', arrow: 'none', types: l.types.join(' '),
+      };
+      const el = cy.getElementById(l.id);
+      if (el.empty()) cy.add({ group: 'edges', data: { id: l.id, source: l.source, target: l.target, ...data }, classes: 'org org-link' });
+      else el.data(data);
+    }
+    const grouped = new Set<string>([...view.memberOf.keys(), ...view.absorbed]);
+    for (const id of this.grouped) if (!grouped.has(id)) cy.getElementById(id).removeClass('grouped');
+    for (const id of grouped) {
+      const el = cy.getElementById(id);
+      if (el.nonempty() && !el.hasClass('grouped')) el.addClass('grouped');
+    }
+    this.grouped = grouped;
+  }
+
+  /** The styling rules' look per entity, as data the stylesheet maps (`ruleColour`, `ruleSize`, `badgeLabel`). */
+  private syncRules(s: WorkspaceState): void {
+    const looks = ruleStyles(s.doc, s.organise.rules);
+    if (!looks.size && !this.ruled.size) return;
+    const cy = this.cy;
+    for (const id of this.ruled) {
+      if (looks.has(id)) continue;
+      const el = cy.getElementById(id);
+      if (el.nonempty()) el.removeData('ruleColour ruleSize badgeLabel');
+    }
+    for (const [id, look] of looks) {
+      const el = cy.getElementById(id) as NodeSingular;
+      if (el.empty()) continue;
+      setOrRemove(el, 'ruleColour', look.colour);
+      setOrRemove(el, 'ruleSize', look.size);
+      setOrRemove(el, 'badgeLabel', look.badge ? `${look.badge} ${el.data('label') as string}` : undefined);
+    }
+    this.ruled = new Set(looks.keys());
   }
 
   /** The gap overlay's state per node, as data the stylesheet rings (`node[gap = ...]`). */
@@ -379,7 +475,8 @@ export class CytoscapeView {
 
   private layoutInput(req: LayoutRequest): LayoutInput {
     const cy = this.cy;
-    const nodes = cy.nodes(':not(.filtered)');
+    // Groups and annotations stay where the analyst put them; grouped members are not drawn.
+    const nodes = cy.nodes(':not(.filtered):not(.org):not(.grouped)');
     const ids = new Set(nodes.map((n) => n.id()));
     return {
       name: req.name,
@@ -462,7 +559,7 @@ export class CytoscapeView {
   private applyView(kind: 'fit' | 'focus' | 'keep-in-view', ids?: string[]): void {
     const cy = this.cy;
     if (cy.destroyed()) return;
-    const shown = cy.elements().not('.filtered');
+    const shown = cy.elements().not('.filtered, .grouped');
     const target = ids?.length ? shown.filter((el) => ids.includes(el.id())) : shown;
     if (target.empty()) return;
     if (kind === 'keep-in-view') {
@@ -497,6 +594,15 @@ function centralities(s: WorkspaceState): Map<string, number> | null {
     return normalise(new Map([...s.metrics.values()].map((m) => [m.id, m[key] ?? 0])));
   }
   return null;
+}
+
+function organisedStyle(s: WorkspaceState): { organised: boolean; ruled: boolean } {
+  const o = s.organise;
+  return { organised: o.groups.length > 0 || o.annotations.length > 0, ruled: o.rules.some((r) => r.enabled) };
+}
+
+function annotationData(a: Annotation): Record<string, unknown> {
+  return { label: a.text, type: 'Annotation', kind: a.kind, w: a.width, h: a.height, tw: Math.max(40, a.width - 16), colour: a.colour, shape: 'round-rectangle', glyph: 'none' };
 }
 
 function centre(bb: { x1: number; x2: number; y1: number; y2: number }) {

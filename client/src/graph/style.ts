@@ -145,6 +145,61 @@ export function gapLook(state: string | undefined): { gapColour: string; gapRing
 }
 
 /**
+ * Groups (one node standing for its members, with their count), links drawn through groups (their
+ * count as the width and label), and annotations: notes, boxes and labelled areas, drawn beneath
+ * the entities.
+ */
+function organiseStyle(): StylesheetJson {
+  const font = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+  return [
+    { selector: '.grouped', style: { display: 'none' } },
+    {
+      selector: 'node.org-group',
+      style: {
+        width: 'data(side)', height: 'data(side)', 'border-width': 6, 'border-style': 'double', 'border-color': '#334155',
+        'font-weight': 'bold', 'text-wrap': 'wrap', 'text-max-width': '180px',
+      },
+    },
+    { selector: 'node.org-ocg', style: { 'border-color': '#b91c1c' } },
+    {
+      selector: 'edge.org-link',
+      style: { width: 'data(countWidth)', label: 'data(label)', 'line-style': 'solid', 'target-arrow-shape': 'none', 'font-weight': 'bold', color: '#1e293b' },
+    },
+    {
+      selector: 'node.org-annotation',
+      style: {
+        width: 'data(w)', height: 'data(h)', 'background-image': 'none', 'font-family': font, 'text-wrap': 'wrap', 'text-max-width': 'data(tw)',
+        'text-background-opacity': 0, 'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'node.org-note',
+      style: {
+        shape: 'round-rectangle', 'background-color': 'data(colour)', 'border-width': 1, 'border-color': '#a16207',
+        'text-valign': 'center', 'text-halign': 'center', 'text-margin-y': 0, 'font-size': 12, color: '#1c1917', 'z-index': 15,
+      },
+    },
+    {
+      selector: 'node.org-box',
+      style: {
+        shape: 'rectangle', 'background-opacity': 0, 'border-width': 2, 'border-color': 'data(colour)', 'border-style': 'solid',
+        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': 12, color: '#334155', 'z-index': 1,
+      },
+    },
+    {
+      selector: 'node.org-area',
+      style: {
+        shape: 'round-rectangle', 'background-color': 'data(colour)', 'background-opacity': 0.1, 'border-width': 2, 'border-color': 'data(colour)',
+        'border-style': 'dashed', 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': 15, 'font-weight': 'bold',
+        color: '#0f172a', 'z-index': 1,
+      },
+    },
+    { selector: 'node.org-annotation:selected', style: { 'border-color': '#f59e0b', 'border-width': 3 } },
+    { selector: 'node.org-box:selected, node.org-area:selected', style: { 'z-index': 1 } },
+  ];
+}
+
+/**
  * From this many elements (nodes + links) the chart is drawn with a lighter style: labels without
  * their white backing and shown from a slightly higher zoom, no ellipsis measuring. Drawing the
  * first frame of a large chart is dominated by such per-label work, and at the zoom that fits a
@@ -158,6 +213,12 @@ export const MIN_LABEL_PX_LIGHT = 9;
 export interface StyleOptions {
   /** The lighter style for large charts (see LIGHT_STYLE_ABOVE). */
   light?: boolean;
+  /**
+   * The chart has groups or annotations / enabled styling rules: their selectors are in the sheet
+   * only then, since every selector is tested against every element when the chart is styled.
+   */
+  organised?: boolean;
+  ruled?: boolean;
 }
 
 export function chartStyle(display: Display, opts: StyleOptions = {}): StylesheetJson {
@@ -177,6 +238,8 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
         ...backing('2px'), ...(light ? {} : { 'text-background-shape': 'roundrectangle' as const }),
         'min-zoomed-font-size': light ? MIN_LABEL_PX_LIGHT : MIN_LABEL_PX,
         'overlay-opacity': 0,
+        // Above boxes and labelled areas (z-index 1), so an entity inside an area is still grabbed.
+        'z-index': 10,
       },
     },
   ];
@@ -199,6 +262,14 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
   sheet.push({ selector: 'node[ring]', style: { 'border-color': 'data(ring)', 'border-width': 3 } });
   if (display.sizeBy !== 'none') {
     sheet.push({ selector: 'node[centrality]', style: { width: 'mapData(centrality, 0, 1, 26, 76)', height: 'mapData(centrality, 0, 1, 26, 76)' } });
+  }
+  // Styling rules (organise/rules.ts) come after every other colouring and sizing: they win.
+  if (opts.ruled) {
+    sheet.push(
+      { selector: 'node[ruleColour]', style: { 'background-color': 'data(ruleColour)' } },
+      { selector: 'node[ruleSize]', style: { width: 'data(ruleSize)', height: 'data(ruleSize)' } },
+      { selector: 'node[badgeLabel]', style: { label: 'data(badgeLabel)' } },
+    );
   }
   sheet.push(
     { selector: 'node[?pinned]', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#0f172a' } },
@@ -227,6 +298,7 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
     { selector: 'node:selected', style: { 'border-color': SELECT, 'border-width': 5, 'z-index': 20 } },
     { selector: 'edge:selected', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, 'z-index': 20, opacity: 1 } },
     { selector: '.filtered', style: { display: 'none' } },
+    ...(opts.organised ? organiseStyle() : []),
     // Added, waiting for its layout before it is first drawn.
     { selector: '.pending', style: { display: 'none' } },
     // The gap overlay: an outline outside the border, so it shows beside roles, pins and selection.

@@ -19,6 +19,13 @@ export const SHORTCUTS: [string, string][] = [
   ['Double-click', 'Expand an entity'],
   ['Right-click', 'Actions for what is under the pointer'],
   ['Shift+drag', 'Select with a box'],
+  ['Shift+Alt+drag', 'Select with a lasso (free-form outline)'],
+  ['G', 'Group the selection (chart focused)'],
+  ['Shift+G', 'Ungroup the selected group (chart focused)'],
+  ['O', 'Collapse the selected OCG with its members, or expand it (chart focused)'],
+  ['S', 'Lasso tool on / off (chart focused)'],
+  ['Double-click a group', 'Ungroup or expand it'],
+  ['Double-click a note', 'Edit it'],
 ];
 
 const typing = (t: EventTarget | null) =>

@@ -9,6 +9,12 @@ import type {
 import { chooseLanes, MAX_LANES } from '../sequence/layout.js';
 import { groupStubs } from './stubGroups.js';
 import { noFilters, timeExtent, visibleElements, type Filters, type TimeRange, type Visible } from './visibility.js';
+import { collapseOcg, groupItems, GroupingError, moveGroups, renameGroup, ungroup } from '../organise/grouping.js';
+import {
+  ANNOTATION_DEFAULTS, emptyOrganise, isAnnotationId, isGroupId, isOrganiseId, nextId,
+  type Annotation, type AnnotationKind, type Organise, type StyleRule,
+} from '../organise/model.js';
+import { readOrganise, saveOrganise } from '../organise/saved.js';
 
 /**
  * The analyst's workspace: a framework-free controller that owns the chart (elements, selection,
@@ -168,7 +174,15 @@ export interface WorkspaceState {
   gaps: GapOverlay | null;
   /** The sequence view, when open. */
   sequence: SequenceView | null;
+  /** Groups, annotations and styling rules: the chart's own organisation (undone with it). */
+  organise: Organise;
+  /** The organisation dialog open, if any: a group's name, an annotation's text, the styling rules. */
+  editing: Editing | null;
+  /** The lasso tool is on: a drag on the chart draws an outline that selects what it encloses. */
+  lassoMode: boolean;
 }
+
+export type Editing = { kind: 'group'; id: string } | { kind: 'annotation'; id: string } | { kind: 'rules' };
 
 export interface WorkspaceOptions {
   /** Opens the chart store of a signed-in user. */
@@ -186,7 +200,7 @@ export interface WorkspaceOptions {
 }
 
 /** What is shown besides the document: filters, time range and display settings are undone with it. */
-interface View { filters: Filters; timeRange: TimeRange | null; display: Display }
+interface View { filters: Filters; timeRange: TimeRange | null; display: Display; organise: Organise }
 interface HistoryEntry { label: string; doc: ChartDoc; view: View; at: number }
 
 /** Successive changes of one kind (a time range dragged or played) within this many ms are one undo step. */
@@ -219,7 +233,7 @@ export class GraphWorkspace {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
       display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, analysis: null, weighting: 'NONE', paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
-      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null,
+      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null, organise: emptyOrganise(), editing: null, lassoMode: false,
     };
   }
 
@@ -309,7 +323,7 @@ export class GraphWorkspace {
     this.redoStack = [];
     this.set({
       doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, analysis: null, paths: null, pathQuestion: null, inspection: null,
-      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null,
+      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null, organise: emptyOrganise(), editing: null, lassoMode: false,
     });
   }
 
@@ -327,7 +341,7 @@ export class GraphWorkspace {
   }
 
   private view(): View {
-    return { filters: this.state.filters, timeRange: this.state.timeRange, display: this.state.display };
+    return { filters: this.state.filters, timeRange: this.state.timeRange, display: this.state.display, organise: this.state.organise };
   }
 
   private pushUndo(label: string): void {
@@ -340,9 +354,9 @@ export class GraphWorkspace {
    * A change to what is shown (filters, time range, display) as an undo step. A change of the same
    * kind within MERGE_MS of the last joins that step, so a dragged or played time range is one step.
    */
-  private commitView(label: string, patch: Partial<View>): void {
+  private commitView(label: string, patch: Partial<View>, merge = true): void {
     const top = this.undoStack.at(-1);
-    if (top && top.label === label && !this.redoStack.length && Date.now() - top.at < MERGE_MS) top.at = Date.now();
+    if (merge && top && top.label === label && !this.redoStack.length && Date.now() - top.at < MERGE_MS) top.at = Date.now();
     else this.pushUndo(label);
     this.set({ ...patch, ...this.historyLabels() });
   }
@@ -357,7 +371,7 @@ export class GraphWorkspace {
 
   /** Selection, paths and inspection only refer to what is on the chart. */
   private afterDocChange(doc: ChartDoc): Partial<WorkspaceState> {
-    const has = (id: string) => doc.nodes.has(id) || doc.edges.has(id);
+    const has = (id: string) => doc.nodes.has(id) || doc.edges.has(id) || isOrganiseId(id);
     const patch: Partial<WorkspaceState> = {};
     const sel = [...this.state.selection].filter(has);
     if (sel.length !== this.state.selection.size) patch.selection = new Set(sel);
@@ -731,6 +745,7 @@ export class GraphWorkspace {
   // ---- editing the chart ----
 
   private has(id: string): boolean {
+    if (isOrganiseId(id)) return this.organiseHas(id);
     return this.state.doc.nodes.has(id) || this.state.doc.edges.has(id);
   }
 
@@ -745,6 +760,15 @@ export class GraphWorkspace {
   remove(ids?: string[]): void {
     const t = this.targets(ids);
     if (!t.length) return;
+    // Annotations selected with entities are deleted with them, in the same step.
+    const notes = t.filter(isAnnotationId);
+    if (notes.length) {
+      const doc = removeElements(this.state.doc, t);
+      const organise = { ...this.state.organise, annotations: this.state.organise.annotations.filter((a) => !notes.includes(a.id)) };
+      this.pushUndo(t.length === 1 ? 'Delete annotation' : `Remove ${t.length} items`);
+      this.set({ doc, organise, ...this.afterDocChange(doc), ...this.historyLabels() });
+      return;
+    }
     this.commit(t.length === 1 ? `Remove ${this.node(t[0]!)?.label ?? 'link'}` : `Remove ${t.length} items`, removeElements(this.state.doc, t));
   }
 
@@ -780,12 +804,178 @@ export class GraphWorkspace {
 
   /** Nodes dragged on the canvas: one undo step. */
   moveNodes(positions: Record<string, Position>): void {
-    this.commit('Move', setPositions(this.state.doc, positions));
+    const own = new Map(Object.entries(positions).filter(([id]) => isOrganiseId(id)));
+    if (!own.size) {
+      this.commit('Move', setPositions(this.state.doc, positions));
+      return;
+    }
+    const doc = setPositions(this.state.doc, positions);
+    const o = this.state.organise;
+    const r = (v: number) => Math.round(v * 10) / 10;
+    const organise: Organise = {
+      ...o,
+      groups: moveGroups(o.groups, own),
+      annotations: o.annotations.map((a) => {
+        const p = own.get(a.id);
+        return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { ...a, position: { x: r(p.x), y: r(p.y) } } : a;
+      }),
+    };
+    this.pushUndo('Move');
+    this.set({ doc, organise, ...this.afterDocChange(doc), ...this.historyLabels() });
   }
 
   clear(): void {
-    if (!this.state.doc.nodes.size) return;
-    this.commit('Clear chart', emptyDoc(), { chart: { ...this.state.chart, id: null, name: 'Untitled chart' }, metrics: null, analysis: null });
+    if (!this.state.doc.nodes.size && !this.state.organise.annotations.length) return;
+    // Groups and annotations go with what they organised; the styling rules stay for what comes next.
+    const o = this.state.organise;
+    const organise = o.groups.length || o.annotations.length ? { ...o, groups: [], annotations: [] } : o;
+    this.pushUndo('Clear chart');
+    this.set({
+      doc: emptyDoc(), organise, selection: new Set(), paths: null, pathQuestion: null, inspection: null,
+      chart: { ...this.state.chart, id: null, name: 'Untitled chart' }, metrics: null, analysis: null, ...this.historyLabels(),
+    });
+  }
+
+  // ---- organising the chart: groups, annotations, styling rules ----
+
+  private organiseHas(id: string): boolean {
+    const o = this.state.organise;
+    return isGroupId(id) ? o.groups.some((g) => g.id === id) : o.annotations.some((a) => a.id === id);
+  }
+
+  /** Every change to the organisation is one undo step (never merged with the one before). */
+  private commitOrganise(label: string, organise: Organise, extra: Partial<WorkspaceState> = {}): void {
+    if (organise === this.state.organise) return;
+    this.commitView(label, { organise }, false);
+    if (Object.keys(extra).length) this.set(extra);
+  }
+
+  /** Replaces the whole organisation (a saved one put back, a benchmark's set-up). */
+  setOrganise(organise: Organise, label = 'Organise chart'): void {
+    this.commitOrganise(label, organise);
+  }
+
+  /** Combines the selected entities (or these) into one node. */
+  group(ids?: string[], label?: string): string | undefined {
+    const nodes = (ids ?? [...this.state.selection]).filter((id) => this.state.doc.nodes.has(id));
+    try {
+      const r = groupItems(this.state.doc, this.state.organise.groups, nodes, label);
+      this.commitOrganise(`Group ${r.group.members.length} items`, { ...this.state.organise, groups: r.groups }, { selection: new Set([r.group.id]) });
+      return r.group.id;
+    } catch (e) {
+      if (e instanceof GroupingError) this.notify('info', e.message);
+      else throw e;
+      return undefined;
+    }
+  }
+
+  /** Ungroups the selected groups (or these), collapsed OCGs included: their members are drawn again. */
+  ungroup(ids?: string[]): void {
+    const o = this.state.organise;
+    const gone = (ids ?? [...this.state.selection]).filter(isGroupId).filter((id) => o.groups.some((g) => g.id === id));
+    if (!gone.length) {
+      this.notify('info', 'Select a group to ungroup');
+      return;
+    }
+    const groups = o.groups.filter((g) => gone.includes(g.id));
+    const label = groups.length === 1 ? (groups[0]!.kind === 'ocg' ? `Expand ${groups[0]!.label}` : `Ungroup ${groups[0]!.label}`) : `Ungroup ${groups.length} groups`;
+    const members = groups.flatMap((g) => g.members).filter((id) => this.state.doc.nodes.has(id));
+    this.commitOrganise(label, { ...o, groups: ungroup(o.groups, gone) }, { selection: new Set(members) });
+  }
+
+  /** Collapses an OCG (the selected one, or this) with its members into one node. */
+  collapseOcg(id?: string): string | undefined {
+    const target = id ?? [...this.state.selection].find((x) => this.state.doc.nodes.get(x)?.data.type === 'OCG');
+    if (!target) {
+      this.notify('info', 'Select an organised crime group to collapse');
+      return undefined;
+    }
+    try {
+      const r = collapseOcg(this.state.doc, this.state.organise.groups, target);
+      this.commitOrganise(`Collapse ${r.group.label}`, { ...this.state.organise, groups: r.groups }, { selection: new Set([r.group.id]) });
+      return r.group.id;
+    } catch (e) {
+      if (e instanceof GroupingError) this.notify('info', e.message);
+      else throw e;
+      return undefined;
+    }
+  }
+
+  renameGroup(id: string, label: string): void {
+    const o = this.state.organise;
+    const groups = renameGroup(o.groups, id, label);
+    if (groups.every((g, i) => g === o.groups[i])) return;
+    this.commitOrganise('Rename group', { ...o, groups });
+  }
+
+  /** Places a note, box or labelled area (centred on `at`) and opens it for editing. */
+  addAnnotation(kind: AnnotationKind, at: Position, text?: string): string {
+    const o = this.state.organise;
+    const d = ANNOTATION_DEFAULTS[kind];
+    const a: Annotation = {
+      id: nextId('note:', o.annotations.map((x) => x.id)), kind, text: text ?? d.text,
+      position: { x: Math.round(at.x), y: Math.round(at.y) }, width: d.width, height: d.height, colour: d.colour,
+    };
+    this.commitOrganise(`Add ${d.title.toLowerCase()}`, { ...o, annotations: [...o.annotations, a] }, { selection: new Set([a.id]) });
+    return a.id;
+  }
+
+  updateAnnotation(id: string, patch: Partial<Pick<Annotation, 'text' | 'width' | 'height' | 'colour'>>): void {
+    const o = this.state.organise;
+    const cur = o.annotations.find((a) => a.id === id);
+    if (!cur) return;
+    const next: Annotation = { ...cur, ...patch };
+    if (!(next.width > 0)) next.width = cur.width;
+    if (!(next.height > 0)) next.height = cur.height;
+    if (JSON.stringify(next) === JSON.stringify(cur)) return;
+    this.commitOrganise(`Edit ${ANNOTATION_DEFAULTS[cur.kind].title.toLowerCase()}`, { ...o, annotations: o.annotations.map((a) => (a.id === id ? next : a)) });
+  }
+
+  deleteAnnotation(id: string): void {
+    const o = this.state.organise;
+    const cur = o.annotations.find((a) => a.id === id);
+    if (!cur) return;
+    this.commitOrganise(`Delete ${ANNOTATION_DEFAULTS[cur.kind].title.toLowerCase()}`, { ...o, annotations: o.annotations.filter((a) => a.id !== id) });
+  }
+
+  /** Adds a styling rule at the end (lowest priority). */
+  addRule(rule: Omit<StyleRule, 'id'>): string {
+    const o = this.state.organise;
+    const r: StyleRule = { ...rule, id: nextId('rule:', o.rules.map((x) => x.id)) };
+    this.commitOrganise('Add styling rule', { ...o, rules: [...o.rules, r] });
+    return r.id;
+  }
+
+  setRuleEnabled(id: string, enabled: boolean): void {
+    const o = this.state.organise;
+    if (!o.rules.some((r) => r.id === id && r.enabled !== enabled)) return;
+    this.commitOrganise(enabled ? 'Enable styling rule' : 'Disable styling rule', { ...o, rules: o.rules.map((r) => (r.id === id ? { ...r, enabled } : r)) });
+  }
+
+  /** Moves a rule up (-1) or down (+1) the priority order. */
+  moveRule(id: string, by: -1 | 1): void {
+    const o = this.state.organise;
+    const i = o.rules.findIndex((r) => r.id === id);
+    const j = i + by;
+    if (i < 0 || j < 0 || j >= o.rules.length) return;
+    const rules = [...o.rules];
+    [rules[i], rules[j]] = [rules[j]!, rules[i]!];
+    this.commitOrganise(by < 0 ? 'Raise styling rule' : 'Lower styling rule', { ...o, rules });
+  }
+
+  removeRule(id: string): void {
+    const o = this.state.organise;
+    if (!o.rules.some((r) => r.id === id)) return;
+    this.commitOrganise('Remove styling rule', { ...o, rules: o.rules.filter((r) => r.id !== id) });
+  }
+
+  /** Opens (or with null closes) an organisation dialog. */
+  edit(editing: Editing | null): void {
+    this.set({ editing });
+  }
+
+  setLassoMode(on: boolean): void {
+    if (on !== this.state.lassoMode) this.set({ lassoMode: on });
   }
 
   // ---- selection ----
@@ -1061,6 +1251,7 @@ export class GraphWorkspace {
       stubs: stubs.map((n) => n.data),
       stubLinks: [...doc.edges.values()].filter((e) => stubIds.has(e.data.source) || stubIds.has(e.data.target)).map((e) => e.data),
       filters, timeRange,
+      organise: saveOrganise(this.state.organise),
     };
   }
 
@@ -1118,6 +1309,7 @@ export class GraphWorkspace {
     const before = unplaced >= this.opts.layoutBeforeDrawMin && doc.nodes.size > 1 ? this.layoutBeforeDraw(doc, doc.nodes.size - unplaced, unplaced) : null;
     this.commit(`Open ${chart.name}`, doc, {
       chart: as, filters: chart.filters ?? noFilters(), timeRange: chart.timeRange ?? null, selection: new Set(), metrics: null, analysis: null, paths: null,
+      organise: readOrganise(chart.organise), editing: null,
       ...(before ? { layoutRequest: before } : {}),
     });
     if (missing) this.notify('warn', `${missing} saved entit${missing === 1 ? 'y is' : 'ies are'} no longer available to you`);

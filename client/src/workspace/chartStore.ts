@@ -1,5 +1,6 @@
 import type { Position } from './chartDoc.js';
 import type { GraphEdge, GraphNode } from './types.js';
+import type { SavedOrganise } from '../organise/saved.js';
 import type { Filters, TimeRange } from './visibility.js';
 
 /**
@@ -38,6 +39,8 @@ export interface SavedChart extends SavedChartSummary {
   stubLinks: GraphEdge[];
   filters: Filters;
   timeRange: TimeRange | null;
+  /** Groups, annotations and styling rules (absent in charts saved before they existed). */
+  organise?: SavedOrganise;
   /** Server charts: the entities as the opener may see them today (read with the layout). */
   graph?: { nodes: GraphNode[]; edges: GraphEdge[] };
   /** Server charts, the owner's own only: saved entities they may no longer see (null for a colleague's chart). */
@@ -129,13 +132,46 @@ const SUMMARY_FIELDS = 'id name ownerName mine savedAt nodeCount edgeCount share
 /**
  * Charts on the server. The owner saves and shares; a colleague opens the chart through their own
  * access and may save their own copy (saving over someone else's chart makes a copy).
+ *
+ * The server's chart layout keeps ids, positions, pins, hidden items, filters and time range only,
+ * so a chart's organisation (groups, annotations, styling rules) is kept beside it in this
+ * browser, under the chart's id and the user's name (`organisation`): the owner finds it back on
+ * opening the chart here; a colleague opening it, or the owner in another browser, does not.
  */
 export class ServerChartStore implements ChartStore {
   readonly kind = 'server' as const;
   /** Ids of charts colleagues shared with this user: saving one makes a copy. */
   private readonly others = new Set<string>();
 
-  constructor(private readonly api: GraphQLRequester, private readonly fields: { node: string; edge: string }) {}
+  constructor(
+    private readonly api: GraphQLRequester,
+    private readonly fields: { node: string; edge: string },
+    private readonly organisation?: { storage: KeyValueStorage; owner: string },
+  ) {}
+
+  private organisationKey(id: string): string | undefined {
+    return this.organisation ? `intel-graph.organise.${this.organisation.owner}.${id}` : undefined;
+  }
+
+  private readOrganisation(id: string): SavedOrganise | undefined {
+    const key = this.organisationKey(id);
+    if (!key) return undefined;
+    try {
+      const raw = this.organisation!.storage.getItem(key);
+      return raw ? (JSON.parse(raw) as SavedOrganise) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private keepOrganisation(id: string, o: SavedOrganise | undefined): void {
+    const key = this.organisationKey(id);
+    if (!key) return;
+    try {
+      if (o && (o.groups.length || o.annotations.length || o.rules.length)) this.organisation!.storage.setItem(key, JSON.stringify(o));
+      else this.organisation!.storage.removeItem(key);
+    } catch { /* storage full or disabled: the chart itself is saved on the server */ }
+  }
 
   private note(list: SavedChartSummary[]): SavedChartSummary[] {
     for (const c of list) if (c.mine === false) this.others.add(c.id);
@@ -155,22 +191,26 @@ export class ServerChartStore implements ChartStore {
     const { layout, graph, withheld, ...summary } = r.chart;
     this.note([summary]);
     const l = JSON.parse(layout) as Omit<SavedChart, keyof SavedChartSummary>;
-    return { ...l, ...summary, version: 1, graph, withheld, timeRange: l.timeRange ?? null };
+    // A colleague's chart carries none of its owner's organisation (nor any kept here under its id).
+    const organise = summary.mine === false ? undefined : this.readOrganisation(id);
+    return { ...l, ...summary, version: 1, graph, withheld, timeRange: l.timeRange ?? null, ...(organise ? { organise } : {}) };
   }
 
   async save(chart: SavedChart): Promise<SavedChartSummary> {
-    const { id, name, savedAt: _s, nodeCount: _n, ownerName: _o, mine: _m, sharedWith: _w, graph: _g, withheld: _h, ...layout } = chart;
+    const { id, name, savedAt: _s, nodeCount: _n, ownerName: _o, mine: _m, sharedWith: _w, graph: _g, withheld: _h, organise, ...layout } = chart;
     const copy = this.others.has(id);
     const r = await this.api.request<{ saveChart: SavedChartSummary }>(
       `mutation($name: String!, $layout: String!, $id: ID){ saveChart(name: $name, layout: $layout, id: $id){ ${SUMMARY_FIELDS} } }`,
       { name, layout: JSON.stringify(layout), id: copy ? null : id },
     );
+    this.keepOrganisation(r.saveChart.id, organise);
     return r.saveChart;
   }
 
   async remove(id: string): Promise<void> {
     await this.api.request(`mutation($id: ID!){ deleteChart(id: $id) }`, { id });
     this.others.delete(id);
+    this.keepOrganisation(id, undefined);
   }
 
   async share(id: string, usernames: string[]): Promise<SavedChartSummary> {
