@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
+import { pdfPageTexts } from '../helpers/pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
 import { screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
@@ -57,43 +58,6 @@ async function openProduct(page: Page, id: string) {
 }
 
 const text = async (page: Page, testid: string) => (await page.getByTestId(testid).first().textContent()) ?? '';
-
-/**
- * The text on each page of an uncompressed PDF, in page order: the page tree's kids, each page's
- * content stream, and the strings its text operators show (hex glyph strings or literal strings).
- */
-function pdfPageTexts(pdf: Buffer): string[] {
-  const src = pdf.toString('latin1');
-  const objects = new Map<string, string>();
-  for (const m of src.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
-  const root = [...objects.values()].find((o) => /\/Type\s*\/Pages\b/.test(o) && !/\/Parent\b/.test(o));
-  if (!root) throw new Error('no page tree');
-  const kids = (function walk(node: string): string[] {
-    const list = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? '';
-    return [...list.matchAll(/(\d+) 0 R/g)].flatMap((k) => {
-      const o = objects.get(k[1]!) ?? '';
-      return /\/Type\s*\/Pages\b/.test(o) ? walk(o) : [o];
-    });
-  })(root);
-  const shown = (ops: string) => {
-    const out: string[] = [];
-    for (const m of ops.matchAll(/\[((?:[^\]\\]|\\.)*)\]\s*TJ|(<[0-9a-fA-F\s]*>|\((?:[^)\\]|\\.)*\))\s*Tj/g)) {
-      const parts = m[1] !== undefined ? [...m[1].matchAll(/<[0-9a-fA-F\s]*>|\((?:[^)\\]|\\.)*\)/g)].map((x) => x[0]) : [m[2]!];
-      out.push(parts.map((p) => (p.startsWith('<')
-        ? Buffer.from(p.slice(1, -1).replace(/\s/g, ''), 'hex').toString('latin1')
-        : p.slice(1, -1).replace(/\\([()\\])/g, '$1'))).join(''));
-    }
-    return out.join('\n');
-  };
-  return kids.map((page) => {
-    const refs = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page)?.[1] ?? '';
-    return [...refs.matchAll(/(\d+) 0 R/g)].map((r) => {
-      const body = objects.get(r[1]!) ?? '';
-      const stream = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body)?.[1] ?? '';
-      return shown(stream);
-    }).join('\n');
-  });
-}
 
 beforeAll(async () => {
   app = await startBrowserApp();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GraphQLApi } from '../api.js';
 import { download, exportName } from '../export/download.js';
 import { entitiesCsv, linksCsv, toGraphML } from '../export/contents.js';
@@ -9,6 +9,7 @@ import { drawingFromCy, toSvg } from '../export/svg.js';
 import { entityLook } from '../graph/style.js';
 import { describeCondition } from '../organise/rules.js';
 import { entityTitle, humanCode } from '../ui/format.js';
+import { useOutsideClose } from '../ui/useOutsideClose.js';
 import { useCanvas, useWorkspace, useWorkspaceState } from '../ui/context.js';
 
 const FORMAT: Record<ExportKind, 'PNG' | 'SVG' | 'PDF' | 'GRAPHML' | 'CSV'> = {
@@ -32,12 +33,7 @@ export function ExportMenu() {
   const ref = useRef<HTMLDivElement>(null);
   const allowed = ws.can('export');
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => { if (!ref.current?.contains(e.target as Node)) setOpen(false); };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useOutsideClose(ref, open, useCallback(() => setOpen(false), []));
 
   const name = s.chart.name;
   const run = async (kind: ExportKind, consentReference?: string) => {

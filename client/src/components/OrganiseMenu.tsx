@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnnotationKind } from '../organise/model.js';
+import { useOutsideClose } from '../ui/useOutsideClose.js';
 import { useCanvas, useWorkspace, useWorkspaceState } from '../ui/context.js';
 import type { GraphWorkspace } from '../workspace/GraphWorkspace.js';
 import type { CanvasHandle } from '../ui/context.js';
@@ -19,12 +20,7 @@ export function OrganiseMenu() {
   const canvas = useCanvas();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => { if (!ref.current?.contains(e.target as Node)) setOpen(false); };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useOutsideClose(ref, open, useCallback(() => setOpen(false), []));
 
   const sel = [...s.selection];
   const nodes = sel.filter((id) => s.doc.nodes.has(id));
