@@ -39,7 +39,7 @@ describe('the marking a file carries', () => {
 
 describe('the printable PDF', () => {
   it('prints the marking in a header and a footer band, with title, date, handling, author, reference, legend and conditions', async () => {
-    const bytes = await chartPdf(PNG, { width: 1, height: 1 }, exportMarking(allowed, rest));
+    const bytes = await chartPdf(PNG, exportMarking(allowed, rest));
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const pages = pdfPageTexts(bytes);
     expect(pages).toHaveLength(1);

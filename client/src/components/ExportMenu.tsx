@@ -79,8 +79,7 @@ export function ExportMenu() {
         if (kind === 'png') download(await markedPng(picture, m), exportName(name, 'png'));
         else {
           const { chartPdf } = await import('../export/pdf.js');
-          const bitmap = await createImageBitmap(picture);
-          const bytes = await chartPdf(new Uint8Array(await picture.arrayBuffer()), { width: bitmap.width, height: bitmap.height }, m);
+          const bytes = await chartPdf(new Uint8Array(await picture.arrayBuffer()), m);
           download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), exportName(name, 'pdf'));
         }
       } else if (kind === 'svg') {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
-import { isoToUk, outOfRange, parseUkDate } from '../ui/ukDate.js';
+import { isoToUk, outOfRange, readUkDate } from '../ui/ukDate.js';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max'> & {
   /** yyyy-mm-dd, or '' for none. */
@@ -24,7 +24,7 @@ export function UkDateInput({ value, onChange, min, max, ...rest }: Props) {
   }, [value, focused]);
   const check = (t: string, final: boolean) => {
     if (!t.trim()) { setError(null); if (value) onChange(''); return; }
-    const r = parseUkDate(t);
+    const r = readUkDate(t);
     const why = 'error' in r ? r.error : outOfRange(r.iso, min, max);
     if (why) { if (final) setError(why); return; }
     setError(null);

@@ -1,3 +1,5 @@
+import { ukDateTime as ukDateTimeOf } from '../ui/evidence.js';
+
 /**
  * What every copy of a chart that leaves the system carries: the marking the server decided for the
  * records it holds (never computed here: an export without the server's decision cannot be made),
@@ -44,9 +46,8 @@ export function exportMarking(d: ExportDecision, rest: Pick<ExportMarking, 'titl
 export const handlingLine = (m: Pick<ExportMarking, 'handling' | 'conditions'>) =>
   `Handling ${m.handling}${m.conditions.length ? ` (${m.conditions.join(', ')})` : ''}`;
 
-/** dd/mm/yyyy hh:mm in UK time. */
-export const ukDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d).replace(',', '');
+/** dd/mm/yyyy hh:mm in UK time (the workspace's own date form). */
+export const ukDateTime = (d: Date) => ukDateTimeOf(d.toISOString());
 
 /** The footer's right-hand text: who produced it and the export's reference. */
 export const producedBy = (m: Pick<ExportMarking, 'author' | 'exportId'>) => `Produced by ${m.author} · ${m.exportId}`;

@@ -30,9 +30,10 @@ const hex = (c: string) => {
   return m ? rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255) : rgb(0.4, 0.45, 0.55);
 };
 
-export async function chartPdf(picture: Uint8Array, pictureSize: { width: number; height: number }, m: ExportMarking): Promise<Uint8Array> {
+export async function chartPdf(picture: Uint8Array, m: ExportMarking): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  const [W, H] = pictureSize.width * pictureSize.height > 2400 * 1600 ? A3 : A4;
+  const img = await pdf.embedPng(picture);
+  const [W, H] = img.width * img.height > 2400 * 1600 ? A3 : A4;
   const page: PDFPage = pdf.addPage([W, H]);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -57,7 +58,6 @@ export async function chartPdf(picture: Uint8Array, pictureSize: { width: number
   const notesH = legendRows * 14 + m.warnings.length * 13 + (legendRows || m.warnings.length ? 10 : 0);
   const top = H - band - 10;
   const bottom = band + 8 + notesH;
-  const img = await pdf.embedPng(picture);
   const scale = Math.min((W - 2 * margin) / img.width, (top - bottom) / img.height, 1.5);
   const w = img.width * scale;
   const h = img.height * scale;

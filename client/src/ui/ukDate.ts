@@ -1,3 +1,5 @@
+import { ukDate } from './evidence.js';
+
 /**
  * Dates as a UK analyst writes and reads them: dd/mm/yyyy. Browsers draw `<input type="date">` in
  * the browser's own locale (often mm/dd/yyyy), so date fields are text fields that read a UK date
@@ -5,14 +7,14 @@
  */
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** yyyy-mm-dd -> dd/mm/yyyy ('' stays ''). */
-export function isoToUk(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+/** yyyy-mm-dd -> dd/mm/yyyy ('' stays ''): the workspace's own form (ui/evidence.ukDate). */
+export const isoToUk = (iso: string): string => ukDate(iso);
 
-/** A date typed by a person -> yyyy-mm-dd, or an error message saying what is wrong. */
-export function parseUkDate(text: string): { iso: string } | { error: string } {
+/**
+ * A date typed into a date field -> yyyy-mm-dd, or a message saying what is wrong (ui/evidence's
+ * parseUkDate only says whether it is a date, and takes no ISO date).
+ */
+export function readUkDate(text: string): { iso: string } | { error: string } {
   const t = text.trim();
   let d: number, mo: number, y: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
