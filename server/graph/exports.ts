@@ -2,7 +2,6 @@ import { cypher, type Db } from '../db/db.js';
 import { LINK_TYPE_NAMES } from '../domain/model.js';
 import { decide, type Markings, type Viewer } from '../domain/policy.js';
 import type { ExportItem } from '../domain/exportPolicy.js';
-import type { Seen } from './slice.js';
 import { linkTypeOfId } from './write.js';
 
 /**
@@ -29,7 +28,7 @@ const item = (id: string, m: Record<string, unknown>): ExportItem => ({
 
 const shown = (a: string) => a === 'full' || a === 'shared';
 
-export async function exportContents(db: Db, viewer: Viewer, entityIds: string[], linkIds: string[], seen?: Seen): Promise<ExportContents> {
+export async function exportContents(db: Db, viewer: Viewer, entityIds: string[], linkIds: string[]): Promise<ExportContents> {
   const out: ExportContents = { items: [], entities: 0, links: 0, stubs: 0, unavailable: 0 };
   const uniq = (ids: string[]) => [...new Set(ids)];
   const entities = uniq(entityIds);
@@ -71,7 +70,6 @@ export async function exportContents(db: Db, viewer: Viewer, entityIds: string[]
   }
   const asked = plain.length + links.filter((id) => !STUB.test(id)).length;
   out.unavailable = asked - found.size;
-  for (const id of found) seen?.add(id);
   out.items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return out;
 }
