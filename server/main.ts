@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { prepareAudit, startApp } from './app.js';
 import { adminPasswordShown, DEMO_PASSWORD, ensureAdmin } from './auth/bootstrap.js';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   // Stack traces mapped to TypeScript lines, only when asked for. (The cost that made this the
   // default, a mapped stack per query, is gone: statements now start without the caller's stack.)
   if (!config.sourceMaps) process.setSourceMapsEnabled(false);
+  // A port another program holds is found before Neo4j starts and the data is seeded, not after.
+  if (config.port !== 0) await portFree(config.port, config.host);
   database = await connectDatabase(config, { projectRoot, log, signal: abort.signal });
   checkpoint();
   const { db } = database;
@@ -89,6 +92,15 @@ async function main(): Promise<void> {
   app = await startApp(db, config);
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${app.url}  (GraphQL at ${app.url}/graphql)` +
     (demo ? `  demo sign-in: analyst / ${DEMO_PASSWORD}` : ''));
+}
+
+/** Resolves when `port` on `host` can be listened on now; rejects with the listen error (EADDRINUSE, EACCES) otherwise. */
+function portFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 /**

@@ -8,7 +8,6 @@ import { localStoreState } from '../../server/db/bulkLoad.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/db/localNeo4j.js';
 import { migrate } from '../../server/db/migrate.js';
 import { importGraph, type ImportSummary } from '../../server/ingest/importer.js';
-import { bulkSeed } from '../../seed/bulk.js';
 import { generateSeed } from '../../seed/generate.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { deleteByPrefix, testDb, type TestDb } from '../helpers/db.js';
@@ -84,38 +83,8 @@ describe('bulk seed', { timeout: 600_000 }, () => {
   // A different data set on every run (the generator's seed), named in any failure.
   const seed = 2 + (Date.now() % 5000);
 
-  it(`stores what the transactional seed stores, each value with its type, and re-seeding through transactions finds every record unchanged (generator seed ${seed})`, async () => {
-    const bulkDir = tmp('seed');
+  it(`a load killed while writing its files or while the importer runs leaves a store that refuses to open; the next load finishes it and stores what the transactional seed stores, each value with its type, and re-seeding through transactions finds every record unchanged (generator seed ${seed})`, async () => {
     const txDir = tmp('tx');
-    const loaded = await bulkSeed({ projectRoot: root, dataDir: bulkDir, size: 'demo', seed, workers: 2, heap: '768m' });
-    let expected = 0;
-    for (const b of generateSeed({ size: 'demo', seed })) expected += b.entities.length;
-    expect(loaded.entities).toBe(expected);
-    expect(loaded.nodes).toBe(expected); // the importer's own count
-    expect(localStoreState(path.join(bulkDir, 'neo4j'))).toBe('loaded');
-
-    const [bulk, tx] = await Promise.all([open(bulkDir), open(txDir)]);
-    await seedDatabase(bulk, { size: 'demo', seed, ...SEED_STAGES, loaded });
-    const written = await seedDatabase(tx, { size: 'demo', seed, ...SEED_STAGES });
-    expect(written.entities.created).toBe(expected);
-    expect(written.links.created).toBe(loaded.links);
-
-    const [a, b] = await Promise.all([dump(bulk), dump(tx)]);
-    expect(a.nodes).toHaveLength(expected);
-    expect(a.links).toHaveLength(loaded.links);
-    // Empty lists are no property on either path; a located record has its point; every type matches.
-    expect(a.nodes.some((n) => n.props.some(([k, t]) => k === 'point' && /POINT/.test(t as string)))).toBe(true);
-    expect(a.nodes.some((n) => n.props.some(([k, t]) => k === 'compartments' && /LIST<STRING/.test(t as string)))).toBe(true);
-    expect(a).toEqual(b);
-
-    // The transactional path over the bulk-loaded store: nothing to write.
-    const again = await seedDatabase(bulk, { size: 'demo', seed, ...SEED_STAGES });
-    expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: expected });
-    expect(again.links).toEqual({ created: 0, updated: 0, unchanged: loaded.links });
-    await Promise.all([close(bulk), close(tx)]);
-  });
-
-  it('a load killed while writing its files or while the importer runs leaves a store that refuses to open, and the next load finishes it', async () => {
     const dataDir = tmp('kill');
     const home = path.join(dataDir, 'neo4j');
     const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? os.homedir(), DATA_DIR: dataDir, NEO4J_HEAP: '768m', NEO4J_BOLT_PORT: String(await freePort()) };
@@ -153,18 +122,35 @@ describe('bulk seed', { timeout: 600_000 }, () => {
     const done = spawnSync(...node(['server/cli/seed.ts', '--size', 'demo', '--seed', String(seed), '--json', '--data-only']), { cwd: root, env, encoding: 'utf8', timeout: 540_000 });
     expect(done.status, done.stderr).toBe(0);
     expect(done.stderr).toMatch(/left by an interrupted bulk load: loading it again from the start/);
-    const result = JSON.parse(done.stdout) as { bulk: boolean; entities: { created: number } };
+    const result = JSON.parse(done.stdout) as { bulk: boolean; entities: { created: number }; links: { created: number } };
     expect(result.bulk).toBe(true);
     let expected = 0;
     for (const b of generateSeed({ size: 'demo', seed })) expected += b.entities.length;
     expect(result.entities.created).toBe(expected);
     expect(localStoreState(home)).toBe('present');
-    const db = await open(dataDir);
-    const [{ n }] = await db.read(cypher('MATCH (e:Entity) RETURN count(e) AS n'));
+    const [bulk, tx] = await Promise.all([open(dataDir), open(txDir)]);
+    const [{ n }] = await bulk.read(cypher('MATCH (e:Entity) RETURN count(e) AS n'));
     expect(n).toBe(expected);
-    const [{ run }] = await db.read(cypher("MATCH (s:SeedRun) RETURN s.status + ':' + s.loadedBy AS run"));
+    const [{ run }] = await bulk.read(cypher("MATCH (s:SeedRun) RETURN s.status + ':' + s.loadedBy AS run"));
     expect(run).toBe('complete:bulk');
-    await close(db);
+
+    // The same data set through transactions into an empty store: the same records, value types included.
+    const written = await seedDatabase(tx, { size: 'demo', seed, ...SEED_STAGES });
+    expect(written.entities.created).toBe(expected);
+    expect(written.links.created).toBe(result.links.created);
+    const [a, b] = await Promise.all([dump(bulk), dump(tx)]);
+    expect(a.nodes).toHaveLength(expected);
+    expect(a.links).toHaveLength(result.links.created);
+    // Empty lists are no property on either path; a located record has its point; every type matches.
+    expect(a.nodes.some((x) => x.props.some(([k, t]) => k === 'point' && /POINT/.test(t as string)))).toBe(true);
+    expect(a.nodes.some((x) => x.props.some(([k, t]) => k === 'compartments' && /LIST<STRING/.test(t as string)))).toBe(true);
+    expect(a).toEqual(b);
+
+    // The transactional path over the bulk-loaded store: nothing to write.
+    const again = await seedDatabase(bulk, { size: 'demo', seed, ...SEED_STAGES });
+    expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: expected });
+    expect(again.links).toEqual({ created: 0, updated: 0, unchanged: result.links.created });
+    await Promise.all([close(bulk), close(tx)]);
   });
 });
 

@@ -6,10 +6,9 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 /**
  * The client benchmark runs end to end on a small chart (CLIENT_BENCH_SIZES=1000,5000 for the
  * real sizes): it yields numbers, and a click selects the node under it with either renderer. The
- * chart is organised as analysts leave it (a group and two styling rules active), and the canvas
- * renderer still adds the elements with their layout within the 3 s target.
+ * chart is organised as analysts leave it (a group and two styling rules active). Times are
+ * recorded, never asserted here: `npm run bench` measures them against the 3 s target.
  */
-const ADDED_WITH_LAYOUT_MS = 3000;
 let t: TestApp;
 let username: string;
 
@@ -41,6 +40,5 @@ it('measures render, layout, render-with-layout and pan frame times with the can
       expect(r.organisation).toMatchObject({ groups: 1, grouped: 10 });
       expect(r.organisation!.ruled).toBeGreaterThan(0);
     }
-    if (r.renderer === 'canvas') expect(r.renderAndLayoutMs).toBeLessThan(ADDED_WITH_LAYOUT_MS);
   }
 }, 600_000);
