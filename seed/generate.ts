@@ -56,8 +56,13 @@ export interface SeedOptions {
 }
 
 /** Clusters per size: ~110 entities and ~260 links each, plus ~150 reference entities. */
-export const SEED_PLAN: Record<SeedSize, { clusters: number; sourcesPerKind: number; chisPerForce: number }> = {
-  demo: { clusters: 20, sourcesPerKind: 1, chisPerForce: 2 },
+/**
+ * `evidence`: the share of a cluster's reportable facts left without a report that then get one
+ * (the demo shows most links with their graded reports; the larger sizes keep the sparser reporting
+ * their load benchmarks were measured on).
+ */
+export const SEED_PLAN: Record<SeedSize, { clusters: number; sourcesPerKind: number; chisPerForce: number; evidence?: number }> = {
+  demo: { clusters: 20, sourcesPerKind: 1, chisPerForce: 2, evidence: 0.75 },
   medium: { clusters: 940, sourcesPerKind: 2, chisPerForce: 6 },
   large: { clusters: 9400, sourcesPerKind: 3, chisPerForce: 12 },
   huge: { clusters: 94000, sourcesPerKind: 3, chisPerForce: 12 },
@@ -475,7 +480,7 @@ function forceOf(c: number): Force {
   return FORCES[[0, 1, 0, 2, 3, 1, 0, 2, 3, 1][c % 10]!]!;
 }
 
-function generateCluster(c: number, seed: number, world: World, sizeOffsets: { vrm: number; phone: number }): { entities: EntityInput[]; links: LinkInput[] } {
+function generateCluster(c: number, seed: number, world: World, sizeOffsets: { vrm: number; phone: number }, evidence = 0): { entities: EntityInput[]; links: LinkInput[] } {
   const rng = new Rng(streamSeed(seed, c + 1));
   const force = forceOf(c);
   const bcu = rng.pick(force.bcus);
@@ -725,16 +730,15 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
   const nReports = rng.int(18, 28);
   const links: LinkInput[] = [];
   const supporting = new Map<Fact, { id: string; m: MarkingsInput }[]>();
-  for (let i = 0; i < nReports; i++) {
-    const id = seedIds.report(c, i);
-    const chosen = rng.sample(reportable, rng.weighted([[1, 5], [2, 3], [3, 2]] as const));
-    const kind = rng.pick(chosen[0]!.sources);
+  /** `own`: a report of the force's own, from a source other than a CHIS or a partner (it leaves the fact's marking as it is). */
+  const report = (rng: Rng, id: string, number: number, chosen: Fact[], own = false) => {
+    const kind = rng.pick(own ? chosen[0]!.sources.filter(ownKind) : chosen[0]!.sources);
     const source = pickSource(rng, world, kind, force.agency);
     const { grade, legacy, legacyHandling } = gradeFor(rng, kind);
     // Partner and prison reports belong to the partner; the rest to the force (or, now and then,
     // to the partner agency leading this cluster's group).
     const partnerOwned = !source.chis && (kind === 'PARTNER' || kind === 'PRISON');
-    const agency = partnerOwned ? source.agency : rng.chance(0.08) && ocgAgency && ocgAgency !== force.agency ? ocgAgency : force.agency;
+    const agency = own ? force.agency : partnerOwned ? source.agency : rng.chance(0.08) && ocgAgency && ocgAgency !== force.agency ? ocgAgency : force.agency;
     const recorded = rng.date('2022-01-01', SEED_REFERENCE_DATE);
     const eventDate = addDays(recorded, -rng.int(0, 30));
     let m: MarkingsInput = markings(agency, rng.chance(0.25) ? { classification: 'OFFICIAL-SENSITIVE' } : {});
@@ -752,7 +756,7 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
     };
     if (legacy) props.legacyGrade = legacy;
     const yy = recorded.slice(2, 4);
-    entities.push({ id, type: 'IntelligenceReport', label: `${force.code}/${yy}/${pad(c * 30 + i, 6)} ${chosen[0]!.topic}`, props, markings: m });
+    entities.push({ id, type: 'IntelligenceReport', label: `${force.code}/${yy}/${pad(number, 6)} ${chosen[0]!.topic}`, props, markings: m });
     const rm = { ...m, handlingConditions: [...(m.handlingConditions ?? [])], compartments: [...(m.compartments ?? [])] };
     links.push({ source: id, target: source.id, type: 'FROM_SOURCE', props: {}, reportIds: [], markings: rm });
     links.push({ source: id, target: agency, type: 'ORIGINATED_BY', props: {}, reportIds: [], markings: rm });
@@ -762,6 +766,30 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
       (supporting.get(f) ?? supporting.set(f, []).get(f)!).push({ id, m });
     }
     for (const e of mentioned) links.push({ source: id, target: e, type: 'MENTIONS', props: {}, reportIds: [], markings: rm });
+  };
+  for (let i = 0; i < nReports; i++) {
+    const chosen = rng.sample(reportable, rng.weighted([[1, 5], [2, 3], [3, 2]] as const));
+    report(rng, seedIds.report(c, i), c * 30 + i, chosen);
+  }
+  // Where the size asks for fuller evidence, most facts still without a report get one of the
+  // force's own (never a CHIS's or a partner's, so what the fact is known at does not change): up to
+  // six facts about the same subject, phone or group per report, drawn from a stream of the
+  // cluster's own so the records above are the same with or without it.
+  if (evidence > 0) {
+    const erng = new Rng(streamSeed(seed, 0x50000000 + c));
+    const about = new Map<string, Fact[]>();
+    for (const f of reportable) {
+      if (!supporting.has(f) && f.sources.some(ownKind)) (about.get(f.link.source) ?? about.set(f.link.source, []).get(f.link.source)!).push(f);
+    }
+    let k = 0;
+    for (const group of about.values()) {
+      for (let j = 0; j < group.length; j += 6) {
+        const chosen = group.slice(j, j + 6).filter(() => erng.chance(evidence));
+        if (!chosen.length) continue;
+        report(erng, seedIds.report(c, 100 + k), 600_000 + c * 1000 + k, chosen, true); // 60 is the county line's
+        k++;
+      }
+    }
   }
 
   // A fact is known at the least restrictive level of a report that supports it: CHIS-only facts
@@ -776,6 +804,9 @@ function generateCluster(c: number, seed: number, world: World, sizeOffsets: { v
   }
   return { entities: [...entities, ...crossBoundary.entities], links: [...links, ...crossBoundary.links] };
 }
+
+/** Source kinds whose reports the force owns outright (not a CHIS's, a partner's or a prison's). */
+const ownKind = (k: SourceKind) => k !== 'CHIS' && k !== 'PARTNER' && k !== 'PRISON';
 
 const CROSS_BOUNDARY_EVENTS = ['Drugs seizure', 'Vehicle stop', 'Cash seizure', 'Robbery'];
 
@@ -963,7 +994,7 @@ export function* generateSeed(opts: SeedOptions): Generator<SeedBatch> {
     const links: LinkInput[] = [];
     const end = Math.min(plan.clusters, start + clustersPerBatch);
     for (let c = start; c < end; c++) {
-      const out = generateCluster(c, seed, world, offsets);
+      const out = generateCluster(c, seed, world, offsets, plan.evidence);
       entities.push(...out.entities);
       links.push(...out.links);
     }

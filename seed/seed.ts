@@ -1,4 +1,5 @@
 import { seedInbox } from './inbox.js';
+import { seedTasking } from './tasking.js';
 import { seedProducts } from './products.js';
 import { cypher, type Db } from '../server/db/db.js';
 import type { Grade } from '../server/domain/grading.js';
@@ -171,6 +172,8 @@ export async function seedDatabase(db: Db, opts: SeedDatabaseOptions): Promise<S
   if ((opts.demoUsers ?? true) && impact) await seedInbox(db);
   // The products analysts make from it: an approved subject profile and problem profile.
   if ((opts.demoUsers ?? true) && impact) await seedProducts(db);
+  // The tasking and coordination record that put the demo's collection plan in place.
+  if ((opts.demoUsers ?? true) && impact) await seedTasking(db, { today: opts.today ?? todayIso() });
   await recordSeed(db, key, { status: 'complete', stage: 'complete', completedAt: new Date().toISOString() });
   const elapsedMs = performance.now() - started;
   return {

@@ -60,7 +60,7 @@ export class ChartResolver {
   @Mutation(() => ChartInfo, { description: 'Saves a chart: a new one, or over one of your own (id)' })
   async saveChart(
     @Arg('name', () => String) name: string,
-    @Arg('layout', () => String, { description: 'The layout document (JSON, version 1): entityIds, positions, pinned, hidden, hiddenLinks, filters, timeRange' }) layout: string,
+    @Arg('layout', () => String, { description: 'The layout document (JSON, version 1): entityIds, positions, pinned, hidden, hiddenLinks, filters, timeRange, organise (groups, annotations, styling rules)' }) layout: string,
     @Arg('id', () => ID, { nullable: true }) id: string | undefined,
     @C() ctx: Ctx,
   ): Promise<ChartInfo> {

@@ -38,6 +38,85 @@ export interface ChartLayout {
   stubLinks: Record<string, unknown>[];
   filters: unknown;
   timeRange: unknown;
+  /** How the owner organised the chart; null when it was not organised (or saved before this existed). */
+  organise: ChartOrganise | null;
+}
+
+/**
+ * Groups (combined items, collapsed OCGs), annotations and styling rules: the chart's own state,
+ * never intelligence. Opened by anyone, a group keeps only the members that person is shown, and a
+ * collapsed OCG the person may not see in full is left out with its label; notes and rules are the
+ * owner's words and travel as written, like the chart's name.
+ */
+export interface ChartOrganise {
+  groups: { id: string; kind: 'group' | 'ocg'; label: string; members: string[]; position: { x: number; y: number }; ocg?: string }[];
+  annotations: { id: string; kind: 'note' | 'box' | 'area'; text: string; position: { x: number; y: number }; width: number; height: number; colour: string }[];
+  rules: Record<string, unknown>[];
+}
+
+const MAX_ORGANISE_ITEMS = 500;
+const MAX_RULES = 100;
+
+function readOrganise(v: unknown): ChartOrganise | null {
+  if (v === undefined || v === null) return null;
+  const obj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+  if (!obj(v)) throw invalid('layout.organise', 'organise must be an object');
+  const list = (x: unknown, field: string, max: number): unknown[] => {
+    if (x === undefined || x === null) return [];
+    if (!Array.isArray(x)) throw invalid(`layout.organise.${field}`, `${field} must be a list`);
+    if (x.length > max) throw invalid(`layout.organise.${field}`, `At most ${max} ${field}`);
+    return x;
+  };
+  const point = (x: unknown, field: string) => {
+    const { x: px, y: py } = (obj(x) ? x : {}) as { x?: unknown; y?: unknown };
+    if (typeof px !== 'number' || typeof py !== 'number' || !Number.isFinite(px) || !Number.isFinite(py)) throw invalid(`layout.organise.${field}`, 'Each needs a position');
+    return { x: px, y: py };
+  };
+  const text = (x: unknown, field: string, max: number) => {
+    if (typeof x !== 'string' || x.length > max) throw invalid(`layout.organise.${field}`, `Text of at most ${max} characters`);
+    return x;
+  };
+  const size = (x: unknown, field: string) => {
+    if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0 || x > 100_000) throw invalid(`layout.organise.${field}`, 'Sizes are positive numbers');
+    return x;
+  };
+  const groups = list(v.groups, 'groups', MAX_ORGANISE_ITEMS).map((g) => {
+    if (!obj(g) || typeof g.id !== 'string' || !g.id.startsWith('group:') || g.id.length > 100) throw invalid('layout.organise.groups', 'Each group needs an id "group:<n>"');
+    if (g.kind !== 'group' && g.kind !== 'ocg') throw invalid('layout.organise.groups', 'A group is of kind group or ocg');
+    if (g.kind === 'ocg' && (typeof g.ocg !== 'string' || !g.ocg)) throw invalid('layout.organise.groups', 'A collapsed OCG names its OCG');
+    return {
+      id: g.id, kind: g.kind, label: text(g.label, 'groups', 200), members: strList(g.members, 'organise.groups'), position: point(g.position, 'groups'),
+      ...(g.kind === 'ocg' ? { ocg: g.ocg as string } : {}),
+    } as ChartOrganise['groups'][number];
+  });
+  const annotations = list(v.annotations, 'annotations', MAX_ORGANISE_ITEMS).map((a) => {
+    if (!obj(a) || typeof a.id !== 'string' || !a.id.startsWith('note:') || a.id.length > 100) throw invalid('layout.organise.annotations', 'Each annotation needs an id "note:<n>"');
+    if (a.kind !== 'note' && a.kind !== 'box' && a.kind !== 'area') throw invalid('layout.organise.annotations', 'An annotation is a note, a box or an area');
+    if (typeof a.colour !== 'string' || !/^#[0-9a-f]{6}$/i.test(a.colour)) throw invalid('layout.organise.annotations', 'Colours are #rrggbb');
+    return {
+      id: a.id, kind: a.kind, text: text(a.text ?? '', 'annotations', 2000), position: point(a.position, 'annotations'),
+      width: size(a.width, 'annotations'), height: size(a.height, 'annotations'), colour: a.colour,
+    } as ChartOrganise['annotations'][number];
+  });
+  const rules = list(v.rules, 'rules', MAX_RULES).map((r) => {
+    if (!obj(r) || JSON.stringify(r).length > 2000) throw invalid('layout.organise.rules', 'Each styling rule is an object of at most 2,000 characters');
+    return r;
+  });
+  return groups.length || annotations.length || rules.length ? { groups, annotations, rules } : null;
+}
+
+/**
+ * The organisation as one opener sees it: members mapped to the ids that person is shown (`shownAs`;
+ * undefined when hidden), a group left with no member dropped, and a collapsed OCG kept only when
+ * the OCG itself is shown to them in full or shared (its label is the OCG's).
+ */
+function organiseAsShown(o: ChartOrganise | null, shownAs: (id: string) => string | undefined, seenInFull: (id: string) => boolean): ChartOrganise | null {
+  if (!o) return null;
+  const groups = o.groups
+    .filter((g) => g.kind !== 'ocg' || seenInFull(g.ocg!))
+    .map((g) => ({ ...g, members: [...new Set(g.members.map(shownAs).filter((x): x is string => !!x))] }))
+    .filter((g) => g.members.length > 0);
+  return groups.length || o.annotations.length || o.rules.length ? { groups, annotations: o.annotations, rules: o.rules } : null;
 }
 
 export interface ChartSummary {
@@ -110,6 +189,7 @@ function readLayout(text: string): { layout: ChartLayout; edgeCount: number } {
     stubLinks: objList(raw.stubLinks, 'stubLinks'),
     filters: raw.filters ?? null,
     timeRange: raw.timeRange ?? null,
+    organise: readOrganise(raw.organise),
   };
   return { layout, edgeCount: Number.isFinite(claimed) ? Math.max(0, Math.min(Math.floor(claimed), 10_000_000)) : 0 };
 }
@@ -242,6 +322,7 @@ export async function openChart(db: Db, viewer: Viewer, dir: AgencyDirectory, id
     hiddenLinks: saved.hiddenLinks.filter((x) => edgeIds.has(x)),
     stubs, stubLinks,
     filters: saved.filters, timeRange: saved.timeRange,
+    organise: organiseAsShown(saved.organise, (x) => asShown.get(x) ?? (ids.has(x) ? x : undefined), (x) => asShown.get(x) === x),
   };
   const { layout: _raw, ...summary } = row;
   if (mine) return { ...summary, layout, graph, withheld: saved.entityIds.length - asShown.size };

@@ -132,6 +132,34 @@ describe('saved charts on the server', () => {
     expect(JSON.stringify(r)).not.toContain('Secret');
   });
 
+  it('keeps the owner\u2019s groups, notes and rules with the chart, each opener getting only the members they are shown', async () => {
+    const organise = {
+      groups: [
+        { id: 'group:1', kind: 'group', label: 'Inner circle', members: [ids.s1, ids.s2, ids.h], position: { x: 5, y: 5 } },
+        { id: 'group:2', kind: 'ocg', label: 'Collapsed group', ocg: ids.s2, members: [ids.s2, ids.s1], position: { x: 9, y: 9 } },
+        { id: 'group:3', kind: 'group', label: 'Source pair', members: [ids.h], position: { x: 1, y: 1 } },
+      ],
+      annotations: [{ id: 'note:1', kind: 'note', text: 'Meets on Fridays', position: { x: 0, y: 0 }, width: 180, height: 70, colour: '#fef9c3' }],
+      rules: [{ id: 'rule:1', enabled: true, when: { kind: 'type', type: 'Subject' }, then: { colour: '#7c3aed' } }],
+    };
+    const saved = (await ok(SAVE, { n: 'Organised', l: layout({ organise }) }, owner)).saveChart;
+    await ok(SHARE, { id: saved.id, u: [`${t.prefix}.colleague`, `${t.prefix}.junior`] }, owner);
+    const open = async (token: string) => JSON.parse((await ok(OPEN, { id: saved.id }, token)).chart.layout).organise;
+    // The owner: as saved.
+    expect(await open(owner)).toEqual(organise);
+    // No compartment: the covert member and the group of it alone are gone.
+    const c = await open(colleague);
+    expect(c.groups.map((g: { id: string; members: string[] }) => [g.id, g.members])).toEqual([['group:1', [ids.s1, ids.s2]], ['group:2', [ids.s2, ids.s1]]]);
+    expect(c.annotations).toEqual(organise.annotations);
+    expect(c.rules).toEqual(organise.rules);
+    // Lower clearance: the SECRET member as the junior's stub, and the collapsed group it stands for left out with its label.
+    const j = stubId(await t.userId('junior'), ids.s2);
+    const jr = await open(junior);
+    expect(jr.groups.map((g: { id: string; members: string[] }) => [g.id, g.members])).toEqual([['group:1', [ids.s1, j]]]);
+    expect(JSON.stringify(jr)).not.toContain(ids.s2);
+    await ok(DELETE, { id: saved.id }, owner);
+  });
+
   it('another agency cannot list, open, overwrite or delete it', async () => {
     expect((await ok(LIST, {}, partner)).charts.map((c: { id: string }) => c.id)).not.toContain(chartId);
     for (const [q, v] of [[OPEN, { id: chartId }], [DELETE, { id: chartId }], [SAVE, { n: 'Mine now', l: layout(), id: chartId }]] as const) {
@@ -161,6 +189,11 @@ describe('saved charts on the server', () => {
       [{ n: 'Bad', l: layout({ version: 2 }) }, 'layout.version'],
       [{ n: 'Bad', l: layout({ entityIds: [1, 2] }) }, 'layout.entityIds'],
       [{ n: 'Bad', l: layout({ positions: { a: { x: 'left', y: 0 } } }) }, 'layout.positions'],
+      [{ n: 'Bad', l: layout({ organise: [] }) }, 'layout.organise'],
+      [{ n: 'Bad', l: layout({ organise: { groups: [{ id: 'x', kind: 'group', label: 'A', members: [], position: { x: 0, y: 0 } }] } }) }, 'layout.organise.groups'],
+      [{ n: 'Bad', l: layout({ organise: { groups: [{ id: 'group:1', kind: 'ocg', label: 'A', members: [ids.s1], position: { x: 0, y: 0 } }] } }) }, 'layout.organise.groups'],
+      [{ n: 'Bad', l: layout({ organise: { annotations: [{ id: 'note:1', kind: 'note', text: 'x'.repeat(2001), position: { x: 0, y: 0 }, width: 1, height: 1, colour: '#000000' }] } }) }, 'layout.organise.annotations'],
+      [{ n: 'Bad', l: layout({ organise: { rules: ['colour'] } }) }, 'layout.organise.rules'],
     ];
     for (const [vars, field] of cases) {
       const r = await t.gql(SAVE, vars, owner);
@@ -171,8 +204,9 @@ describe('saved charts on the server', () => {
 
   it('audits opening and sharing', async () => {
     const events = await readAudit(t.db, { actor: `${t.prefix}.junior`, op: 'chart', limit: 5 });
-    expect(events[0]?.detail, JSON.stringify(events[0])).toContain(`chart ${chartId} opened`);
-    expect(events[0]?.detail).not.toMatch(/withheld/);
+    const opened = events.find((e) => e.detail?.includes(`chart ${chartId} opened`));
+    expect(opened, JSON.stringify(events)).toBeDefined();
+    for (const e of events) expect(e.detail).not.toMatch(/withheld/);
     const shares = await readAudit(t.db, { actor: `${t.prefix}.owner`, op: 'shareChart', limit: 5 });
     expect(shares.some((e) => e.detail?.includes(`${t.prefix}.colleague`))).toBe(true);
   });
@@ -246,6 +280,19 @@ describe('a shared chart tells a colleague nothing of what they may not know', (
       hidden: covert ? [hidden[1]!, vis[2]!] : [vis[2]!],
       hiddenLinks: covert ? [hiddenLinks[0]!, visibleLink] : [visibleLink],
       stubs: [], stubLinks: [], filters: null, timeRange: null,
+      // Groups over covert and visible records, a group of covert records alone and a collapsed
+      // covert group; in the other world the owner grouped only what is there.
+      organise: {
+        groups: covert
+          ? [
+            { id: 'group:1', kind: 'group', label: 'Inner circle', members: [vis[0]!, hidden[0]!, vis[1]!], position: { x: 3, y: 4 } },
+            { id: 'group:2', kind: 'group', label: 'Covert pair', members: [hidden[1]!, hidden[2]!], position: { x: 5, y: 6 } },
+            { id: 'group:3', kind: 'ocg', label: 'Covert network', ocg: hidden[0]!, members: [hidden[0]!, vis[3]!], position: { x: 7, y: 8 } },
+          ]
+          : [{ id: 'group:1', kind: 'group', label: 'Inner circle', members: [vis[0]!, vis[1]!], position: { x: 3, y: 4 } }],
+        annotations: [{ id: 'note:1', kind: 'box', text: '', position: { x: 1, y: 2 }, width: 260, height: 180, colour: '#475569' }],
+        rules: [{ id: 'rule:1', enabled: true, when: { kind: 'degree', op: 'gt', value: 1 }, then: { size: 50 } }],
+      },
     };
     const saved = (await t2ok(SAVE, { n: 'Operation Rowan', l: JSON.stringify(layoutDoc), ...(id ? { id } : {}) }, own)).saveChart;
     if (!id) await t2ok(SHARE, { id: saved.id, u: [`${w.prefix}.colleague`] }, own);
@@ -268,6 +315,8 @@ describe('a shared chart tells a colleague nothing of what they may not know', (
     expect(a.ownerView.graph.nodes).toHaveLength(13);
     expect(b.ownerView.graph.nodes).toHaveLength(10);
     expect(a.ownerView.nodeCount).toBe(13);
+    expect(JSON.parse(a.ownerView.layout).organise.groups).toHaveLength(3);
+    expect(JSON.parse(a.colleague.opened.layout).organise.groups).toHaveLength(1);
     // For the colleague they do not: list entry, counts, layout, entities and links.
     expect(withoutTime(a.colleague)).toEqual(withoutTime(b.colleague));
     const o = a.colleague.opened;

@@ -14,6 +14,7 @@ import { can, type Role } from '../../server/domain/policy.js';
 import { todayIso } from '../../server/domain/validate.js';
 import { seedDatabase, type SeedResult } from '../../seed/seed.js';
 import { seedProducts } from '../../seed/products.js';
+import { seedTasking } from '../../seed/tasking.js';
 
 /**
  * The demo seed's OCG management, end to end: the demo is seeded into a throw-away database of its
@@ -262,7 +263,62 @@ describe('the demo seed carries intelligence products', () => {
   });
 });
 
-describe('a seed killed half-way through a product', () => {
+describe('the demo tells its story', () => {
+  it('most links of a group\u2019s two-hop network carry a graded report the analyst may read, with varied grades', async () => {
+    const [ocg] = await db.read(cypher("MATCH (o:Entity:OCG {id: 'OCG-00000'}) RETURN o.id AS id"));
+    const data = await gql('query($ids:[ID!]!){ expand(ids:$ids, hops:2, limit:2000){ nodes{ id type } edges{ id type restricted reportCount strength } } }', { ids: [ocg!.id] }, 'analyst');
+    // The network's own links the analyst sees (a report's links to what it mentions, its source and
+    // agency, the geography and the requirement side are the record around the evidence; calls are
+    // evidenced by their call records; a restricted link is only a marker).
+    const facts = (data.expand.edges as { type: string; restricted: boolean; reportCount: number; strength: number | null }[])
+      .filter((e) => !e.restricted && !['MENTIONS', 'FROM_SOURCE', 'ORIGINATED_BY', 'LOCATED_IN', 'PART_OF', 'ASKS', 'ANSWERS', 'CONCERNS', 'SUPPORTS', 'PLANS_FOR', 'CALLS'].includes(e.type));
+    expect(facts.length).toBeGreaterThan(30);
+    const supported = facts.filter((e) => e.reportCount > 0);
+    const unsupported = facts.filter((e) => e.reportCount === 0).map((e) => e.type);
+    expect(supported.length / facts.length, `without a report: ${unsupported.join(', ')}`).toBeGreaterThan(0.7);
+    expect(new Set(supported.map((e) => e.strength)).size).toBeGreaterThan(3);
+    const grades = await db.read(cypher("MATCH (r:Entity:IntelligenceReport) WHERE r.agency = 'AG-WMP' AND r.classification <> 'SECRET' RETURN DISTINCT r.sourceEvaluation + r.intelAssessment AS g"));
+    expect(grades.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('a decision log of the last two months: meetings, decisions with their rationale, actions with owners and results, one overdue, and a review', async () => {
+    const log = (await gql(`query($f:String!,$t:String!){ decisionLog(from:$f, to:$t){ id kind date title text rationale meetingKind owner dueDate status result overdue relatedIds } }`,
+      { f: addDays(today, -90), t: addDays(today, 30) }, 'analyst')).decisionLog as Record<string, any>[];
+    const of = (kind: string) => log.filter((e) => e.kind === kind);
+    expect(new Set(of('MEETING').map((m) => m.meetingKind))).toEqual(new Set(['STCG', 'TTCG', 'DMM']));
+    expect(of('DECISION').length).toBeGreaterThanOrEqual(4);
+    for (const d of of('DECISION')) expect(d.rationale.length).toBeGreaterThan(40);
+    expect(of('DECISION').some((d) => d.relatedIds.includes('CP-1'))).toBe(true);
+    const actions = of('ACTION');
+    expect(actions.every((a) => a.owner && a.dueDate)).toBe(true);
+    expect(actions.filter((a) => a.status === 'DONE').every((a) => a.result)).toBe(true);
+    expect(actions.filter((a) => a.overdue)).toHaveLength(1);
+    expect(actions.some((a) => a.status === 'OPEN' && !a.overdue)).toBe(true);
+    expect(of('REVIEW')).toHaveLength(1);
+    // Oldest first, and nothing after today but the due dates.
+    expect(log.map((e) => e.date)).toEqual([...log.map((e) => e.date)].sort());
+    expect(log.every((e) => e.date <= today)).toBe(true);
+  });
+});
+
+describe('a seed killed half-way through a product or the decision log', () => {
+  it('finishes the decision log on the next run: what is missing is added, nothing is made twice', async () => {
+    const ids = async () => (await db.read(cypher('MATCH (n) WHERE n:Meeting OR n:Decision OR n:Action OR n:OperationalReview RETURN n.id AS id ORDER BY id'))).map((r) => r.id as string);
+    const before = await ids();
+    const actions = async () => db.read(cypher('MATCH (a:Action) RETURN a.id AS id, a.status AS status, a.result AS result ORDER BY id'));
+    const done = await actions();
+    // As if killed once the first tactical meeting's second decision was written: what came after
+    // it is missing, and its action was raised but its result not yet recorded.
+    await db.write(cypher(`MATCH (n) WHERE n.id IN ['MTG-DEMO-TTCG-2', 'DEC-DEMO-4', 'ACT-DEMO-5', 'ACT-DEMO-6', 'MTG-DEMO-DMM-1', 'DEC-DEMO-5', 'ACT-DEMO-7', 'OPR-DEMO-1'] DETACH DELETE n`));
+    await db.write(cypher("MATCH (a:Action {id: 'ACT-DEMO-4'}) SET a.status = 'OPEN', a.result = null"));
+    expect((await seedTasking(db, { today })).records).toBe(8);
+    expect(await ids()).toEqual(before);
+    expect(await actions()).toEqual(done);
+    // Every decision, action and review hangs off its meeting.
+    expect(await count("MATCH (n) WHERE (n:Decision OR n:Action OR n:OperationalReview) AND n.id CONTAINS '-DEMO-' AND NOT (n)-[:RECORDED_AT]->(:Meeting) RETURN count(n) AS c")).toBe(0);
+    expect((await seedTasking(db, { today: addDays(today, 30) })).records).toBe(0);
+  });
+
   it('finishes it on the next run: the steps it lacks are taken, nothing is made twice', async () => {
     const products = async () => (await db.read(cypher("MATCH (p:Product {agency: 'AG-WMP'}) RETURN p.id AS id, p.status AS status ORDER BY id"))) as { id: string; status: string }[];
     const before = await products();
@@ -280,6 +336,9 @@ describe('re-seeding', () => {
     const records = await count('MATCH (c:CommsRecord) RETURN count(c) AS c');
     const aggregates = await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c");
     const traffic = await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt OR n:Product OR n:ProductVersion RETURN count(n) AS c');
+    const TASKING = 'MATCH (n) WHERE n:Meeting OR n:Decision OR n:Action OR n:OperationalReview RETURN count(n) AS c';
+    const tasking = await count(TASKING);
+    expect(tasking).toBeGreaterThan(10);
     const again = await seedDatabase(db, { size: 'demo', seed: 1 });
     expect(again.entities).toMatchObject({ created: 0, updated: 0 });
     expect(again.links).toMatchObject({ created: 0, updated: 0 });
@@ -290,6 +349,7 @@ describe('re-seeding', () => {
     expect(await count('MATCH (e:AuditEvent) RETURN count(e) AS c')).toBe(events);
     expect(await count('MATCH (c:CommsRecord) RETURN count(c) AS c')).toBe(records);
     expect(await count('MATCH (n) WHERE n:InformationRequest OR n:Watch OR n:Receipt OR n:Product OR n:ProductVersion RETURN count(n) AS c')).toBe(traffic);
+    expect(await count(TASKING)).toBe(tasking);
     expect(await count("MATCH ()-[r]->() WHERE type(r) IN ['CALLS', 'SEEN_AT', 'USED_CELL'] RETURN count(r) AS c")).toBe(aggregates);
   }, 240_000);
 });

@@ -250,6 +250,8 @@ describe('organising the chart', () => {
     await expect.poll(() => state<number>('(s) => s.organise.annotations.length')).toBe(0);
     expect(await isShown('note:1')).toBe(false);
 
+    // Kept with the chart on the server, not in this browser.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('intel-graph.organise.')))).toEqual([]);
     await page.reload();
     await page.getByTestId('workspace').waitFor();
     expect(await state<number>('(s) => s.organise.rules.length')).toBe(0);

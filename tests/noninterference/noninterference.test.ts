@@ -416,6 +416,7 @@ function setupOps(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair
 async function runWorld(w: World & { release?: boolean }, spec: ViewerSpec, ops: Operation[], pool: ReturnType<typeof poolFor>, pair: Pair): Promise<{ entries: Entry[]; audit: unknown }> {
   await clearWorld(t.db, P);
   await clearProducts();
+  await t.db.write(cypher('MATCH (n:SavedChart) WHERE n.ownerId STARTS WITH $p DETACH DELETE n', { p: P }));
   await writeWorld(t.db, P, w, 'early');
   const since = new Date().toISOString();
   const token = tokens.get(spec.name)!;
@@ -440,6 +441,7 @@ async function runWorld(w: World & { release?: boolean }, spec: ViewerSpec, ops:
     if (op) setup.push({ op, result: norm(strip((await runOperation(t, schema, op, pool, token)).result)) });
   }
   setup.push(...await ownProducts(spec, pool, pair, token, norm));
+  setup.push(...await charts(spec, pool, token, norm));
   await t.flushAlerts();
   if (READS_AUDIT.includes(spec.role) && spec.name !== BACKGROUND) await transcript(backgroundOps(pool), tokens.get(BACKGROUND)!, pool);
   const entries = await transcript(ops, token, pool);
@@ -528,6 +530,50 @@ async function colleaguesProducts(spec: ViewerSpec, pool: ReturnType<typeof pool
       id, input: { ...RELEASE_INPUT, recipientAgency: agencyId(P, to), recipientClearance: to === 'P' ? 'OFFICIAL-SENSITIVE' : spec.clearance },
     });
   }
+}
+
+/**
+ * Saved charts over every id of both worlds, organised (a group of everything, a group of the
+ * records hidden from the viewer alone, a collapsed OCG, a note and a rule), with positions, pins
+ * and hidden items: a colleague's chart shared with the viewer (same agency), and the viewer's own
+ * saved and reopened. The list and each chart as opened are compared.
+ */
+async function charts(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, token: string, norm: (v: unknown) => unknown): Promise<Entry[]> {
+  const out: Entry[] = [];
+  const ids = [...pool.visibleIds, ...pool.restrictedIds];
+  const ocg = pool.idsByType?.OCG?.[0];
+  const layout = JSON.stringify({
+    version: 1, edgeCount: pool.linkIds.length, entityIds: ids,
+    positions: Object.fromEntries(ids.map((id, i) => [id, { x: i * 10, y: i * 3 }])),
+    pinned: ids.filter((_, i) => i % 2 === 0), hidden: ids.filter((_, i) => i % 3 === 0), hiddenLinks: pool.linkIds.filter((_, i) => i % 2 === 0),
+    stubs: [], stubLinks: [], filters: null, timeRange: null,
+    organise: {
+      groups: [
+        { id: 'group:1', kind: 'group', label: 'Everything', members: ids, position: { x: 1, y: 1 } },
+        ...(pool.restrictedIds.length ? [{ id: 'group:2', kind: 'group', label: 'Held back', members: pool.restrictedIds, position: { x: 2, y: 2 } }] : []),
+        ...(ocg ? [{ id: 'group:3', kind: 'ocg', label: 'Collapsed', ocg, members: [ocg, ...ids.filter((x) => x !== ocg)], position: { x: 3, y: 3 } }] : []),
+      ],
+      annotations: [{ id: 'note:1', kind: 'note', text: 'Note', position: { x: 0, y: 0 }, width: 180, height: 70, colour: '#fef9c3' }],
+      rules: [{ id: 'rule:1', enabled: true, when: { kind: 'type', type: 'Subject' }, then: { colour: '#7c3aed' } }],
+    },
+  });
+  const SAVE = 'mutation($n: String!, $l: String!){ saveChart(name: $n, layout: $l){ id } }';
+  const shared = await gqlAs('writer', SAVE, { n: 'Colleague chart', l: layout });
+  if (spec.agency === 'V' && shared.data?.saveChart) {
+    await gqlAs('writer', 'mutation($id: ID!, $u: [String!]!){ shareChart(id: $id, usernames: $u){ id } }', { id: shared.data.saveChart.id, u: [`${P}.${spec.name}`] });
+  }
+  const run = async (query: string, variables: Record<string, unknown>) => {
+    const o = { field: query.match(/\{\s*(\w+)/)![1]!, query, variables } as Operation;
+    const result = await t.gql(query, variables, token);
+    out.push({ op: o, result: norm(strip(result)) });
+    return result;
+  };
+  await run(SAVE, { n: 'My chart', l: layout });
+  const listed = await run('query{ charts{ id name ownerName mine nodeCount edgeCount sharedWith{ username } } }', {});
+  for (const c of (listed.data?.charts ?? []) as { id: string }[]) {
+    await run('query($id: ID!){ chart(id: $id){ id name mine nodeCount edgeCount withheld layout graph{ nodes{ id type label restricted heldBy props } edges{ id source target type restricted strength reportCount } truncated omitted } } }', { id: c.id });
+  }
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@ import { SOURCE_TYPES } from '../../server/domain/codes.js';
 import { validateEntity, validateLink, type EntityRecord, type LinkRecord } from '../../server/domain/validate.js';
 import { checkLink } from '../../server/graph/write.js';
 import { DEFAULT_HARM_TEMPLATE, scoreOcg } from '../../server/domain/harm.js';
-import { CANARY_MARKERS, CANARY_RECORDS, generateSeed, mulberry32, type SeedBatch } from '../../seed/generate.js';
+import { CANARY_MARKERS, CANARY_RECORDS, generateSeed, mulberry32, SEED_PLAN, type SeedBatch } from '../../seed/generate.js';
 import { answersFor, prng } from '../../seed/impact.js';
 
 const take = (it: Iterable<SeedBatch>, n: number): SeedBatch[] => {
@@ -47,10 +47,42 @@ describe('seed generator', { timeout: 60_000 }, () => {
 
   it('demo size is within bounds and ids are unique', () => {
     expect(entities.length).toBeGreaterThanOrEqual(1500);
-    expect(entities.length).toBeLessThanOrEqual(3000);
+    expect(entities.length).toBeLessThanOrEqual(4000);
     expect(byId.size).toBe(entities.length);
     const keys = new Set(links.map((l) => `${l.source}|${l.type}|${l.target}`));
     expect(keys.size).toBe(links.length);
+  });
+
+  it('the demo backs most facts with reports, adding them to what the sparser sizes generate and changing nothing else', () => {
+    const structural = ['MENTIONS', 'FROM_SOURCE', 'ORIGINATED_BY', 'LOCATED_IN', 'PART_OF', 'RESPONSIBLE_FOR', 'SUPPORTS', 'ASKS', 'PLANS_FOR', 'CONCERNS', 'ANSWERS'];
+    const facts = links.filter((l) => !structural.includes(l.type));
+    expect(facts.filter((l) => l.reportIds.length > 0).length / facts.length).toBeGreaterThan(0.7);
+    // The same data set without the fuller evidence (as medium and larger generate it).
+    const plan = SEED_PLAN.demo;
+    const evidence = plan.evidence;
+    plan.evidence = 0;
+    const sparse: SeedBatch[] = [];
+    try {
+      for (const b of generateSeed({ size: 'demo', seed: 1 })) sparse.push(b);
+    } finally {
+      plan.evidence = evidence;
+    }
+    const fullEntities = new Map(entities.map((e) => [e.id, JSON.stringify(e)]));
+    const sparseEntities = sparse.flatMap((b) => b.entities).map((e) => validateEntity(e, {}));
+    for (const e of sparseEntities) expect(fullEntities.get(e.id), e.id).toBe(JSON.stringify(e));
+    const sparseIds = new Set(sparseEntities.map((e) => e.id));
+    const added = entities.filter((e) => !sparseIds.has(e.id));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((e) => e.type === 'IntelligenceReport' && e.markings.classification !== 'SECRET' && !e.markings.compartments.length)).toBe(true);
+    const key = (l: LinkRecord) => `${l.source}|${l.type}|${l.target}`;
+    const fullLinks = new Map(links.map((l) => [key(l), l]));
+    for (const l of sparse.flatMap((b) => b.links).map((x) => validateLink(x, {}))) {
+      const f = fullLinks.get(key(l));
+      expect(f, key(l)).toBeDefined();
+      // The same link, marked the same; its reports are those it had and perhaps one more.
+      expect({ ...f!, reportIds: [] }).toEqual({ ...l, reportIds: [] });
+      expect(f!.reportIds.slice(0, l.reportIds.length)).toEqual(l.reportIds);
+    }
   });
 
   it('every link joins existing entities of allowed types and cites existing reports, in batch order', () => {

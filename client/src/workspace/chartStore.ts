@@ -133,10 +133,11 @@ const SUMMARY_FIELDS = 'id name ownerName mine savedAt nodeCount edgeCount share
  * Charts on the server. The owner saves and shares; a colleague opens the chart through their own
  * access and may save their own copy (saving over someone else's chart makes a copy).
  *
- * The server's chart layout keeps ids, positions, pins, hidden items, filters and time range only,
- * so a chart's organisation (groups, annotations, styling rules) is kept beside it in this
- * browser, under the chart's id and the user's name (`organisation`): the owner finds it back on
- * opening the chart here; a colleague opening it, or the owner in another browser, does not.
+ * The layout holds ids, positions, pins, hidden items, filters, time range and the chart's
+ * organisation (groups, annotations, styling rules), all cut down by the server to what the opener
+ * is shown. Earlier versions kept the organisation in this browser instead, under the chart's id
+ * and the user's name (`organisation`): an own chart saved then still finds it there until it is
+ * saved again, when the copy here is forgotten.
  */
 export class ServerChartStore implements ChartStore {
   readonly kind = 'server' as const;
@@ -164,13 +165,13 @@ export class ServerChartStore implements ChartStore {
     }
   }
 
-  private keepOrganisation(id: string, o: SavedOrganise | undefined): void {
+  /** Forgets the copy an earlier version kept in this browser (the organisation is on the server now). */
+  private forgetOrganisation(id: string): void {
     const key = this.organisationKey(id);
     if (!key) return;
     try {
-      if (o && (o.groups.length || o.annotations.length || o.rules.length)) this.organisation!.storage.setItem(key, JSON.stringify(o));
-      else this.organisation!.storage.removeItem(key);
-    } catch { /* storage full or disabled: the chart itself is saved on the server */ }
+      this.organisation!.storage.removeItem(key);
+    } catch { /* storage disabled: nothing was kept */ }
   }
 
   private note(list: SavedChartSummary[]): SavedChartSummary[] {
@@ -190,27 +191,29 @@ export class ServerChartStore implements ChartStore {
     );
     const { layout, graph, withheld, ...summary } = r.chart;
     this.note([summary]);
-    const l = JSON.parse(layout) as Omit<SavedChart, keyof SavedChartSummary>;
-    // A colleague's chart carries none of its owner's organisation (nor any kept here under its id).
-    const organise = summary.mine === false ? undefined : this.readOrganisation(id);
+    const { organise: saved, ...l } = JSON.parse(layout) as Omit<SavedChart, keyof SavedChartSummary> & { organise?: SavedOrganise | null };
+    // The organisation comes with the chart, cut down by the server to what the opener is shown. An
+    // own chart saved before it travelled with the chart may still have it kept in this browser.
+    const organise = saved ?? (summary.mine === false ? undefined : this.readOrganisation(id));
     return { ...l, ...summary, version: 1, graph, withheld, timeRange: l.timeRange ?? null, ...(organise ? { organise } : {}) };
   }
 
   async save(chart: SavedChart): Promise<SavedChartSummary> {
     const { id, name, savedAt: _s, nodeCount: _n, ownerName: _o, mine: _m, sharedWith: _w, graph: _g, withheld: _h, organise, ...layout } = chart;
     const copy = this.others.has(id);
+    const organised = organise && (organise.groups.length || organise.annotations.length || organise.rules.length) ? organise : null;
     const r = await this.api.request<{ saveChart: SavedChartSummary }>(
       `mutation($name: String!, $layout: String!, $id: ID){ saveChart(name: $name, layout: $layout, id: $id){ ${SUMMARY_FIELDS} } }`,
-      { name, layout: JSON.stringify(layout), id: copy ? null : id },
+      { name, layout: JSON.stringify({ ...layout, organise: organised }), id: copy ? null : id },
     );
-    this.keepOrganisation(r.saveChart.id, organise);
+    this.forgetOrganisation(r.saveChart.id);
     return r.saveChart;
   }
 
   async remove(id: string): Promise<void> {
     await this.api.request(`mutation($id: ID!){ deleteChart(id: $id) }`, { id });
     this.others.delete(id);
-    this.keepOrganisation(id, undefined);
+    this.forgetOrganisation(id);
   }
 
   async share(id: string, usernames: string[]): Promise<SavedChartSummary> {
