@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!t) return;
-  await t.db.write(cypher('MATCH (n:SavedChart) WHERE n.ownerId STARTS WITH $p DETACH DELETE n', { p: P })).catch(() => undefined);
+  await clearCharts().catch(() => undefined);
   await clearProducts();
   await t.close();
 });
@@ -416,7 +416,7 @@ function setupOps(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pair
 async function runWorld(w: World & { release?: boolean }, spec: ViewerSpec, ops: Operation[], pool: ReturnType<typeof poolFor>, pair: Pair): Promise<{ entries: Entry[]; audit: unknown }> {
   await clearWorld(t.db, P);
   await clearProducts();
-  await t.db.write(cypher('MATCH (n:SavedChart) WHERE n.ownerId STARTS WITH $p DETACH DELETE n', { p: P }));
+  await clearCharts();
   await writeWorld(t.db, P, w, 'early');
   const since = new Date().toISOString();
   const token = tokens.get(spec.name)!;
@@ -531,6 +531,9 @@ async function colleaguesProducts(spec: ViewerSpec, pool: ReturnType<typeof pool
     });
   }
 }
+
+/** The viewers' and colleagues' saved charts. */
+const clearCharts = () => t.db.write(cypher('MATCH (u:User) WHERE u.username STARTS WITH $p MATCH (c:SavedChart {ownerId: u.id}) DETACH DELETE c', { p: `${P}.` }));
 
 /**
  * Saved charts over every id of both worlds, organised (a group of everything, a group of the
