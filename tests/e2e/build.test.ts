@@ -210,6 +210,56 @@ describe('building a chart by hand', { timeout: 120_000 }, () => {
     await p.close();
   });
 
+  it('draws a link by dragging from one entity to the other with the link tool (D): the dialog opens for the two, nothing is drawn without it', async () => {
+    const p = await app.newPage();
+    await signIn(p, app.t.url, analyst);
+    await p.evaluate(([a, b]) => (window as unknown as Win).__workspace.add([a!, b!]), [vehicleId, subjectId]);
+    await p.waitForFunction(() => (window as unknown as Win).__cy.nodes().length === 2);
+    await settled(p);
+    const edgesBefore = await p.evaluate(() => (window as unknown as Win).__cy.edges().length);
+    await p.getByTestId('chart').focus();
+    await p.keyboard.press('d');
+    await p.getByTestId('link-hint').waitFor();
+    expect(await p.getByTestId('toolbar-draw-link').getAttribute('aria-pressed')).toBe('true');
+    const box = (await p.getByTestId('chart-canvas').boundingBox())!;
+    const at = (id: string) => p.evaluate((id) => (window as unknown as Win).__cy.getElementById(id).renderedPosition(), id);
+    const widthBefore = await p.evaluate((id) => (window as unknown as Win).__cy.getElementById(id).width(), vehicleId);
+    const from = await at(subjectId);
+    const to = await at(vehicleId);
+    await p.mouse.move(box.x + from.x, box.y + from.y);
+    await p.mouse.down();
+    for (let i = 1; i <= 12; i++) await p.mouse.move(box.x + from.x + ((to.x - from.x) * i) / 12, box.y + from.y + ((to.y - from.y) * i) / 12);
+    await p.waitForTimeout(250); // the tool takes a target after the pointer rests on it
+    // The entity under the pointer is marked as the target, drawn as it was (not restyled as the line).
+    const target = await p.evaluate((id) => { const n = (window as unknown as Win).__cy.getElementById(id); return { classes: n.classes(), width: n.width() }; }, vehicleId);
+    expect(target.classes).toContain('eh-target');
+    expect(target.width).toBe(widthBefore);
+    await screenshotBoth(p, 'build-05-drawing-a-link');
+    await p.mouse.up();
+    await p.getByTestId('link-dialog').waitFor();
+    expect(await p.getByTestId('link-ends').textContent()).toMatch(/^Ada Quillon \(Subject\) → BD51 SMR.* \(Vehicle\)$/);
+    // The line drawn was only the gesture: until the dialog writes a link, the chart is as it was.
+    expect(await p.evaluate(() => (window as unknown as Win).__cy.elements('.eh-ghost, .eh-preview').length)).toBe(0);
+    expect(await p.evaluate(() => (window as unknown as Win).__cy.edges().length)).toBe(edgesBefore);
+    await p.keyboard.press('Escape');
+    await p.getByTestId('link-dialog').waitFor({ state: 'detached' });
+    // Esc stops drawing; D on the chart switches it on and off.
+    await p.keyboard.press('Escape');
+    await p.getByTestId('link-hint').waitFor({ state: 'detached' });
+    await p.getByTestId('chart').focus();
+    await p.keyboard.press('d');
+    await p.getByTestId('link-hint').waitFor();
+    await p.keyboard.press('d');
+    await p.getByTestId('link-hint').waitFor({ state: 'detached' });
+    // Without the tool the same drag moves the entity instead.
+    await p.mouse.move(box.x + from.x, box.y + from.y);
+    await p.mouse.down();
+    await p.mouse.move(box.x + from.x + 40, box.y + from.y + 30, { steps: 5 });
+    await p.mouse.up();
+    expect(await p.locator('[data-testid="link-dialog"]').count()).toBe(0);
+    await p.close();
+  });
+
   it('a read-only role is offered none of it', async () => {
     const p = await app.newPage();
     await signIn(p, app.t.url, researcher);
@@ -218,6 +268,7 @@ describe('building a chart by hand', { timeout: 120_000 }, () => {
     await settled(p);
     expect(await p.getByTestId('toolbar-add-entity').count()).toBe(0);
     expect(await p.getByTestId('toolbar-link').count()).toBe(0);
+    expect(await p.getByTestId('toolbar-draw-link').count()).toBe(0);
     await p.evaluate((id) => (window as unknown as Win).__workspace.select([id]), subjectId);
     await p.getByTestId('node-details').waitFor();
     expect(await p.getByTestId('details-edit').count()).toBe(0);

@@ -114,9 +114,9 @@ function Workspace() {
   const canWrite = useWorkspaceState().viewer?.permissions.includes('write') ?? false;
   const [building, setBuilding] = useState<Building | null>(null);
   const addEntity = (position?: Position) => setBuilding({ kind: 'entity', position });
-  const linkSelected = () => {
+  const linkSelected = (drawn?: [string, string]) => {
     const s = ws.getState();
-    const ends = [...s.selection].filter((id) => s.doc.nodes.has(id));
+    const ends = drawn ?? [...s.selection].filter((id) => s.doc.nodes.has(id));
     if (ends.length !== 2) {
       ws.notify('info', 'Select two entities to link them');
       return;
@@ -165,6 +165,10 @@ function Workspace() {
       }
       if (ws.getState().lassoMode) {
         ws.setLassoMode(false);
+        return true;
+      }
+      if (ws.getState().linkMode) {
+        ws.setLinkMode(false);
         return true;
       }
       return false;

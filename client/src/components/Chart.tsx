@@ -19,7 +19,8 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
   webgl: boolean;
   onExpandWithFilters(ids: string[]): void;
   onAddEntity?(position?: CanvasTarget['position']): void;
-  onLink?(): void;
+  /** Link the two selected entities, or `ends` (a link drawn with the link tool). */
+  onLink?(ends?: [string, string]): void;
 }) {
   const ws = useWorkspace();
   const canvas = useCanvas();
@@ -29,6 +30,9 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
   const [hover, setHover] = useState<{ id: string; clientX: number; clientY: number } | null>(null);
   const [lasso, setLasso] = useState<Position[] | null>(null);
   const s = useWorkspaceState();
+  // The view is made once per renderer; the link handler it calls is the current one.
+  const linkRef = useRef(onLink);
+  linkRef.current = onLink;
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,7 +41,7 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
       if (!t) setHover(null);
       else timer = setTimeout(() => setHover(t), HOVER_MS);
     };
-    const view = new CytoscapeView(ref.current!, ws, { webgl, onContextMenu: setMenu, onHover });
+    const view = new CytoscapeView(ref.current!, ws, { webgl, onContextMenu: setMenu, onHover, onLinkDrawn: (ends) => linkRef.current?.(ends) });
     canvas.cy = view.cy;
     const w = window as unknown as { __cy?: unknown; __view?: unknown };
     w.__cy = view.cy;
@@ -108,6 +112,7 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
       else ws.collapseOcg();
     } else if (key === 's') ws.setLassoMode(!ws.getState().lassoMode);
     else if (key === 'l' && onLink) onLink();
+    else if (key === 'd' && onLink) ws.setLinkMode(!ws.getState().linkMode);
     else handled = false;
     if (handled) e.preventDefault();
   };
@@ -117,10 +122,10 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
   const hovered = hover ? s.doc.nodes.get(hover.id)?.data : undefined;
   return (
     <div
-      className={`chart${s.lassoMode ? ' lasso-on' : ''}`}
+      className={`chart${s.lassoMode ? ' lasso-on' : ''}${s.linkMode ? ' link-on' : ''}`}
       ref={boxRef}
       tabIndex={0}
-      aria-label="Chart canvas: G groups the selection, Shift+G ungroups, O collapses or expands an OCG, S switches the lasso, L links the two selected"
+      aria-label="Chart canvas: G groups the selection, Shift+G ungroups, O collapses or expands an OCG, S switches the lasso, L links the two selected, D switches link drawing"
       data-testid="chart"
       onMouseDown={() => boxRef.current?.focus({ preventScroll: true })}
       onKeyDown={onKeyDown}
@@ -149,8 +154,9 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
       )}
       {empty && s.activity.length > 0 && <div className="chart-count"><span className="busy" data-testid="busy">{s.activity[s.activity.length - 1]}…</span></div>}
       {s.lassoMode && <div className="lasso-hint small" data-testid="lasso-hint">Lasso: drag round the entities to select (S or Esc to stop)</div>}
+      {s.linkMode && <div className="lasso-hint small" data-testid="link-hint">Drawing links: drag from one entity to another to link them (D or Esc to stop)</div>}
       {hovered && hover && !menu && !lasso && <HoverCard node={hovered} at={hover} />}
-      {menu && <ContextMenu target={menu} onClose={() => setMenu(null)} onExpandWithFilters={onExpandWithFilters} onAddEntity={onAddEntity} onLink={onLink} />}
+      {menu && <ContextMenu target={menu} onClose={() => setMenu(null)} onExpandWithFilters={onExpandWithFilters} onAddEntity={onAddEntity} onLink={onLink && (() => onLink())} />}
     </div>
   );
 }

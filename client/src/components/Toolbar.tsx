@@ -65,8 +65,13 @@ export function Toolbar(p: Props) {
         <div className="group">
           {p.onAddEntity && <button onClick={p.onAddEntity} title="Create an entity of any type and add it to the chart" className="glyph-button" aria-label="Add entity…" data-testid="toolbar-add-entity"><span aria-hidden className="narrow-only">＋</span><span className="wide-only">Add entity…</span></button>}
           {p.onLink && (
-            <button onClick={p.onLink} disabled={selNodes.length !== 2}
+            <button onClick={() => p.onLink!()} disabled={selNodes.length !== 2}
               title={selNodes.length === 2 ? 'Link the two selected entities, with the reports that support it (L on the chart)' : 'Select two entities to link them'} className="glyph-button" aria-label="Link…" data-testid="toolbar-link"><span aria-hidden className="narrow-only">⇄</span><span className="wide-only">Link…</span></button>
+          )}
+          {p.onLink && (
+            <button onClick={() => ws.setLinkMode(!s.linkMode)} aria-pressed={s.linkMode} className="icon" aria-label="Draw links" data-testid="toolbar-draw-link"
+              title={s.linkMode ? 'Drawing links: drag from one entity to another (D on the chart, Esc to stop)' : 'Draw links: drag from one entity to another to link them (D on the chart)'}
+            >✎</button>
           )}
         </div>
       )}

@@ -1,4 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import edgehandles from 'cytoscape-edgehandles';
 import type { ChartDoc, ChartEdge, ChartNode } from '../workspace/chartDoc.js';
 import { chartDegrees, normalise, ocgRoles } from '../workspace/derive.js';
 import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace/GraphWorkspace.js';
@@ -31,7 +32,14 @@ export interface ViewOptions {
   onContextMenu?: (t: CanvasTarget) => void;
   /** The pointer is over an entity (its hover card), or has left it (null). */
   onHover?: (t: { id: string; clientX: number; clientY: number } | null) => void;
+  /** With link drawing on, a link was drawn from one entity to another (nothing is added to the chart). */
+  onLinkDrawn?: (ends: [string, string]) => void;
 }
+
+cytoscape.use(edgehandles);
+
+/** The part of cytoscape-edgehandles' handle the view uses. */
+interface EdgeHandles { enableDrawMode(): void; disableDrawMode(): void; stop(): void; destroy(): void }
 
 /** Below this many nodes, position changes (layouts, undo) are animated. */
 const ANIMATE_MAX_NODES = 300;
@@ -107,6 +115,9 @@ export class CytoscapeView {
   /** The organisation's selectors are in the stylesheet (see StyleOptions.organised and .ruled). */
   private styled: { organised: boolean; ruled: boolean } = { organised: false, ruled: false };
   private readonly unsubscribe: () => void;
+  /** Drawing links by dragging (cytoscape-edgehandles), switched with the workspace's link mode. */
+  private readonly handles: EdgeHandles;
+  private drawing = false;
   /** Milliseconds of the last layout computation (for the status line and benchmarks). */
   lastLayoutMs = 0;
   /** Layout passes run for the chart, and how many of them ran before their elements were drawn. */
@@ -126,6 +137,20 @@ export class CytoscapeView {
     } as cytoscape.CytoscapeOptions;
     this.cy = cytoscape(options);
     this.styled = organisedStyle(ws.getState());
+    // A link is drawn between two entities the viewer sees in full, neither drawn through a group;
+    // the drawn line is only a gesture: the link itself is written through the link dialog.
+    const drawable = (n: NodeSingular) => !n.hasClass('org') && !n.hasClass('grouped') && !n.data('restricted') && !n.hasClass('eh-ghost');
+    this.handles = (this.cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
+      canConnect: (a: NodeSingular, b: NodeSingular) => !a.same(b) && drawable(a) && drawable(b),
+      edgeParams: () => ({ data: { drawn: true } }),
+      hoverDelay: 100,
+      snap: true,
+      snapThreshold: 30,
+    });
+    this.cy.on('ehcomplete', ((_ev: unknown, source: NodeSingular, target: NodeSingular, added: cytoscape.EdgeCollection) => {
+      added.remove();
+      this.opts.onLinkDrawn?.([source.id(), target.id()]);
+    }) as unknown as cytoscape.EventHandler);
     this.bindCanvasEvents();
     this.render(ws.getState());
     this.unsubscribe = ws.subscribe(() => this.render(ws.getState()));
@@ -144,6 +169,7 @@ export class CytoscapeView {
 
   destroy(): void {
     this.unsubscribe();
+    this.handles.destroy();
     this.runner.dispose();
     this.cy.destroy();
   }
@@ -262,6 +288,14 @@ export class CytoscapeView {
     });
     if (docChanged || s.selection !== r.selection) this.syncSelection(s.selection);
     if (docChanged) this.tuneForSize();
+    if (s.linkMode !== this.drawing) {
+      this.drawing = s.linkMode;
+      if (s.linkMode) this.handles.enableDrawMode();
+      else {
+        this.handles.stop();
+        this.handles.disableDrawMode();
+      }
+    }
     this.rendered = { doc, filters: s.filters, timeRange: s.timeRange, display: s.display, metrics: s.metrics, selection: s.selection, paths: s.paths, gaps: s.gaps, organise: s.organise };
     if (s.layoutRequest && s.layoutRequest.id !== this.lastLayout) {
       this.lastLayout = s.layoutRequest.id;

@@ -301,6 +301,10 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
     ...(opts.organised ? organiseStyle() : []),
     // Added, waiting for its layout before it is first drawn.
     { selector: '.pending', style: { display: 'none' } },
+    // Drawing a link (cytoscape-edgehandles): a dashed line from the entity under the pointer.
+    { selector: '.eh-ghost-node', style: { width: 1, height: 1, opacity: 0, label: '', 'background-image': 'none', events: 'no' } },
+    { selector: 'edge.eh-ghost-edge, edge.eh-preview', style: { 'line-color': SELECT, 'line-style': 'dashed', width: 3, 'target-arrow-shape': 'none', label: '', opacity: 1 } },
+    { selector: 'node.eh-hover, node.eh-source', style: { 'border-color': SELECT, 'border-width': 5 } },
     // The gap overlay: an outline outside the border, so it shows beside roles, pins and selection.
     {
       selector: 'node[gapColour]',

@@ -24,6 +24,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Shift+G', 'Ungroup the selected group (chart focused)'],
   ['O', 'Collapse the selected OCG with its members, or expand it (chart focused)'],
   ['S', 'Lasso tool on / off (chart focused)'],
+  ['L', 'Link the two selected entities (chart focused)'],
+  ['D', 'Draw links on / off: drag from one entity to another to link them (chart focused)'],
   ['Double-click a group', 'Ungroup or expand it'],
   ['Double-click a note', 'Edit it'],
 ];

@@ -180,6 +180,8 @@ export interface WorkspaceState {
   editing: Editing | null;
   /** The lasso tool is on: a drag on the chart draws an outline that selects what it encloses. */
   lassoMode: boolean;
+  /** Drawing links: a drag from one entity to another opens the link dialog for the two. */
+  linkMode: boolean;
 }
 
 export type Editing = { kind: 'group'; id: string } | { kind: 'annotation'; id: string } | { kind: 'rules' };
@@ -233,7 +235,7 @@ export class GraphWorkspace {
       viewer: null, checkingSession: false, doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null,
       display: { colourBy: 'type', sizeBy: 'none', edgeLabels: true }, metrics: null, analysis: null, weighting: 'NONE', paths: null, pathQuestion: null, inspection: null,
       layoutRequest: null, viewRequest: null, activity: [], notices: [], undoLabel: null, redoLabel: null,
-      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null, organise: emptyOrganise(), editing: null, lassoMode: false,
+      chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null, organise: emptyOrganise(), editing: null, lassoMode: false, linkMode: false,
     };
   }
 
@@ -323,7 +325,7 @@ export class GraphWorkspace {
     this.redoStack = [];
     this.set({
       doc: emptyDoc(), selection: new Set(), filters: noFilters(), timeRange: null, metrics: null, analysis: null, paths: null, pathQuestion: null, inspection: null,
-      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null, organise: emptyOrganise(), editing: null, lassoMode: false,
+      layoutRequest: null, undoLabel: null, redoLabel: null, chart: { id: null, name: 'Untitled chart', store: null }, gaps: null, sequence: null, organise: emptyOrganise(), editing: null, lassoMode: false, linkMode: false,
     });
   }
 
@@ -974,8 +976,13 @@ export class GraphWorkspace {
     this.set({ editing });
   }
 
+  /** The lasso and link drawing are tools of the same drag: one at a time. */
   setLassoMode(on: boolean): void {
-    if (on !== this.state.lassoMode) this.set({ lassoMode: on });
+    if (on !== this.state.lassoMode) this.set({ lassoMode: on, ...(on ? { linkMode: false } : {}) });
+  }
+
+  setLinkMode(on: boolean): void {
+    if (on !== this.state.linkMode) this.set({ linkMode: on, ...(on ? { lassoMode: false } : {}) });
   }
 
   // ---- selection ----
