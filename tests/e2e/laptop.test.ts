@@ -5,7 +5,8 @@ import { screenshot, signIn, startBrowserApp, type BrowserApp } from '../helpers
 
 /**
  * The workspace on a 1366x768 laptop screen, for every role (each sees a different set of
- * tools): the toolbar fits without scrolling and every control in it is on screen.
+ * tools): the toolbar fits without scrolling and every control in it is on screen; on a 1920x1080
+ * screen every tool is shown by its name, none cut off.
  */
 let app: BrowserApp;
 let page: Page;
@@ -16,6 +17,32 @@ beforeAll(async () => {
   page = await app.newPage();
 }, 300_000);
 afterAll(async () => app?.close());
+
+describe('a 1920x1080 screen', () => {
+  it('shows every tool of an analyst by its name, none cut off', async () => {
+    await page.context().clearCookies();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await app.t.user('wide', 'ANALYST');
+      await signIn(page, app.t.url, `${app.t.prefix}.wide`);
+      const bar = page.getByRole('toolbar', { name: 'Chart tools' });
+      await bar.waitFor();
+      const fit = await bar.evaluate((el) => ({
+        scroll: el.scrollWidth, client: el.clientWidth,
+        off: [...el.querySelectorAll('button, select, input')].filter((c) => { const r = c.getBoundingClientRect(); return r.width > 0 && (r.right > 1920.5 || r.left < 0); }).map((c) => c.getAttribute('data-testid') ?? c.textContent),
+        glyphs: [...el.querySelectorAll('.narrow-only')].filter((g) => getComputedStyle(g).display !== 'none').length,
+      }));
+      expect(fit.scroll, `toolbar content ${fit.scroll}px in ${fit.client}px`).toBeLessThanOrEqual(fit.client);
+      expect(fit.off).toEqual([]);
+      expect(fit.glyphs).toBe(0);
+      // The chart keeps most of the screen below it.
+      expect((await page.getByTestId('chart-canvas').boundingBox())!.height).toBeGreaterThan(700);
+      await screenshot(page, 'wide-analyst');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+});
 
 describe('a 1366x768 laptop screen', () => {
   for (const role of ROLES.filter((r) => r !== 'ADMIN')) {

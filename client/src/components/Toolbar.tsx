@@ -59,11 +59,11 @@ export function Toolbar(p: Props) {
         <button
           onClick={() => (s.sequence ? ws.closeSequence() : ws.openSequence())} aria-pressed={!!s.sequence} className="glyph-button" aria-label="Sequence" data-testid="toolbar-sequence"
           title={s.sequence ? 'Close the sequence view' : 'Sequence view: a line per selected entity (or the chart’s) with its reports, events and calls in date order'}
-        ><span aria-hidden className="narrow-only">⫼</span><span className="wide-only">Sequence</span></button>
+        ><span aria-hidden className="narrow-only">☰</span><span className="wide-only">Sequence</span></button>
       </div>
       {(p.onAddEntity || p.onLink) && (
         <div className="group">
-          {p.onAddEntity && <button onClick={p.onAddEntity} title="Create an entity of any type and add it to the chart" className="glyph-button" aria-label="Add entity…" data-testid="toolbar-add-entity"><span aria-hidden className="narrow-only">＋</span><span className="wide-only">Add entity…</span></button>}
+          {p.onAddEntity && <button onClick={p.onAddEntity} title="Create an entity of any type and add it to the chart" className="glyph-button" aria-label="Add entity…" data-testid="toolbar-add-entity"><span aria-hidden className="narrow-only">+</span><span className="wide-only">Add entity…</span></button>}
           {p.onLink && (
             <button onClick={() => p.onLink!()} disabled={selNodes.length !== 2}
               title={selNodes.length === 2 ? 'Link the two selected entities, with the reports that support it (L on the chart)' : 'Select two entities to link them'} className="glyph-button" aria-label="Link…" data-testid="toolbar-link"><span aria-hidden className="narrow-only">⇄</span><span className="wide-only">Link…</span></button>
@@ -80,7 +80,7 @@ export function Toolbar(p: Props) {
       <div className="group">
         <button onClick={() => ws.fit()} title="Fit to window (F)" data-testid="fit">Fit</button>
         <button onClick={p.onToggleMap} aria-pressed={p.mapOpen} className={`glyph-button${p.mapOpen ? ' active' : ''}`} aria-label="Map" data-testid="toggle-place-map"
-          title={p.mapOpen ? 'Hide the map of places' : 'Show the chart\u2019s addresses, cameras and cell sites on a map beside it'}><span aria-hidden className="narrow-only">⌖</span><span className="wide-only">Map</span></button>
+          title={p.mapOpen ? 'Hide the map of places' : 'Show the chart\u2019s addresses, cameras and cell sites on a map beside it'}><span aria-hidden className="narrow-only">◈</span><span className="wide-only">Map</span></button>
         {hidden > 0 && <button onClick={() => ws.unhideAll()} data-testid="show-hidden" title="Show hidden items">Show {hidden} hidden</button>}
       </div>
       <div className="group">
@@ -133,7 +133,7 @@ export function Toolbar(p: Props) {
           </button>
         )}
         {p.onComms && <button onClick={p.onComms} className="glyph-button" aria-label="Comms" data-testid="open-comms" title="Communications data: call records, ANPR reads, cell sites"><span aria-hidden className="narrow-only">☏</span><span className="wide-only">Comms</span></button>}
-        {p.onDuplicates && <button onClick={p.onDuplicates} className="glyph-button" aria-label="Duplicates" data-testid="open-duplicates" title="Records that probably describe the same person: the evidence, merge and undo"><span aria-hidden className="narrow-only">⧉</span><span className="wide-only">Duplicates</span></button>}
+        {p.onDuplicates && <button onClick={p.onDuplicates} className="glyph-button" aria-label="Duplicates" data-testid="open-duplicates" title="Records that probably describe the same person: the evidence, merge and undo"><span aria-hidden className="narrow-only">▦</span><span className="wide-only">Duplicates</span></button>}
         {p.onImport && <button onClick={p.onImport} className="glyph-button" aria-label="Import" data-testid="open-import" title="Import entities and links from CSV or JSON files"><span aria-hidden className="narrow-only">⤓</span><span className="wide-only">Import</span></button>}
         {p.onImpact && <button onClick={p.onImpact} className="glyph-button" aria-label="Impact" data-testid="open-impact" title="Cross-boundary OCG impact: map and matrix"><span aria-hidden className="narrow-only">◎</span><span className="wide-only">Impact</span></button>}
         {p.onInvestigations && <button onClick={p.onInvestigations} className="glyph-button" aria-label="Investigations" data-testid="open-investigations" title="Saved Cypher investigations"><span aria-hidden className="narrow-only">⌕</span><span className="wide-only">Investigations</span></button>}

@@ -471,9 +471,16 @@ export class CytoscapeView {
     for (const [id, look] of looks) {
       const el = cy.getElementById(id) as NodeSingular;
       if (el.empty()) continue;
-      setOrRemove(el, 'ruleColour', look.colour);
-      setOrRemove(el, 'ruleSize', look.size);
-      setOrRemove(el, 'badgeLabel', look.badge ? `${look.badge} ${el.data('label') as string}` : undefined);
+      // One data update per entity (each update restyles it), only when its look changed.
+      const want: Record<string, unknown> = { ruleColour: look.colour, ruleSize: look.size, badgeLabel: look.badge ? `${look.badge} ${el.data('label') as string}` : undefined };
+      const set: Record<string, unknown> = {};
+      const drop: string[] = [];
+      for (const [k, v] of Object.entries(want)) {
+        const cur = el.data(k);
+        if (v === undefined) { if (cur !== undefined) drop.push(k); } else if (cur !== v) set[k] = v;
+      }
+      if (Object.keys(set).length) el.data(set);
+      if (drop.length) el.removeData(drop.join(' '));
     }
     this.ruled = new Set(looks.keys());
   }
