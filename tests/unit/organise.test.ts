@@ -448,17 +448,17 @@ describe('organising in the workspace', () => {
   });
 });
 
-describe('a server chart keeps its organisation beside it in this browser', () => {
-  /** The chart API as the server answers it: the layout kept with its own fields only (as server/graph/charts.ts does). */
+describe('a server chart carries its organisation in its layout', () => {
+  /** The chart API as the server answers it: the layout kept with its own fields (as server/graph/charts.ts does, less the cutting down per opener tested in tests/api/charts.test.ts). */
   class ChartsEndpoint {
     charts = new Map<string, { layout: string; mine: boolean }>();
     seq = 0;
     async request<T>(query: string, v: Record<string, unknown> = {}): Promise<T> {
       const summary = (id: string) => ({ id, name: 'c', savedAt: '2026-12-06T00:00:00Z', nodeCount: 0, edgeCount: 0, mine: this.charts.get(id)!.mine, ownerName: 'x', sharedWith: [] });
       if (query.includes('saveChart')) {
-        const { entityIds, positions, pinned, hidden, hiddenLinks, stubs, stubLinks, filters, timeRange } = JSON.parse(v.layout as string);
+        const { entityIds, positions, pinned, hidden, hiddenLinks, stubs, stubLinks, filters, timeRange, organise } = JSON.parse(v.layout as string);
         const id = (v.id as string | null) ?? `srv-${++this.seq}`;
-        this.charts.set(id, { layout: JSON.stringify({ version: 1, entityIds, positions, pinned, hidden, hiddenLinks, stubs, stubLinks, filters, timeRange }), mine: true });
+        this.charts.set(id, { layout: JSON.stringify({ version: 1, entityIds, positions, pinned, hidden, hiddenLinks, stubs, stubLinks, filters, timeRange, organise: organise ?? null }), mine: true });
         return { saveChart: summary(id) } as T;
       }
       if (query.includes('deleteChart')) {
@@ -473,30 +473,46 @@ describe('a server chart keeps its organisation beside it in this browser', () =
     groups: [{ id: 'group:1', kind: 'group', label: 'G', members: ['a', 'b'], position: { x: 0, y: 0 } }],
     annotations: [], rules: [{ id: 'rule:1', enabled: true, when: { kind: 'type', type: 'OCG' }, then: { colour: '#000000' } }],
   };
-  const chartWith = (id: string) => ({
+  const chartWith = (id: string, o: Organise = organise) => ({
     version: 1 as const, id, name: 'c', savedAt: '', nodeCount: 0, edgeCount: 0, entityIds: [], positions: {}, pinned: [], hidden: [], hiddenLinks: [],
     stubs: [], stubLinks: [], filters: { hiddenEntityTypes: [], hiddenLinkTypes: [], excludeRestricted: false, minStrength: 0 } as never, timeRange: null,
-    organise: saveOrganise(organise),
+    organise: saveOrganise(o),
   });
 
-  it('for its owner, and not for a colleague; deleting the chart deletes it', async () => {
+  it('is saved with the chart and opened with it, in any browser; nothing is kept in this one', async () => {
     const { ServerChartStore } = await import('../../client/src/workspace/chartStore.js');
     const endpoint = new ChartsEndpoint();
     const storage = new MemoryStorage();
     const store = new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage, owner: 'u1' });
     const saved = await store.save(chartWith('chart-1'));
-    expect(JSON.parse(endpoint.charts.get(saved.id)!.layout).organise).toBeUndefined();
-    expect(readOrganise((await store.load(saved.id))!.organise)).toEqual(organise);
-    // Another user of this browser finds nothing under their name.
+    expect(JSON.parse(endpoint.charts.get(saved.id)!.layout).organise).toEqual(saveOrganise(organise));
+    expect(storage.getItem(`intel-graph.organise.u1.${saved.id}`)).toBeNull();
+    const elsewhere = new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage: new MemoryStorage(), owner: 'u1' });
+    expect(readOrganise((await elsewhere.load(saved.id))!.organise)).toEqual(organise);
+    // A chart with nothing organised carries none.
+    const plain = await store.save(chartWith('chart-2', { groups: [], annotations: [], rules: [] }));
+    expect(JSON.parse(endpoint.charts.get(plain.id)!.layout).organise).toBeNull();
+    expect((await store.load(plain.id))!.organise).toBeUndefined();
+  });
+
+  it('an own chart saved by an earlier version finds its copy kept in this browser until it is saved again', async () => {
+    const { ServerChartStore } = await import('../../client/src/workspace/chartStore.js');
+    const endpoint = new ChartsEndpoint();
+    const storage = new MemoryStorage();
+    endpoint.charts.set('old-1', { layout: JSON.stringify({ version: 1, entityIds: [] }), mine: true });
+    storage.setItem('intel-graph.organise.u1.old-1', JSON.stringify(saveOrganise(organise)));
+    const store = new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage, owner: 'u1' });
+    expect(readOrganise((await store.load('old-1'))!.organise)).toEqual(organise);
+    // Not for another user of this browser, nor for a colleague's chart.
     const other = new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage, owner: 'u2' });
-    expect((await other.load(saved.id))!.organise).toBeUndefined();
-    // A chart shared by a colleague carries none.
-    endpoint.charts.get(saved.id)!.mine = false;
-    expect((await store.load(saved.id))!.organise).toBeUndefined();
-    endpoint.charts.get(saved.id)!.mine = true;
-    await store.remove(saved.id);
-    endpoint.charts.set(saved.id, { layout: JSON.stringify({ version: 1 }), mine: true });
-    expect((await store.load(saved.id))!.organise).toBeUndefined();
+    expect((await other.load('old-1'))!.organise).toBeUndefined();
+    endpoint.charts.get('old-1')!.mine = false;
+    expect((await new ServerChartStore(endpoint, { node: 'id', edge: 'id' }, { storage, owner: 'u1' }).load('old-1'))!.organise).toBeUndefined();
+    endpoint.charts.get('old-1')!.mine = true;
+    // Saved again: the organisation goes to the server and the copy here is forgotten.
+    await store.save(chartWith('old-1'));
+    expect(storage.getItem('intel-graph.organise.u1.old-1')).toBeNull();
+    expect(JSON.parse(endpoint.charts.get('old-1')!.layout).organise).toEqual(saveOrganise(organise));
   });
 });
 
