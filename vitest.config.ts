@@ -17,9 +17,9 @@ export default defineConfig({
     outputFile: { json: 'test-artifacts/vitest.json' },
     projects: [
       { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/noninterference/**'], sequence: { groupOrder: 0 } } },
-      // The noninterference property compares two worlds written one after the other: it runs on a
-      // database of its own (so nothing else changes it between them), first and beside the other files.
-      { extends: true, test: { name: 'noninterference', include: ['tests/noninterference/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      // The noninterference property compares two worlds written one after the other: it runs alone,
+      // after every other file, so nothing else changes the database between them.
+      { extends: true, test: { name: 'noninterference', include: ['tests/noninterference/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -32,10 +32,9 @@ export function testDatabase(): Db {
   return Db.connect(uri, user, password, { queryTimeoutMs: 30000 });
 }
 
-/** `opts.db`: a database of the caller's own instead of the suite's shared one (closed with the app). */
-export async function startTestApp(overrides: Record<string, string> = {}, opts: { db?: Db } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const prefix = `t${randomBytes(4).toString('hex')}`;
-  const db = opts.db ?? testDatabase();
+  const db = testDatabase();
   const config = loadConfig({ PORT: '0', CLIENT_DIR: 'dist/client', ...overrides });
   const app = await startApp(db, config);
   const password = 'test-password-123';

@@ -61,35 +61,6 @@ export async function testDb(): Promise<TestDb> {
   };
 }
 
-/** A local Neo4j of the caller's own (not the suite's shared one), schema applied; `close` stops and removes it. */
-export async function ownDatabase(): Promise<TestDb> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-graph-owndb-'));
-  const neo = await startLocalNeo4j({
-    projectRoot: root, home, boltPort: await freePort(), heap: '1g', pagecacheMiB: 256, txTimeoutSeconds: 120, startTimeoutMs: 240000,
-  });
-  const db = Db.connect(neo.uri, neo.user, neo.password, { queryTimeoutMs: 30000 });
-  const stop = async () => {
-    await neo.stop();
-    fs.rmSync(home, { recursive: true, force: true });
-  };
-  try {
-    await db.verify(120000);
-    await migrate(db, path.join(root, 'cypher/schema'));
-  } catch (e) {
-    await db.close();
-    await stop();
-    throw e;
-  }
-  return {
-    db,
-    env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password },
-    async close() {
-      await db.close().catch(() => undefined);
-      await stop();
-    },
-  };
-}
-
 /** Removes every entity (and its links) whose id starts with the prefix. */
 export async function deleteByPrefix(db: Db, prefix: string): Promise<void> {
   await db.write(cypher('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: prefix }));

@@ -7,7 +7,6 @@ import { decide, stubId, type Role, type Viewer } from '../../server/domain/poli
 import { library } from '../../server/investigations/library.js';
 import { linkId } from '../../server/graph/write.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ownDatabase, type TestDb } from '../helpers/db.js';
 import { introspect, operationFor, runOperation, walkOperations, type ArgPool, type GqlResult, type Operation } from '../helpers/viewers.js';
 import {
   agencyId, clearWorld, entityId, policyMarkings, releasable, shareReleasable, twin, unshare, vocabulary, worldArb, worldTexts, writeAgencies, writeWorld,
@@ -51,16 +50,11 @@ let schema: GraphQLSchema;
 const tokens = new Map<string, string>();
 const viewers = new Map<string, Viewer>();
 
-let own: TestDb | undefined;
-
 beforeAll(async () => {
-  // A database of its own (NI_SHARED_DB=1: the suite's), so nothing the other test files write
-  // runs between the two worlds of a pair and the file runs beside them.
-  own = process.env.NI_SHARED_DB === '1' ? undefined : await ownDatabase();
   // Several calls run at once for one user: allow them all (the per-user limit is tested on its own).
   // Alerts are delivered when the run flushes them, never by the process's timer in the middle of
   // writing a world: when a round runs is timing (documented as not hidden), not content.
-  t = await startTestApp({ MAX_CONCURRENT_QUERIES_PER_USER: String(CONCURRENCY + 2), ALERT_POLL_MS: '0' }, { db: own?.db });
+  t = await startTestApp({ MAX_CONCURRENT_QUERIES_PER_USER: String(CONCURRENCY + 2), ALERT_POLL_MS: '0' });
   P = t.prefix;
   await writeAgencies(t.db, P);
   for (const v of VIEWERS) {
@@ -76,13 +70,11 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (t) {
-    await clearCharts().catch(() => undefined);
-    await clearProducts();
-    await t.close();
-  }
-  await own?.close();
-}, 120_000);
+  if (!t) return;
+  await clearCharts().catch(() => undefined);
+  await clearProducts();
+  await t.close();
+});
 
 // ---------------------------------------------------------------------------------------------
 // The operations a viewer runs in both worlds
