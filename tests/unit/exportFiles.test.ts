@@ -55,6 +55,14 @@ describe('the printable PDF', () => {
     expect(doc.getKeywords()).toContain('EXP-0f6c2b1e');
   });
 
+  it('never cuts the export reference short: a long author name is cut instead', async () => {
+    const exportId = 'EXP-4c1f0c1e-9d2b-4b7e-8a51-0f6c2b1e9d2b';
+    const long = { ...rest, author: `t1234abcd.analyst (${'Detective Sergeant '.repeat(6)}West Midlands Police)` };
+    const lines = pdfPageTexts(await chartPdf(PNG, exportMarking({ ...allowed, exportId }, long)))[0]!.split('\n');
+    const produced = lines.find((l) => l.startsWith('Produced by '))!;
+    expect(produced).toMatch(/^Produced by t1234abcd\.analyst.*\.\.\. - EXP-4c1f0c1e-9d2b-4b7e-8a51-0f6c2b1e9d2b$/);
+  });
+
   it('writes text the standard fonts can encode', () => {
     expect(winAnsi('Dana’s “chart” – café … 日本')).toBe('Dana\'s "chart" - café ... ??');
   });

@@ -50,7 +50,10 @@ export async function chartPdf(picture: Uint8Array, m: ExportMarking): Promise<U
     page.drawText(r, { x: W - margin - regular.widthOfTextAtSize(r, 8.5), y: y + 9.5, size: 8.5, font: regular, color: ink });
   };
   bandAt(H - band, m.title, ukDateTime(m.date));
-  bandAt(0, handlingLine(m), producedBy(m));
+  // The export reference is never cut short (the audit finds the file by it): a long author name is.
+  const reference = ` · ${m.exportId}`;
+  const room = W / 2 - 110 - regular.widthOfTextAtSize(winAnsi(reference), 8.5);
+  bandAt(0, handlingLine(m), `${fit(producedBy({ ...m, exportId: '' }).replace(/ · $/, ''), regular, 8.5, room)}${reference}`);
 
   // Below the picture: the legend (five to a row) and the conditions' lines.
   const cols = 5;
