@@ -59,7 +59,7 @@ export function Toolbar(p: Props) {
         <button
           onClick={() => (s.sequence ? ws.closeSequence() : ws.openSequence())} aria-pressed={!!s.sequence} className="glyph-button" aria-label="Sequence" data-testid="toolbar-sequence"
           title={s.sequence ? 'Close the sequence view' : 'Sequence view: a line per selected entity (or the chart’s) with its reports, events and calls in date order'}
-        ><span aria-hidden className="narrow-only">☰</span><span className="wide-only">Sequence</span></button>
+        ><span aria-hidden className="narrow-only">⇶</span><span className="wide-only">Sequence</span></button>
       </div>
       {(p.onAddEntity || p.onLink) && (
         <div className="group">
