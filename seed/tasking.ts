@@ -1,6 +1,6 @@
 import { cypher, type Db } from '../server/db/db.js';
-import { validateAction, validateDate, validateDecision, validateMeeting } from '../server/domain/coverage.js';
-import { validateMarkings } from '../server/domain/validate.js';
+import { recordMarkings, validateAction, validateDate, validateDecision, validateMeeting } from '../server/domain/coverage.js';
+import { addDays } from '../server/domain/harm.js';
 import { updateAction, writeTaskingRecord } from '../server/graph/requirements.js';
 
 /**
@@ -18,8 +18,6 @@ interface Plan {
   meeting: { id: string; kind: string; daysAgo: number; title: string; chair: string; classification?: string };
   decisions: { id: string; text: string; rationale: string; relatedIds: string[]; actions: { id: string; text: string; owner: string; dueInDays: number; status?: string; result?: string }[] }[];
 }
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedTasking(db: Db, opts: { today: string }): Promise<{ records: number }> {
   const [manager] = await db.read(cypher("MATCH (u:User {username: 'manager'}) RETURN u.username AS username, u.agency AS agency"));
@@ -91,7 +89,7 @@ export async function seedTasking(db: Db, opts: { today: string }): Promise<{ re
   ))).map((r) => [r.id as string, r.status as string | null]));
 
   const by = manager.username as string;
-  const marks = (classification?: string) => ({ ...validateMarkings({ classification }, { agency: manager.agency as string }), disseminatedTo: [] as string[], nfd: false });
+  const marks = (classification?: string) => recordMarkings({ agency: manager.agency as string }, classification);
   const now = new Date().toISOString();
   let records = 0;
   for (const plan of plans) {

@@ -7,7 +7,7 @@ import {
 } from '../domain/coverage.js';
 import { DomainError, forbidden, invalid, notFound } from '../domain/errors.js';
 import { can, decide, type Viewer } from '../domain/policy.js';
-import { todayIso, validateEntity, validateLink, validateMarkings, type EntityRecord, type LinkRecord } from '../domain/validate.js';
+import { todayIso, validateEntity, validateLink, type EntityRecord, type LinkRecord } from '../domain/validate.js';
 import {
   collectionTasks, concernedEntities, planWithRequirements, questionEvidence, rawEntities, requirementStructure, setTaskStatus,
   taskById, taskingRecord, timeline, updateAction as updateActionRow, writeTaskingRecord, writeTask, type CollectionTaskRow, type TaskingLabel,
@@ -15,6 +15,7 @@ import {
 import { redactNode, type RawRecord } from '../graph/slice.js';
 import { writeEntities, writeLinks } from '../graph/write.js';
 import { requireViewer, type Ctx } from './context.js';
+import { recordMarkings } from '../domain/coverage.js';
 import { GraphNode, MarkingsInput } from './types.js';
 import { TASK_STATUS } from '../domain/codes.js';
 
@@ -291,10 +292,6 @@ function taskView(t: CollectionTaskRow & { requirementIds?: string[] }, today: s
   };
 }
 
-function recordMarkings(viewer: Viewer, classification?: string | null) {
-  const m = validateMarkings({ classification: classification ?? undefined }, { agency: viewer.agency });
-  return { ...m, disseminatedTo: [] as string[], nfd: false };
-}
 
 /** A tasking record the viewer may change: own agency, seen in full. */
 async function ownRecord(ctx: Ctx, viewer: Viewer, label: TaskingLabel, id: string, field: string): Promise<RawRecord> {

@@ -1,6 +1,7 @@
 import { COLLECTION_METHODS, TASK_STATUS } from './codes.js';
 import { invalid } from './errors.js';
 import { addDays } from './harm.js';
+import { validateMarkings } from './validate.js';
 
 /**
  * The collection side of the cycle as pure rules: how well a question (or an entity a requirement
@@ -277,4 +278,10 @@ export function validateAction(a: { text?: string | null; owner?: string | null;
 
 export function actionOverdue(a: { dueDate?: string | null; status?: string | null }, today: string): boolean {
   return !!a.dueDate && a.dueDate < today && !['DONE', 'CANCELLED'].includes(a.status ?? '');
+}
+
+/** The markings of a tasking record (meeting, decision, action, review, task): the recorder's agency, at the classification given. */
+export function recordMarkings(viewer: { agency: string }, classification?: string | null) {
+  const m = validateMarkings({ classification: classification ?? undefined }, { agency: viewer.agency });
+  return { ...m, disseminatedTo: [] as string[], nfd: false };
 }

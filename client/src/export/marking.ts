@@ -49,8 +49,10 @@ export const handlingLine = (m: Pick<ExportMarking, 'handling' | 'conditions'>) 
 /** dd/mm/yyyy hh:mm in UK time (the workspace's own date form). */
 export const ukDateTime = (d: Date) => ukDateTimeOf(d.toISOString());
 
+/** Who produced a file. */
+export const producer = (m: Pick<ExportMarking, 'author'>) => `Produced by ${m.author}`;
 /** The footer's right-hand text: who produced it and the export's reference. */
-export const producedBy = (m: Pick<ExportMarking, 'author' | 'exportId'>) => `Produced by ${m.author} · ${m.exportId}`;
+export const producedBy = (m: Pick<ExportMarking, 'author' | 'exportId'>) => `${producer(m)} · ${m.exportId}`;
 
 /** One line that says it all, for text formats (CSV, GraphML) at the top and the bottom of the file. */
 export function markingLine(m: ExportMarking): string {

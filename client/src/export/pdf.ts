@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { handlingLine, producedBy, ukDateTime, type ExportMarking } from './marking.js';
+import { handlingLine, producer, ukDateTime, type ExportMarking } from './marking.js';
 
 /**
  * A printable chart: one A4 landscape page (A3 when the picture is large) with the marking the server
@@ -53,7 +53,7 @@ export async function chartPdf(picture: Uint8Array, m: ExportMarking): Promise<U
   // The export reference is never cut short (the audit finds the file by it): a long author name is.
   const reference = ` · ${m.exportId}`;
   const room = W / 2 - 110 - regular.widthOfTextAtSize(winAnsi(reference), 8.5);
-  bandAt(0, handlingLine(m), `${fit(producedBy({ ...m, exportId: '' }).replace(/ · $/, ''), regular, 8.5, room)}${reference}`);
+  bandAt(0, handlingLine(m), `${fit(producer(m), regular, 8.5, room)}${reference}`);
 
   // Below the picture: the legend (five to a row) and the conditions' lines.
   const cols = 5;

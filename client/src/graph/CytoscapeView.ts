@@ -471,16 +471,7 @@ export class CytoscapeView {
     for (const [id, look] of looks) {
       const el = cy.getElementById(id) as NodeSingular;
       if (el.empty()) continue;
-      // One data update per entity (each update restyles it), only when its look changed.
-      const want: Record<string, unknown> = { ruleColour: look.colour, ruleSize: look.size, badgeLabel: look.badge ? `${look.badge} ${el.data('label') as string}` : undefined };
-      const set: Record<string, unknown> = {};
-      const drop: string[] = [];
-      for (const [k, v] of Object.entries(want)) {
-        const cur = el.data(k);
-        if (v === undefined) { if (cur !== undefined) drop.push(k); } else if (cur !== v) set[k] = v;
-      }
-      if (Object.keys(set).length) el.data(set);
-      if (drop.length) el.removeData(drop.join(' '));
+      setOrRemoveAll(el, { ruleColour: look.colour, ruleSize: look.size, badgeLabel: look.badge ? `${look.badge} ${el.data('label') as string}` : undefined });
     }
     this.ruled = new Set(looks.keys());
   }
@@ -648,6 +639,20 @@ function annotationData(a: Annotation): Record<string, unknown> {
 
 function centre(bb: { x1: number; x2: number; y1: number; y2: number }) {
   return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+}
+
+/** setOrRemove for several keys in one data update (each update restyles the element), made only when something changed. */
+function setOrRemoveAll(n: NodeSingular, values: Record<string, unknown>): void {
+  const set: Record<string, unknown> = {};
+  const drop: string[] = [];
+  for (const [k, v] of Object.entries(values)) {
+    const cur = n.data(k);
+    if (v === undefined) {
+      if (cur !== undefined) drop.push(k);
+    } else if (cur !== v) set[k] = v;
+  }
+  if (drop.length) n.removeData(drop.join(' '));
+  if (Object.keys(set).length) n.data(set);
 }
 
 function setOrRemove(n: NodeSingular, key: string, value: unknown): void {
