@@ -16,7 +16,10 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest.json' },
     projects: [
-      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/noninterference/**'], sequence: { groupOrder: 0 } } },
+      // A worker keeps its modules from one file to the next (no per-file re-import of the server,
+      // Apollo and the driver, which cost several seconds a file): each file starts and closes its
+      // own app, and the keys the server derives are set again by every start.
+      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/noninterference/**'], isolate: false, sequence: { groupOrder: 0 } } },
       // The noninterference property compares two worlds written one after the other: it runs alone,
       // after every other file, so nothing else changes the database between them.
       { extends: true, test: { name: 'noninterference', include: ['tests/noninterference/**/*.test.ts'], sequence: { groupOrder: 1 } } },

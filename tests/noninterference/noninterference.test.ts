@@ -187,8 +187,12 @@ function operations(spec: ViewerSpec, pool: ReturnType<typeof poolFor>, pair: Pa
   for (const type of types) {
     const props = ['label', 'id', 'updatedAt', 'createdAt', ...Object.keys(ENTITY_TYPES[type as keyof typeof ENTITY_TYPES].props)];
     for (const sortBy of props) for (const descending of [false, true]) ops.push(call('entities', { type, sortBy, descending, first: 2 }, pool));
+    // Every property filtered through the viewer's view of it, by containing the word and by
+    // ordering against it. Equality and "at or below" go through the same filtering and would
+    // only tell a hidden change apart from these two when a hidden value moves between equal to
+    // the word and above it while still containing it; they cost half the run's list calls.
     for (const prop of props) {
-      for (const op of ['CONTAINS', 'EQ', 'GTE', 'LTE']) ops.push(call('entities', { type, where: [{ prop, op, value: pool.words[1]!.slice(0, 8) }], first: 50 }, pool));
+      for (const op of ['CONTAINS', 'GTE']) ops.push(call('entities', { type, where: [{ prop, op, value: pool.words[1]!.slice(0, 8) }], first: 50 }, pool));
     }
   }
   // Searches: every word and identifier of both worlds (hidden text included).
