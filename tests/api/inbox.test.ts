@@ -35,11 +35,11 @@ beforeAll(async () => {
   await t.entity('AG1', 'Agency', { kind: 'POLICE', desk: 'FIB One', deskPhone: '0121 496 0001', deskEmail: 'fib@one.example' }, { agency: AG1 }, 'Force One');
   await t.entity('AG2', 'Agency', { kind: 'POLICE', desk: 'FIB Two' }, { agency: AG2 }, 'Force Two');
   await t.entity('AG3', 'Agency', { kind: 'POLICE', desk: 'FIB Three' }, { agency: AG3 }, 'Force Three');
-  ids.S1 = await t.entity('S1', 'Subject', { forename: 'Quintus', surname: 'Marlowe', dob: '1985-03-02', notes: 'holder-only notes' });
-  ids.S2 = await t.entity('S2', 'Subject', { forename: 'Quintus', surname: 'Marlowe', dob: '1985-03-02' });
+  ids.S1 = await t.entity('S1', 'Subject', { forename: 'Thaddeus', surname: 'Wraxall', dob: '1985-03-02', notes: 'holder-only notes' });
+  ids.S2 = await t.entity('S2', 'Subject', { forename: 'Thaddeus', surname: 'Wraxall', dob: '1985-03-02' });
   ids.V1 = await t.entity('V1', 'Vehicle', { vrm: 'QX19 ZZK', make: 'Audi' });
-  ids.R1 = await t.entity('R1', 'IntelligenceReport', { text: 'Marlowe stores cash at a lock-up on Canal Street', sourceEvaluation: '2', intelAssessment: 'B' }, {}, 'Report one');
-  ids.R2 = await t.entity('R2', 'IntelligenceReport', { text: 'Marlowe drives the Audi to meetings in the partner area', sourceEvaluation: '1', intelAssessment: 'B' }, {}, 'Report two');
+  ids.R1 = await t.entity('R1', 'IntelligenceReport', { text: 'Wraxall stores cash at a lock-up on Canal Street', sourceEvaluation: '2', intelAssessment: 'B' }, {}, 'Report one');
+  ids.R2 = await t.entity('R2', 'IntelligenceReport', { text: 'Wraxall drives the Audi to meetings in the partner area', sourceEvaluation: '1', intelAssessment: 'B' }, {}, 'Report two');
   await t.link(ids.S1, 'ASSOCIATE_OF', ids.S2, {}, [ids.R1]);
   await t.link(ids.S1, 'USES_VEHICLE', ids.V1);
   // The partner's own subject, which both agencies will watch.
@@ -75,7 +75,7 @@ describe('stub references', () => {
     expect(b.entity.id).not.toBe(a1.entity.id);
     expect(b.entity.reference).not.toBe(a1.entity.reference);
     // The search finds it by its identifiers under the same reference.
-    const s = ok(await t.gql('query{ searchGrouped(text:"Quintus Marlowe 1985-03-02"){ hits{ entity{ id } } heldElsewhere{ heldBy count contact contactPhone stubs{ id reference } } } }', {}, tok.partner)) as any;
+    const s = ok(await t.gql('query{ searchGrouped(text:"Thaddeus Wraxall 1985-03-02"){ hits{ entity{ id } } heldElsewhere{ heldBy count contact contactPhone stubs{ id reference } } } }', {}, tok.partner)) as any;
     expect(s.searchGrouped.hits).toEqual([]);
     expect(s.searchGrouped.heldElsewhere).toEqual([{
       heldBy: 'Force One', count: 2, contact: 'FIB One', contactPhone: '0121 496 0001',
@@ -208,13 +208,13 @@ describe('watches and alerts', () => {
 
   it('an analyst watching a subject is alerted to a new report and link; a burst of writes is one digest', async () => {
     const w = ok(await t.gql(WATCH, { k: 'ENTITY', t: ids.S1 }, tok.analyst)) as any;
-    expect(w.watch).toMatchObject({ kind: 'ENTITY', target: ids.S1, label: 'Subject Quintus Marlowe' });
+    expect(w.watch).toMatchObject({ kind: 'ENTITY', target: ids.S1, label: 'Subject Thaddeus Wraxall' });
     // Watching twice is one watch.
     expect((ok(await t.gql(WATCH, { k: 'ENTITY', t: ids.S1 }, tok.analyst)) as any).watch.id).toBe(w.watch.id);
     await t.flushAlerts();
     expect(await alerts(tok.analyst)).toEqual([]);
 
-    ids.R3 = await t.entity('R3', 'IntelligenceReport', { text: 'Marlowe seen with a new associate', sourceEvaluation: '2', intelAssessment: 'C' }, {}, 'Report three');
+    ids.R3 = await t.entity('R3', 'IntelligenceReport', { text: 'Wraxall seen with a new associate', sourceEvaluation: '2', intelAssessment: 'C' }, {}, 'Report three');
     ids.S3 = await t.entity('S3', 'Subject', { forename: 'Cassius', surname: 'Vane' });
     await t.link(ids.S3, 'ASSOCIATE_OF', ids.S1, {}, [ids.R3]);
     for (let i = 0; i < 20; i++) await t.entity('S3', 'Subject', { forename: 'Cassius', surname: 'Vane', notes: `sighting ${i}` });
@@ -272,7 +272,7 @@ describe('watches and alerts', () => {
     await t.gql(WATCH, { k: 'ENTITY', t: ids.S2 }, junior);
     await t.flushAlerts();
     await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
-    ids.R5 = await t.entity('R5', 'IntelligenceReport', { text: 'Secret surveillance log on Marlowe', sourceEvaluation: '1', intelAssessment: 'B' }, { classification: 'SECRET' }, 'Surveillance log');
+    ids.R5 = await t.entity('R5', 'IntelligenceReport', { text: 'Secret surveillance log on Wraxall', sourceEvaluation: '1', intelAssessment: 'B' }, { classification: 'SECRET' }, 'Surveillance log');
     await t.link(ids.R5, 'MENTIONS', ids.S2, {}, [], { classification: 'SECRET' });
     await t.flushAlerts();
     const mine = (await alerts(tok.analyst)).filter((a) => !a.read);
@@ -304,7 +304,7 @@ describe('watches and alerts', () => {
 
   it('changes written while no process delivers are delivered later (the feed is in the database)', async () => {
     await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
-    await t.entity('S2', 'Subject', { forename: 'Quintus', surname: 'Marlowe', dob: '1985-03-02', notes: 'new address' });
+    await t.entity('S2', 'Subject', { forename: 'Thaddeus', surname: 'Wraxall', dob: '1985-03-02', notes: 'new address' });
     await t.flushAlerts();
     // Watched directly, and as the associate of a watched subject: both watches say it changed.
     const a = (await alerts(tok.analyst)).filter((x) => !x.read);
