@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
 import { DEFAULT_HARM_TEMPLATE } from '../../server/domain/harm.js';
-import { screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { screenshotBoth, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
 /**
  * The partner's cross-boundary impact views in a real browser, on a hand-built world:
@@ -152,7 +152,9 @@ describe('cross-boundary impact for a partner, in a browser', () => {
     const bar = page.getByTestId('impact-scale-bar');
     expect(await bar.textContent()).toMatch(/^\d+(\.\d+)? km$/);
     expect(Number(await bar.getAttribute('data-km'))).toBeGreaterThan(0);
-    await screenshot(page, 'impact-map');
+    // A resize moves the area from under the pointer: hovered again at each size, the card stays Force Two's.
+    await screenshotBoth(page, 'impact-map', { each: () => page.getByTestId(`impact-area-${ids.F2}`).hover() });
+    expect(await info.locator('h3').textContent()).toBe('Force Two area');
   });
 
   it('filters by band, crime type and status through the API', async () => {
@@ -201,7 +203,7 @@ describe('cross-boundary impact for a partner, in a browser', () => {
     await page.getByTestId('matrix-columns').selectOption('name');
     const byName = await page.locator('[data-testid^="matrix-col-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(byName).toEqual([`matrix-col-${ids.O3}`, `matrix-col-${ids.O1}`]);
-    await screenshot(page, 'impact-matrix');
+    await screenshotBoth(page, 'impact-matrix');
   });
 
   it('a group in the matrix opens in the chart, expanded, and the view closes', async () => {
@@ -213,7 +215,7 @@ describe('cross-boundary impact for a partner, in a browser', () => {
     // Expanded: its member is another force's record, so the partner gets a restricted marker linked to it.
     await expect.poll(() => page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).neighborhood('node').length, ids.O1)).toBeGreaterThan(0);
     expect(await cyHas(ids.S1)).toBe(false);
-    await screenshot(page, 'impact-chart');
+    await screenshotBoth(page, 'impact-chart');
   });
 
   it('a group in the map\u2019s list opens in the chart too', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartCounts, screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { chartCounts, screenshotBoth, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
 /**
  * Find path beyond the first four links, and the community legend, in a real browser. The network
@@ -79,7 +79,7 @@ describe('Find path up to eight links, and the community legend', () => {
       'No path of 4 links or fewer between Corvin Ashdale and Tamsin Orlow. Raise the maximum (up to 8) to look further.',
     );
     expect(await chartCounts(page)).toMatchObject({ nodes: 2, edges: 0 });
-    await screenshot(page, 'paths-01-none-within-4');
+    await screenshotBoth(page, 'paths-01-none-within-4');
 
     await page.getByTestId('path-max-hops').selectOption('6');
     await page.getByTestId('path-submit').click();
@@ -92,7 +92,7 @@ describe('Find path up to eight links, and the community legend', () => {
     // The whole path highlighted: seven people and six links.
     const highlighted = await cy<{ nodes: string[]; edges: number }>('c => ({ nodes: c.nodes(".path").map((n) => n.id()).sort(), edges: c.edges(".path").length })');
     expect(highlighted).toEqual({ nodes: [...chain].sort(), edges: 6 });
-    await screenshot(page, 'paths-02-six-links');
+    await screenshotBoth(page, 'paths-02-six-links');
 
     // The next question starts at the maximum last asked.
     await selectEnds();
@@ -144,6 +144,6 @@ describe('Find path up to eight links, and the community legend', () => {
     // The swatch is the colour the community's members are drawn in.
     const rgb = (c: string) => c.replace(/\s/g, '');
     for (const r of rows) expect(rgb(drawn[r.hub]!)).toBe(rgb(r.swatch));
-    await screenshot(page, 'paths-03-community-legend');
+    await screenshotBoth(page, 'paths-03-community-legend');
   });
 });

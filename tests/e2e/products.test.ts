@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { pdfPageTexts } from '../helpers/pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
-import { screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { screenshotBoth, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
 /**
  * Intelligence products in a real browser, from draft to a partner reading the release.
@@ -35,13 +35,6 @@ const ASSOCIATES = [
   ['Ada', 'Quell'], ['Bram', 'Stoke'], ['Cora', 'Vane'], ['Dai', 'Rees'], ['Edda', 'Mount'], ['Fenn', 'Irwin'],
   ['Gale', 'Norris'], ['Hew', 'Lacey'], ['Ines', 'Pyke'], ['Jago', 'Thorne'], ['Kit', 'Ure'], ['Lyle', 'Wynn'],
 ];
-
-async function both(page: Page, name: string) {
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await screenshot(page, `${name}-1920`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 async function openProducts(page: Page) {
   await page.getByTestId('open-products').click();
@@ -145,7 +138,7 @@ describe('an intelligence product from draft to a partner', () => {
     expect(await map.getByTestId('snapshot-node').count()).toBe(2);
     expect(await map.getByTestId('scale-bar').textContent()).toMatch(/^[\d.,]+ km$/);
     await map.scrollIntoViewIfNeeded();
-    await screenshot(page, 'products-01-map');
+    await screenshotBoth(page, 'products-01-map');
 
     // A citation shows its source on hover: reference, grade, date, handling.
     const cite = page.getByTestId('section-identity').getByTestId('cite-ref').first();
@@ -157,7 +150,9 @@ describe('an intelligence product from draft to a partner', () => {
     await pop.waitFor();
     expect(await pop.textContent()).toContain(`${ref} ${grade}`);
     expect(await pop.getByTestId('cite-popover-line').textContent()).toMatch(/Graded \w\w · \d{2} \w{3} \d{4} · handling P · OFFICIAL-SENSITIVE/);
-    await both(page, 'products-01-draft');
+    // A resize moves the citation from under the pointer: hovered again at each size, its source stays shown.
+    await screenshotBoth(page, 'products-01-draft', { each: () => cite.hover() });
+    expect(await pop.textContent()).toContain(`${ref} ${grade}`);
     await page.mouse.move(5, 5);
   });
 
@@ -172,7 +167,7 @@ describe('an intelligence product from draft to a partner', () => {
     await page.getByTestId('cites-summary-0').click();
     await page.getByTestId('cites-summary-0-S1').check();
     await page.getByTestId('save-note').fill('Summary written; home address added');
-    await screenshot(page, 'products-02-editing');
+    await screenshotBoth(page, 'products-02-editing');
     await page.getByTestId('save-version').click();
     await expect.poll(() => text(page, 'product-version'), { timeout: 15_000 }).toBe('Version 2');
     expect(await page.getByTestId('section-summary').textContent()).toContain(SUMMARY);
@@ -192,7 +187,7 @@ describe('an intelligence product from draft to a partner', () => {
     expect(await changed.getAttribute('data-kind')).toBe('changed');
     expect(await changed.locator('del').textContent()).toBe(before);
     expect(await changed.locator('ins').textContent()).toBe(before + ADDED);
-    await screenshot(page, 'products-03-diff');
+    await screenshotBoth(page, 'products-03-diff');
 
     // Someone saves version 3 while this edit is open: the save is refused, with a reload.
     await page.getByTestId('product-tab-document').click();
@@ -248,7 +243,7 @@ describe('an intelligence product from draft to a partner', () => {
     const summary = page.getByTestId('side-summary');
     expect(await summary.getByTestId('side-original').textContent()).toContain(SUMMARY);
     expect(await summary.getByTestId('side-sanitised').textContent()).not.toContain(SUMMARY);
-    await both(page, 'products-04-side-by-side');
+    await screenshotBoth(page, 'products-04-side-by-side');
     await page.getByTestId('narrative-summary').fill(FOR_PARTNER);
     await page.getByTestId('release-purpose').fill('Inform GMP of a subject whose associates are active in its area');
     await page.getByTestId('release-lawful-basis').fill('DPA 2018 Part 3 s.35; common law policing purpose');
@@ -257,7 +252,7 @@ describe('an intelligence product from draft to a partner', () => {
     const refused = page.getByTestId('release-error');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('A product must be approved by a manager before it is disseminated');
-    await screenshot(page, 'products-04-refused');
+    await screenshotBoth(page, 'products-04-refused');
   });
 
   it('the manager approves it', async () => {
@@ -282,7 +277,7 @@ describe('an intelligence product from draft to a partner', () => {
     await expect.poll(() => text(page, 'decision-linked'), { timeout: 15_000 }).toContain('Target the Harrowgate cash network');
     expect(await text(page, 'decision-linked')).toContain('TT&CG Birmingham');
     expect(await rows.first().getAttribute('data-action')).toBe('LINK');
-    await screenshot(page, 'products-05-approved');
+    await screenshotBoth(page, 'products-05-approved');
   });
 
   it('the officer disseminates the approved product to GMP', async () => {
@@ -315,7 +310,7 @@ describe('an intelligence product from draft to a partner', () => {
     expect(doc).toContain(FOR_PARTNER);
     expect(doc).not.toContain(SUMMARY);
     expect(doc).not.toContain('84/556677Q');
-    await both(page, 'products-06-partner-reads');
+    await screenshotBoth(page, 'products-06-partner-reads');
 
     // A partner drafts nothing; the Received tab lists what was released to GMP.
     await page.getByTestId('products-tab-products').click();
@@ -332,7 +327,7 @@ describe('an intelligence product from draft to a partner', () => {
     expect(await frame.locator('[data-marking="header"]').textContent()).toBe(MARKING);
     expect(await frame.locator('[data-marking="footer"]').textContent()).toBe(MARKING);
     expect(await frame.locator('body').textContent()).toContain(FOR_PARTNER);
-    await screenshot(page, 'products-07-print-preview');
+    await screenshotBoth(page, 'products-07-print-preview');
 
     // Esc closes the preview, then the dialog; the chart behind it takes no keys.
     await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/db.js';
-import { screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { screenshotBoth, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
 /**
  * The requirement side in a real browser, on hand-built data: one question per coverage state
@@ -158,7 +158,7 @@ describe('intelligence requirements in the browser', () => {
     expect(await page.getByTestId(`next-task-${ids.T1}`).textContent()).toMatch(/ANPR.*DS Collection.*due 2020-01-01.*Overdue/);
     expect(await page.getByTestId(`no-task-${ids.QN}`).count()).toBe(0);
     expect(await page.getByTestId(`no-task-${ids.QW}`).textContent()).toContain('No task exists');
-    await screenshot(page, 'requirement-board');
+    await screenshotBoth(page, 'requirement-board');
   });
 
   it('the collection plan flags the overdue task, shows the refusal of an unjustified task, and adds a justified one', async () => {
@@ -183,7 +183,7 @@ describe('intelligence requirements in the browser', () => {
     // The cursor is put in the field the refusal names.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('task-justification');
     expect(await rows.count()).toBe(1);
-    await screenshot(page, 'collection-plan-refused');
+    await screenshotBoth(page, 'collection-plan-refused');
 
     const why = 'Only the partner force holds the supplier’s custody records; a request is the least intrusive route.';
     await page.getByTestId('task-justification').fill(why);
@@ -196,7 +196,7 @@ describe('intelligence requirements in the browser', () => {
     expect(await added.textContent()).toContain('Who supplies the line?');
     expect(await added.getAttribute('data-overdue')).toBe('false');
     expect(await page.getByTestId('task-error').count()).toBe(0);
-    await screenshot(page, 'collection-plan');
+    await screenshotBoth(page, 'collection-plan');
 
     // Status: done, the task is no longer overdue.
     await page.getByTestId(`task-status-${ids.T1}`).selectOption('DONE');
@@ -227,7 +227,7 @@ describe('intelligence requirements in the browser', () => {
     expect(text).toMatch(/Owner DI Intel · due \d{4}-\d{2}-\d{2} · Open/);
     expect(await page.getByTestId('log-action-overdue').count()).toBe(1);
     expect(text).toContain('Findings: ANPR tasking came too late');
-    await screenshot(page, 'decision-log');
+    await screenshotBoth(page, 'decision-log');
 
     // A range with nothing in it says so.
     await page.getByTestId('log-from').fill('2001-01-01');
@@ -259,7 +259,7 @@ describe('intelligence requirements in the browser', () => {
     expect(await page.getByTestId(`gap-entity-${ids.THIN}`).textContent()).toContain('Only weak intelligence');
     expect(await page.getByTestId(`gap-entity-${ids.STASH}`).textContent()).toContain('Nothing since 2020-02-01');
     await page.evaluate(() => (window as unknown as { __workspace: { clearSelection(): void } }).__workspace.clearSelection());
-    await screenshot(page, 'gap-overlay');
+    await screenshotBoth(page, 'gap-overlay');
 
     // Another requirement: only what it names is ringed.
     await page.getByTestId('gap-requirement').selectOption(ids.IR2);

@@ -2,13 +2,13 @@ import { textChunks } from '../../client/src/export/png.js';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartCounts, nodeOnPage, screenshot, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { chartCounts, nodeOnPage, screenshotBoth, settled, signIn, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { seedNetwork, type Network } from './network.js';
 
 /**
  * The analyst's flows in a real browser, in order, on one page: sign in, search and add, expand,
  * a restricted marker, a path, the reports behind a link, the time bar, saving and reopening,
- * exporting. Each step leaves a screenshot under test-artifacts/screenshots/.
+ * exporting. Each step leaves a screenshot at 1366x768 and at 1920x1080 under test-artifacts/screenshots/.
  */
 let app: BrowserApp;
 let net: Network;
@@ -43,7 +43,7 @@ describe('the analyst workspace in a browser', () => {
     expect(await page.getByTestId('viewer-clearance').textContent()).toBe('SECRET');
     expect(await page.getByTestId('viewer-agency').textContent()).toBe('Test Force');
     expect(await page.getByTestId('chart-empty').isVisible()).toBe(true);
-    await screenshot(page, '01-signed-in');
+    await screenshotBoth(page, '01-signed-in');
   });
 
   it('searches for a subject (type-ahead) and adds it to the chart', async () => {
@@ -52,7 +52,7 @@ describe('the analyst workspace in a browser', () => {
     const hit = page.getByTestId(`search-hit-${net.lorcan}`);
     await hit.waitFor();
     expect(await hit.textContent()).toContain('Lorcan Vexley');
-    await screenshot(page, '02-search');
+    await screenshotBoth(page, '02-search');
     await hit.click();
     await page.waitForFunction(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().length === 1);
     await settled(page);
@@ -73,7 +73,7 @@ describe('the analyst workspace in a browser', () => {
     const labels = await page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes().map((n) => n.data('label') as string));
     expect(labels).toEqual(expect.arrayContaining(['Vexley Firm', 'Dana Quarrie', '14 Mill Lane', 'VX21 KLM']));
     expect(await page.getByTestId('chart-marking').textContent()).toBe('OFFICIAL-SENSITIVE');
-    await screenshot(page, '03-expanded');
+    await screenshotBoth(page, '03-expanded');
   });
 
   it('draws a restricted stub distinctly and shows only who holds it and whom to contact', async () => {
@@ -95,7 +95,7 @@ describe('the analyst workspace in a browser', () => {
     const text = (await details.textContent()) ?? '';
     expect(text).not.toMatch(/Morwenna|Hask|handles this one/);
     expect(await page.getByTestId('props').count()).toBe(0);
-    await screenshot(page, '04-restricted-stub');
+    await screenshotBoth(page, '04-restricted-stub');
   });
 
   it('finds the shortest path between two selected people', async () => {
@@ -118,7 +118,7 @@ describe('the analyst workspace in a browser', () => {
     expect(await page.getByTestId('path-0').textContent()).toContain('Lorcan Vexley → Dana Quarrie → Kim Ashgrove → Owen Talbrook');
     await page.getByTestId('path-0').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.elements('.path').length)).toBe(7); // four people, three links
-    await screenshot(page, '05-shortest-path');
+    await screenshotBoth(page, '05-shortest-path');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('paths').count()).toBe(0);
   });
@@ -136,7 +136,7 @@ describe('the analyst workspace in a browser', () => {
     expect(await first.textContent()).toContain('Police recipients only');
     expect(await first.textContent()).toContain('Vexley directs cocaine supply');
     expect(await page.getByTestId('link-strength').textContent()).toContain('2 reports');
-    await screenshot(page, '06-why-linked');
+    await screenshotBoth(page, '06-why-linked');
   });
 
   it('filters the chart by time with the time bar', async () => {
@@ -153,7 +153,7 @@ describe('the analyst workspace in a browser', () => {
     const hidden = await page.evaluate((id) => (window as unknown as { __cy: import('cytoscape').Core }).__cy.getElementById(id).visible(), net.lorcanDana);
     expect(hidden).toBe(false); // 2021–2022
     expect(await page.getByTestId('chart-count').textContent()).toContain(`${after.shownEdges} of ${after.edges} links`);
-    await screenshot(page, '07-time-filter');
+    await screenshotBoth(page, '07-time-filter');
     await page.getByTestId('time-reset').click();
     await expect.poll(async () => (await chartCounts(page)).shownEdges).toBe(before.shownEdges);
   });
@@ -165,7 +165,7 @@ describe('the analyst workspace in a browser', () => {
     await page.getByTestId('chart-name').fill('Vexley network');
     await page.getByTestId('chart-save').click();
     await expect.poll(() => page.getByTestId('chart-item').count()).toBe(1);
-    await screenshot(page, '08-chart-saved');
+    await screenshotBoth(page, '08-chart-saved');
     await page.getByTestId('chart-new').click();
     await expect.poll(async () => (await chartCounts(page)).nodes).toBe(0);
 
@@ -178,7 +178,7 @@ describe('the analyst workspace in a browser', () => {
     expect((await chartCounts(page)).edges).toBe(saved.edges);
     const stub = await page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.nodes('[?restricted]').length);
     expect(stub).toBe(1);
-    await screenshot(page, '09-chart-reopened');
+    await screenshotBoth(page, '09-chart-reopened');
   });
 
   it('shares the chart with a colleague, who sees it through their own access', async () => {
@@ -195,7 +195,7 @@ describe('the analyst workspace in a browser', () => {
     await page.getByTestId(`share-with-${colleague}`).check();
     await page.getByTestId('chart-share-save').click();
     await expect.poll(() => page.getByTestId('chart-shared-with').textContent()).toContain(colleague);
-    await screenshot(page, '09b-chart-shared');
+    await screenshotBoth(page, '09b-chart-shared');
     await page.getByTestId('charts-close').click();
 
     const other = await app.newPage();
@@ -213,13 +213,13 @@ describe('the analyst workspace in a browser', () => {
     expect(seen.filter((n) => n.restricted)).toHaveLength(1);
     expect(seen.some((n) => n.label.includes('Vexley Firm'))).toBe(false);
     expect(await other.locator('body').textContent()).not.toContain('Vexley Firm');
-    await screenshot(other, '09c-chart-opened-by-colleague');
+    await screenshotBoth(other, '09c-chart-opened-by-colleague');
     await other.close();
   });
 
   it('exports the chart as a PNG picture marked in header and footer, with title, author, date and handling', async () => {
     await page.getByTestId('export-menu').click();
-    await screenshot(page, '10-export-menu');
+    await screenshotBoth(page, '10-export-menu');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(download.suggestedFilename()).toMatch(/^vexley-network-\d{12}\.png$/);
     const file = await download.path();
@@ -305,13 +305,13 @@ describe('the analyst workspace in a browser', () => {
     expect(await edgeLabel()).not.toBe('');
     await page.getByTestId('edge-labels').uncheck();
     await expect.poll(edgeLabel).toBe('');
-    await screenshot(page, '11-link-labels-off');
+    await screenshotBoth(page, '11-link-labels-off');
     await page.getByTestId('undo').click();
     await expect.poll(edgeLabel).not.toBe('');
     await page.keyboard.press('?');
     await page.getByTestId('help-overlay').waitFor();
     expect(await page.getByTestId('help-overlay').textContent()).toContain('Undo');
-    await screenshot(page, '11-help');
+    await screenshotBoth(page, '11-help');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('help-overlay').count()).toBe(0);
   });
@@ -320,7 +320,7 @@ describe('the analyst workspace in a browser', () => {
     const p = await nodeOnPage(page, net.owen);
     await page.mouse.click(p.x, p.y, { button: 'right' });
     await page.getByTestId('context-menu').waitFor();
-    await screenshot(page, '12-context-menu');
+    await screenshotBoth(page, '12-context-menu');
     await page.getByTestId('ctx-expand-filters').click();
     await page.getByTestId('expand-dialog').waitFor();
     await page.getByTestId('expand-submit').click();
@@ -342,7 +342,7 @@ describe('the analyst workspace in a browser', () => {
     const p = await nodeOnPage(page, net.dana);
     await page.mouse.click(p.x, p.y);
     await page.getByTestId('metrics').waitFor();
-    await screenshot(page, '14-analysis');
+    await screenshotBoth(page, '14-analysis');
   });
 
   it('switches to the WebGL renderer, keeping the chart, and still selects what is clicked', async () => {
@@ -357,7 +357,7 @@ describe('the analyst workspace in a browser', () => {
     const p = await nodeOnPage(page, net.dana);
     await page.mouse.click(p.x, p.y);
     await expect.poll(() => ws<string[]>('w => [...w.getState().selection]')).toEqual([net.dana]);
-    await screenshot(page, '13-webgl');
+    await screenshotBoth(page, '13-webgl');
     await page.getByTestId('help-button').click();
     await Promise.all([page.waitForEvent('load'), page.getByTestId('webgl-toggle').click()]);
     await page.getByTestId('workspace').waitFor();

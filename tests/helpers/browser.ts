@@ -119,22 +119,53 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
 
 /**
- * A screenshot at each of VIEWPORTS (named `<name>-1366` and `<name>-1920`), the page left at the
- * size it had. Returns the files.
+ * Resolves once the page has drawn two frames (layout, resize observers and the canvas have followed a
+ * change) and any CSS transition then running has ended (a hover's fade, say; not the endless spinner).
  */
-export async function screenshotBoth(page: Page, name: string): Promise<string[]> {
+function settledFrames(page: Page): Promise<unknown> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    await frame();
+    await frame();
+    const running = document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    if (!running.length) return;
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    await frame();
+  });
+}
+
+/**
+ * A screenshot at each of VIEWPORTS (named `<name>-1366` and `<name>-1920`), the page left at the
+ * size it had. Returns the files. `each` runs after every resize, the one back included, before the
+ * page is drawn: it puts back what a resize closes (a hover card under a pointer that no longer
+ * points at it, say), so each picture, and the test after it, sees what the test set up.
+ *
+ * After a resize, two frames (and the end of a transition `each` started) are enough: measured, a
+ * shot then shows what one 150 ms or a second later shows (Cytoscape's own resize, 100 ms later,
+ * only redraws the same chart). A size the page already has is shot at once, as `screenshot` does.
+ */
+export async function screenshotBoth(page: Page, name: string, opts: { each?: () => Promise<unknown> } = {}): Promise<string[]> {
   const was = page.viewportSize();
+  const same = (v: { width: number; height: number } | null, w: { width: number; height: number }) => !!v && v.width === w.width && v.height === w.height;
+  const resize = async (v: { width: number; height: number }) => {
+    await page.setViewportSize(v);
+    await opts.each?.();
+    await settledFrames(page);
+  };
   const files: string[] = [];
+  let ok = false;
   try {
     for (const v of VIEWPORTS) {
-      await page.setViewportSize(v);
-      // Let layout, the canvas and any resize observers follow the new size.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      await page.waitForTimeout(150);
+      if (!same(page.viewportSize(), v)) await resize(v);
       files.push(await screenshot(page, `${name}-${v.width}`));
     }
+    ok = true;
   } finally {
-    if (was) await page.setViewportSize(was);
+    // Back to the size the test had; on a failure, without `each` (the failure is what matters).
+    if (was && !same(page.viewportSize(), was)) {
+      if (ok) await resize(was);
+      else await page.setViewportSize(was);
+    }
   }
   return files;
 }
