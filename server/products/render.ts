@@ -73,6 +73,7 @@ export function productHtml(d: ProductDocumentInput): string {
 body { font: 11pt/1.45 "Helvetica", "Arial", sans-serif; color: #111; margin: 0; }
 .marking { position: fixed; left: 0; right: 0; text-align: center; font-weight: bold; letter-spacing: .08em; color: #b3261e; font-size: 10pt; }
 .marking.top { top: 0; } .marking.bottom { bottom: 0; }
+@media screen { .marking { position: sticky; background: #fff; padding: 4px 0; z-index: 1; } }
 main { padding: 28px 0; }
 h1 { font-size: 18pt; margin: 0 0 4px; } h2 { font-size: 13pt; margin: 18px 0 6px; border-bottom: 1px solid #ccd; }
 .meta { color: #444; font-size: 9.5pt; } .refs { color: #1f4e79; font-size: 9pt; } .pn { color: #666; font-size: 9pt; }

@@ -327,6 +327,10 @@ describe('an intelligence product from draft to a partner', () => {
     expect(await frame.locator('[data-marking="header"]').textContent()).toBe(MARKING);
     expect(await frame.locator('[data-marking="footer"]').textContent()).toBe(MARKING);
     expect(await frame.locator('body').textContent()).toContain(FOR_PARTNER);
+    // On screen both markings stay in view over the text scrolling under them, never mixed into it.
+    const footer = await frame.locator('[data-marking="footer"]').evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, bottom: el.getBoundingClientRect().bottom, height: innerHeight }));
+    expect(footer.bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(footer.bottom).toBeLessThanOrEqual(footer.height + 0.5);
     await screenshotBoth(page, 'products-07-print-preview');
 
     // Esc closes the preview, then the dialog; the chart behind it takes no keys.
