@@ -1,9 +1,10 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import edgehandles from 'cytoscape-edgehandles';
-import type { ChartDoc, ChartEdge, ChartNode } from '../workspace/chartDoc.js';
+import type { ChartDoc, ChartEdge, ChartNode, Position } from '../workspace/chartDoc.js';
 import { chartDegrees, normalise, ocgRoles } from '../workspace/derive.js';
 import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace/GraphWorkspace.js';
 import type { LayoutInput } from './layoutEngine.js';
+import { clearAdded, type NodeBox } from '../workspace/placement.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { evidenceSummary } from '../ui/evidence.js';
 import { entityTitle } from '../ui/format.js';
@@ -11,7 +12,7 @@ import { groupedView } from '../organise/grouping.js';
 import { isAnnotationId, isGroupId, isOrganiseId, type Annotation } from '../organise/model.js';
 import { ruleStyles } from '../organise/rules.js';
 import { glyphUri } from './icons.js';
-import { LIGHT_STYLE_ABOVE, chartStyle, communityColour, darkGlyph, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
+import { LIGHT_STYLE_ABOVE, chartStyle, labelScale, communityColour, darkGlyph, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
  * Cytoscape as the workspace's renderer: it mirrors the workspace state onto the canvas (diffing
@@ -45,6 +46,16 @@ interface EdgeHandles { enableDrawMode(): void; disableDrawMode(): void; stop():
 const ANIMATE_MAX_NODES = 300;
 /** From this many elements, panning and zooming draw from a cached picture (see tuneForSize). */
 const TEXTURE_ABOVE = 1500;
+/** Margin (px) round the chart when it is fitted to the canvas. */
+const FIT_PADDING = 40;
+/** The zoom that fits a small chart stops here: a handful of nodes is not blown up. */
+const FIT_MAX_ZOOM = 1.6;
+/** Labels are resized this long after the last zoom step: once a gesture ends, not on every frame. */
+const LABEL_SCALE_DELAY_MS = 150;
+/** Up to this many nodes, a layout is sent each drawn node's box, label included (see clearAdded). */
+const LABEL_BOXES_MAX_NODES = 1000;
+/** After a layout, rounds of framing and clearing what was just added (see runLayout). */
+const CLEAR_ROUNDS = 3;
 
 export function nodeData(n: ChartNode): Record<string, unknown> {
   const d = n.data;
@@ -120,6 +131,10 @@ export class CytoscapeView {
   private drawing = false;
   /** Milliseconds of the last layout computation (for the status line and benchmarks). */
   lastLayoutMs = 0;
+  /** Entity labels' size against LABEL_FONT_PX (see labelScale) in the stylesheet `scaledSheet`. */
+  private sheetScale = 1;
+  private scaledSheet: unknown = null;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
   /** Layout passes run for the chart, and how many of them ran before their elements were drawn. */
   layoutRuns = 0;
   layoutsBeforeDraw = 0;
@@ -153,7 +168,10 @@ export class CytoscapeView {
     }) as unknown as cytoscape.EventHandler);
     this.bindCanvasEvents();
     this.render(ws.getState());
-    this.unsubscribe = ws.subscribe(() => this.render(ws.getState()));
+    this.unsubscribe = ws.subscribe(() => {
+      this.render(ws.getState());
+      this.keepLabelScale();
+    });
   }
 
   /**
@@ -168,6 +186,7 @@ export class CytoscapeView {
   }
 
   destroy(): void {
+    clearTimeout(this.labelTimer);
     this.unsubscribe();
     this.handles.destroy();
     this.runner.dispose();
@@ -226,6 +245,10 @@ export class CytoscapeView {
       if (n && oe) this.opts.onHover?.({ id: n.id, clientX: oe.clientX, clientY: oe.clientY });
     });
     cy.on('grab pan zoom', () => this.opts.onHover?.(null));
+    cy.on('zoom', () => {
+      clearTimeout(this.labelTimer);
+      this.labelTimer = setTimeout(() => this.scaleLabels(), LABEL_SCALE_DELAY_MS);
+    });
     cy.on('cxttap', (ev) => {
       const oe = ev.originalEvent as MouseEvent | undefined;
       const clientX = oe?.clientX ?? 0;
@@ -510,13 +533,17 @@ export class CytoscapeView {
     // Groups and annotations stay where the analyst put them; grouped members are not drawn.
     const nodes = cy.nodes(':not(.filtered):not(.org):not(.grouped)');
     const ids = new Set(nodes.map((n) => n.id()));
+    const boxes = nodes.length <= LABEL_BOXES_MAX_NODES;
     return {
       name: req.name,
       randomize: req.randomize,
       roots: req.roots,
+      aspect: this.frameAspect(),
+      added: req.added,
       nodes: nodes.map((n) => ({
         id: n.id(), x: n.position('x'), y: n.position('y'), w: n.outerWidth() + 24, h: n.outerHeight() + 24, pinned: n.locked(),
         level: (n.data('centrality') as number | undefined) ?? n.degree(false), group: n.data('type') as string,
+        ...(boxes ? { box: drawnBox(n) } : {}),
       })),
       edges: cy.edges(':not(.filtered)').filter((e) => ids.has(e.source().id()) && ids.has(e.target().id()))
         .map((e: cytoscape.EdgeSingular) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
@@ -558,7 +585,14 @@ export class CytoscapeView {
       const e = doc.edges.get(id);
       if (e) edges.push({ id, source: e.data.source, target: e.data.target });
     }
-    return { name: req.name, randomize: req.randomize, roots: req.roots, nodes, edges };
+    return { name: req.name, randomize: req.randomize, roots: req.roots, nodes, edges, aspect: this.frameAspect() };
+  }
+
+  /** Width over height of the space a fit frames the chart in (the canvas less the fit's margin). */
+  private frameAspect(): number | undefined {
+    const w = this.cy.width() - 2 * FIT_PADDING;
+    const h = this.cy.height() - 2 * FIT_PADDING;
+    return w > 0 && h > 0 ? w / h : undefined;
   }
 
   private async runLayout(req: LayoutRequest): Promise<void> {
@@ -578,8 +612,14 @@ export class CytoscapeView {
         // After the animation: fit when asked, else make sure what moved is still in view. An
         // addition laid out before its first draw is framed at once (before that frame is drawn).
         const view = req.fit ? 'fit' : 'keep-in-view';
-        if (req.beforeDraw) this.applyView(view);
-        else setTimeout(() => this.applyView(view), this.cy.nodes().length <= ANIMATE_MAX_NODES ? 340 : 0);
+        const frame = () => {
+          this.applyView(view);
+          // Framing may resize the labels (see scaleLabels), so what was just added is cleared again;
+          // moved, it may leave the frame: a few rounds of each, until nothing moves.
+          for (let round = 0; round < CLEAR_ROUNDS && req.added?.length && this.keepClear(req.added); round++) this.applyView('keep-in-view');
+        };
+        if (req.beforeDraw) frame();
+        else setTimeout(frame, this.cy.nodes().length <= ANIMATE_MAX_NODES ? 340 : 0);
       }
     } catch (e) {
       this.ws.notify('error', `Layout failed: ${(e as Error).message}`);
@@ -594,6 +634,9 @@ export class CytoscapeView {
     const shown = cy.elements().not('.filtered, .grouped');
     const target = ids?.length ? shown.filter((el) => ids.includes(el.id())) : shown;
     if (target.empty()) return;
+    // Focus on all there is (entities added to an empty chart): framed as a fit.
+    const shownNodes = shown.nodes().length;
+    if (kind === 'focus' && shownNodes > 2 && target.nodes().length === shownNodes) kind = 'fit';
     if (kind === 'keep-in-view') {
       const ext = cy.extent();
       const bb = target.boundingBox();
@@ -602,8 +645,12 @@ export class CytoscapeView {
     }
     if (kind === 'fit') {
       cy.stop();
-      cy.fit(target, 40);
-      if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, position: target.boundingBox() ? centre(target.boundingBox()) : { x: 0, y: 0 } });
+      this.fitTo(target);
+      // Zoomed out by the fit, labels are drawn larger (see scaleLabels): framed again with them.
+      if (this.scaleLabels()) {
+        this.fitTo(target);
+        this.scaleLabels();
+      }
       return;
     }
     // Focus: bring the nodes into view without zooming in further than needed.
@@ -613,9 +660,81 @@ export class CytoscapeView {
     if (!inside) {
       if (cy.nodes().length <= 2) cy.fit(shown, 80);
       else cy.center(target);
-      if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, position: centre(bb) });
+      if (cy.zoom() > FIT_MAX_ZOOM) cy.zoom({ level: FIT_MAX_ZOOM, position: centre(bb) });
     }
   }
+
+  private fitTo(target: cytoscape.Collection): void {
+    const cy = this.cy;
+    cy.fit(target, FIT_PADDING);
+    if (cy.zoom() > FIT_MAX_ZOOM) cy.zoom({ level: FIT_MAX_ZOOM, position: centre(target.boundingBox()) });
+  }
+
+  /**
+   * Sizes entity labels for the zoom (see labelScale) by setting the stylesheet again when their
+   * size changes. The lighter stylesheet of large charts keeps its labels as they are: restyling
+   * thousands of elements at the end of every zoom would cost more than it gives. True when the
+   * labels changed size.
+   */
+  private scaleLabels(): boolean {
+    const cy = this.cy;
+    if (cy.destroyed()) return false;
+    const want = this.light ? 1 : labelScale(cy.zoom());
+    const have = cy.style() === this.scaledSheet ? this.sheetScale : 1;
+    if (want === have) {
+      this.sheetScale = have;
+      this.scaledSheet = cy.style();
+      return false;
+    }
+    cy.style(chartStyle(this.ws.getState().display, { light: this.light, ...this.styled, labelScale: want }));
+    this.scaledSheet = cy.style();
+    this.sheetScale = want;
+    return true;
+  }
+
+  /**
+   * Moves nodes just added off any node they cover as drawn now (labels grow when a fit zooms out
+   * after their layout), at once, recorded without an undo step like the layout that placed them.
+   * True when some moved.
+   */
+  private keepClear(added: string[]): boolean {
+    const cy = this.cy;
+    if (cy.destroyed()) return false;
+    const nodes = cy.nodes(':visible').not('.org');
+    if (nodes.length > LABEL_BOXES_MAX_NODES) return false;
+    // Where the chart has them (a node may still be on its way there).
+    const doc = this.ws.getState().doc;
+    const positions: Record<string, Position> = {};
+    const boxes = new Map<string, NodeBox>();
+    nodes.forEach((n) => {
+      const p = doc.nodes.get(n.id())?.position;
+      if (!p) return;
+      positions[n.id()] = p;
+      boxes.set(n.id(), drawnBox(n));
+    });
+    const was = { ...positions };
+    clearAdded(positions, boxes, added);
+    const moved = added.filter((id) => was[id] && Math.hypot(positions[id]!.x - was[id]!.x, positions[id]!.y - was[id]!.y) > 0.5);
+    if (!moved.length) return false;
+    // Moved on the canvas first, so the frame that follows sees them there (and the chart's record matches).
+    cy.batch(() => {
+      for (const id of moved) cy.getElementById(id).stop().position({ ...positions[id]! });
+    });
+    this.ws.recordPositions(Object.fromEntries(moved.map((id) => [id, positions[id]!])));
+    return true;
+  }
+
+  /** The stylesheet was set anew for another reason (see render): labels get the size the zoom gives them again. */
+  private keepLabelScale(): void {
+    if (this.cy.style() !== this.scaledSheet) this.scaleLabels();
+  }
+}
+
+/** How far a drawn node reaches from its position, each way: body, label and any ring round it. */
+function drawnBox(n: NodeSingular): NodeBox {
+  const p = n.position();
+  const b = n.boundingBox();
+  return { left: p.x - b.x1, right: b.x2 - p.x, top: p.y - b.y1, bottom: b.y2 - p.y };
 }
 
 /** Node size by centrality (0..1) for the display's size-by setting, or null. */

@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../workspace/GraphWorkspace.js';
+import { clearAdded, rectAt, type NodeBox } from '../workspace/placement.js';
 
 /**
  * Layout computed on a headless Cytoscape: positions in, positions out, nothing drawn. Runs in a
@@ -9,13 +10,21 @@ import type { LayoutName } from '../workspace/GraphWorkspace.js';
  */
 cytoscape.use(fcose);
 
-export interface LayoutNodeInput { id: string; x: number; y: number; w: number; h: number; pinned: boolean; level: number; group: string }
+export interface LayoutNodeInput {
+  id: string; x: number; y: number; w: number; h: number; pinned: boolean; level: number; group: string;
+  /** How far the node's drawing (body and label) reaches from its position (see clearAdded). */
+  box?: NodeBox;
+}
 export interface LayoutInput {
   name: LayoutName;
   randomize: boolean;
   nodes: LayoutNodeInput[];
   edges: { id: string; source: string; target: string }[];
   roots?: string[];
+  /** Width over height of the space the chart is shown in: the drawing is stretched towards it. */
+  aspect?: number;
+  /** Nodes just added to the chart: placed clear of every other node, labels included (see clearAdded). */
+  added?: string[];
 }
 export interface LayoutOutput { positions: Record<string, { x: number; y: number }>; ms: number; quality?: string }
 
@@ -90,9 +99,61 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
     positions[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
   });
   cy.destroy();
-  if (quality === 'draft') spreadPiles(positions, new Set(pinned.map((n) => n.id)));
+  const fixed = new Set(pinned.map((n) => n.id));
+  if (quality === 'draft') spreadPiles(positions, fixed);
+  else if (input.name === 'fcose') {
+    const boxes = new Map(input.nodes.filter((n) => n.box).map((n) => [n.id, n.box!]));
+    // Stretching only moves nodes apart, so it comes first: what is cleared stays clear.
+    if (input.aspect && !fixed.size) stretchToAspect(positions, boxes, input.aspect);
+    if (input.added?.length && boxes.size) clearAdded(positions, boxes, input.added);
+  }
   return { positions, ms: performance.now() - t0, quality };
 }
+
+/** The most a drawing is stretched along one axis to match the screen's shape. */
+export const MAX_STRETCH = 1.5;
+
+/**
+ * A force-directed drawing comes out about round; the chart is shown on a wide (or tall) canvas.
+ * The drawing is stretched along the canvas's long side, at most MAX_STRETCH times, until its
+ * width over height (boxes included) is the canvas's. Only ever stretched: nodes move apart,
+ * never closer, so nothing comes to overlap.
+ */
+export function stretchToAspect(positions: Record<string, { x: number; y: number }>, boxes: ReadonlyMap<string, NodeBox>, aspect: number): void {
+  const ids = Object.keys(positions);
+  if (ids.length < 2 || !(aspect > 0)) return;
+  const xs = ids.map((id) => positions[id]!.x);
+  const ys = ids.map((id) => positions[id]!.y);
+  const centres = { x1: Math.min(...xs), x2: Math.max(...xs), y1: Math.min(...ys), y2: Math.max(...ys) };
+  const outer = { ...centres };
+  for (const id of ids) {
+    const b = boxes.get(id);
+    if (!b) continue;
+    const r = rectAt(positions[id]!, b);
+    outer.x1 = Math.min(outer.x1, r.x1);
+    outer.x2 = Math.max(outer.x2, r.x2);
+    outer.y1 = Math.min(outer.y1, r.y1);
+    outer.y2 = Math.max(outer.y2, r.y2);
+  }
+  const w = outer.x2 - outer.x1;
+  const h = outer.y2 - outer.y1;
+  if (!(w > 0 && h > 0)) return;
+  // The boxes' reach past the outermost centres does not stretch: only the span of centres does.
+  const wide = w / h < aspect;
+  const span = wide ? centres.x2 - centres.x1 : centres.y2 - centres.y1;
+  if (!(span > 0)) return;
+  const want = wide ? aspect * h : w / aspect;
+  const have = wide ? w : h;
+  const k = Math.min(MAX_STRETCH, 1 + (want - have) / span);
+  if (k <= 1.01) return;
+  const mid = wide ? (centres.x1 + centres.x2) / 2 : (centres.y1 + centres.y2) / 2;
+  for (const id of ids) {
+    const p = positions[id]!;
+    positions[id] = wide ? { x: round1(mid + (p.x - mid) * k), y: p.y } : { x: p.x, y: round1(mid + (p.y - mid) * k) };
+  }
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * A draft (spectral) layout puts nodes with the same neighbours (the phones of one subject, the

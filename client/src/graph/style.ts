@@ -147,9 +147,9 @@ export function gapLook(state: string | undefined): { gapColour: string; gapRing
 /**
  * Groups (one node standing for its members, with their count), links drawn through groups (their
  * count as the width and label), and annotations: notes, boxes and labelled areas, drawn beneath
- * the entities.
+ * the entities. A group's label grows with the entities' (`scale`, see labelScale); annotations keep theirs.
  */
-function organiseStyle(): StylesheetJson {
+function organiseStyle(scale: number): StylesheetJson {
   const font = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
   return [
     { selector: '.grouped', style: { display: 'none' } },
@@ -157,7 +157,7 @@ function organiseStyle(): StylesheetJson {
       selector: 'node.org-group',
       style: {
         width: 'data(side)', height: 'data(side)', 'border-width': 6, 'border-style': 'double', 'border-color': '#334155',
-        'font-weight': 'bold', 'text-wrap': 'wrap', 'text-max-width': '180px',
+        'font-weight': 'bold', 'text-wrap': 'wrap', 'text-max-width': `${180 * scale}px`,
       },
     },
     { selector: 'node.org-ocg', style: { 'border-color': '#b91c1c' } },
@@ -210,6 +210,27 @@ export const LIGHT_STYLE_ABOVE = 2000;
 export const MIN_LABEL_PX = 7;
 export const MIN_LABEL_PX_LIGHT = 9;
 
+/** Entity labels' font size (chart px): what they are on screen at 100%. */
+export const LABEL_FONT_PX = 11;
+/**
+ * Zoomed out, entity labels are drawn larger in chart terms so that on screen they stay at least
+ * `screenPx` (a chart fitted to a laptop screen is typically at 60-80%), up to `max` times their
+ * size, so a chart zoomed far out does not drown in text. Their width limit grows with them: a
+ * label shows the same text as at 100%. The scale goes in `step`s, so the stylesheet changes only
+ * when the zoom has moved by a step.
+ */
+export const LABEL_SCALE = { screenPx: 10.5, max: 2, step: 0.1 } as const;
+
+/** How much larger than LABEL_FONT_PX entity labels are drawn at this zoom (1 at 100% and closer). */
+export function labelScale(zoom: number): number {
+  if (!(zoom > 0)) return 1;
+  const need = LABEL_SCALE.screenPx / (LABEL_FONT_PX * zoom);
+  if (need <= 1) return 1;
+  // Rounded up to a step, so the size on screen is never under screenPx (the epsilon absorbs float error).
+  const steps = Math.ceil(need / LABEL_SCALE.step - 1e-9);
+  return Math.min(LABEL_SCALE.max, Math.round(steps * LABEL_SCALE.step * 100) / 100);
+}
+
 export interface StyleOptions {
   /** The lighter style for large charts (see LIGHT_STYLE_ABOVE). */
   light?: boolean;
@@ -219,10 +240,13 @@ export interface StyleOptions {
    */
   organised?: boolean;
   ruled?: boolean;
+  /** Entity labels drawn this many times LABEL_FONT_PX (see labelScale); 1 by default. */
+  labelScale?: number;
 }
 
 export function chartStyle(display: Display, opts: StyleOptions = {}): StylesheetJson {
   const light = !!opts.light;
+  const scale = opts.labelScale ?? 1;
   const backing = (padding: string) => (light ? {} : { 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': padding });
   const sheet: StylesheetJson = [
     {
@@ -231,9 +255,9 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
         width: 34, height: 34, shape: 'data(shape)' as 'ellipse', 'background-color': 'data(colour)', 'background-image': 'data(glyph)',
         'background-width': '58%', 'background-height': '58%', 'background-clip': 'none',
         'border-width': 2, 'border-color': '#ffffff',
-        label: 'data(label)', 'font-family': 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', 'font-size': 11, color: '#0f172a',
+        label: 'data(label)', 'font-family': 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', 'font-size': LABEL_FONT_PX * scale, color: '#0f172a',
         'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 4,
-        'text-wrap': light ? 'none' : 'ellipsis', 'text-max-width': '140px',
+        'text-wrap': light ? 'none' : 'ellipsis', 'text-max-width': `${140 * scale}px`,
         // Labels stay readable over lines and when zoomed out; too small to read, they are not drawn.
         ...backing('2px'), ...(light ? {} : { 'text-background-shape': 'roundrectangle' as const }),
         'min-zoomed-font-size': light ? MIN_LABEL_PX_LIGHT : MIN_LABEL_PX,
@@ -247,7 +271,7 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
     selector: 'node[?restricted]',
     style: {
       'border-width': 2, 'border-style': 'dashed', 'border-color': '#6b7280', color: '#4b5563', 'font-style': 'italic',
-      width: 30, height: 30, 'text-wrap': 'wrap', 'text-max-width': '130px',
+      width: 30, height: 30, 'text-wrap': 'wrap', 'text-max-width': `${130 * scale}px`,
     },
   });
   if (display.colourBy === 'role') {
@@ -298,7 +322,7 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
     { selector: 'node:selected', style: { 'border-color': SELECT, 'border-width': 5, 'z-index': 20 } },
     { selector: 'edge:selected', style: { 'line-color': SELECT, 'target-arrow-color': SELECT, 'z-index': 20, opacity: 1 } },
     { selector: '.filtered', style: { display: 'none' } },
-    ...(opts.organised ? organiseStyle() : []),
+    ...(opts.organised ? organiseStyle(scale) : []),
     // Added, waiting for its layout before it is first drawn.
     { selector: '.pending', style: { display: 'none' } },
     // Drawing a link (cytoscape-edgehandles): a dashed line from the entity under the pointer.

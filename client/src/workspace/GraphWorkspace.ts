@@ -49,9 +49,11 @@ export interface LayoutRequest {
    * back until the positions arrive, then draws them once, in place (no draw, re-layout, redraw).
    */
   beforeDraw?: boolean;
+  /** Nodes just added: the layout leaves each clear of every other node, labels included. */
+  added?: string[];
 }
 
-type LayoutOptions = Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots' | 'beforeDraw'>>;
+type LayoutOptions = Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots' | 'beforeDraw' | 'added'>>;
 
 export interface ViewRequest { id: number; kind: 'fit' | 'focus'; ids?: string[] }
 
@@ -504,13 +506,13 @@ export class GraphWorkspace {
     if (!merged.added.length && merged.doc === this.state.doc) return [];
     const doc = placeUnplaced(merged.doc, opts.anchors ?? []);
     const layout = (opts.layout ?? true) && doc.nodes.size > 1;
-    let newNodes = 0;
-    for (const id of merged.added) if (doc.nodes.has(id)) newNodes++;
+    const added = merged.added.filter((id) => doc.nodes.has(id));
+    const newNodes = added.length;
     // A large addition arrives with its layout request, so the view never draws it unplaced.
     const before = layout && newNodes >= this.opts.layoutBeforeDrawMin ? this.layoutBeforeDraw(doc, doc.nodes.size - newNodes, newNodes) : null;
     this.commit(label, doc, before ? { layoutRequest: before } : {});
     if (layout && !before && newNodes && doc.nodes.size <= this.opts.autoLayoutMaxNodes) {
-      this.requestLayout('fcose', { randomize: false, silent: true, fit: false });
+      this.requestLayout('fcose', { randomize: false, silent: true, fit: false, added });
     }
     return merged.added;
   }
@@ -1198,7 +1200,7 @@ export class GraphWorkspace {
       : undefined);
     return {
       id: ++this.seq, name, randomize: opts.randomize ?? true, fit: opts.fit ?? true, silent: opts.silent ?? false,
-      baseDoc: doc, roots, ...(opts.beforeDraw ? { beforeDraw: true } : {}),
+      baseDoc: doc, roots, ...(opts.beforeDraw ? { beforeDraw: true } : {}), ...(opts.added?.length ? { added: opts.added } : {}),
     };
   }
 

@@ -1,3 +1,4 @@
+import { aroundAnchor, estimatedBox, placeClear, PLACEMENT_GAP, type NodeBox } from './placement.js';
 import type { GraphEdge, GraphNode, GraphSlice } from './types.js';
 
 /**
@@ -137,14 +138,17 @@ export function neighbourIds(doc: ChartDoc, ids: Iterable<string>): Set<string> 
 }
 
 /**
- * Gives unplaced nodes a position: in a ring around a placed neighbour (preferring the anchors,
- * e.g. the node that was expanded), else on a spiral beside what is already drawn.
+ * Gives unplaced nodes a position: round a placed neighbour (preferring the anchors, e.g. the
+ * node that was expanded; see aroundAnchor), else in a block beside what is already drawn. Each goes to
+ * the free spot nearest that, so it covers no node (label included) already drawn or placed.
  */
 export function placeUnplaced(doc: ChartDoc, anchors: readonly string[] = []): ChartDoc {
   const unplaced = [...doc.nodes.values()].filter((n) => !n.position).map((n) => n.data.id);
   if (!unplaced.length) return doc;
   const pos = new Map<string, Position>();
   for (const n of doc.nodes.values()) if (n.position) pos.set(n.data.id, n.position);
+  const placed = [...pos].map(([id, at]) => ({ at, box: estimatedBox(doc.nodes.get(id)!.data.label) }));
+  const boxes = new Map(unplaced.map((id) => [id, estimatedBox(doc.nodes.get(id)!.data.label)]));
   const adj = new Map<string, string[]>();
   for (const e of doc.edges.values()) {
     (adj.get(e.data.source) ?? adj.set(e.data.source, []).get(e.data.source)!).push(e.data.target);
@@ -154,31 +158,39 @@ export function placeUnplaced(doc: ChartDoc, anchors: readonly string[] = []): C
   const groups = new Map<string, string[]>();
   const loose: string[] = [];
   for (const id of unplaced) {
-    const placed = (adj.get(id) ?? []).filter((m) => pos.has(m));
-    const anchor = placed.find((m) => anchorSet.has(m)) ?? placed[0];
+    const around = (adj.get(id) ?? []).filter((m) => pos.has(m));
+    const anchor = around.find((m) => anchorSet.has(m)) ?? around[0];
     if (anchor) (groups.get(anchor) ?? groups.set(anchor, []).get(anchor)!).push(id);
     else loose.push(id);
   }
   for (const [anchor, ids] of groups) {
-    const c = pos.get(anchor)!;
-    const r = 90 + ids.length * 6;
-    ids.forEach((id, i) => {
-      const a = (2 * Math.PI * i) / ids.length - Math.PI / 2;
-      pos.set(id, { x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a) });
-    });
+    const cell = cellOf(ids, boxes);
+    ids.forEach((id, i) => pos.set(id, aroundAnchor(pos.get(anchor)!, i, ids.length, cell.w, cell.h)));
   }
   if (loose.length) {
-    // Beside the existing drawing, on a golden-angle spiral (even spacing, no overlaps).
-    const placed = [...pos.values()];
-    const cx = placed.length ? Math.max(...placed.map((p) => p.x)) + 160 : 0;
-    const cy = placed.length ? placed.reduce((s, p) => s + p.y, 0) / placed.length : 0;
-    loose.forEach((id, i) => {
-      const r = 70 * Math.sqrt(i);
-      const a = i * 2.39996;
-      pos.set(id, { x: cx + r * Math.cos(a) + (placed.length ? r : 0), y: cy + r * Math.sin(a) });
-    });
+    // Beside the existing drawing (or centred on an empty chart), in a block of cells.
+    const drawn = [...pos.values()];
+    const { w: cellW, h: cellH } = cellOf(loose, boxes);
+    const cols = Math.max(1, Math.round(Math.sqrt((loose.length * cellH) / cellW)));
+    const rows = Math.ceil(loose.length / cols);
+    const x0 = drawn.length ? Math.max(...drawn.map((p) => p.x)) + 160 : (-(cols - 1) * cellW) / 2;
+    const y0 = (drawn.length ? drawn.reduce((s, p) => s + p.y, 0) / drawn.length : 0) - ((rows - 1) * cellH) / 2;
+    loose.forEach((id, i) => pos.set(id, { x: x0 + (i % cols) * cellW, y: y0 + Math.floor(i / cols) * cellH }));
   }
-  return setPositions(doc, new Map(unplaced.map((id) => [id, pos.get(id)!])));
+  const wanted = [...groups.values(), loose].flat().map((id) => ({ id, at: pos.get(id)!, box: boxes.get(id)! }));
+  return setPositions(doc, placeClear(wanted, placed));
+}
+
+/** A cell wide and tall enough for the largest of these nodes' boxes and the gap between (and a pixel more, against rounding). */
+function cellOf(ids: readonly string[], boxes: ReadonlyMap<string, NodeBox>): { w: number; h: number } {
+  let w = 0;
+  let h = 0;
+  for (const id of ids) {
+    const b = boxes.get(id)!;
+    w = Math.max(w, b.left + b.right);
+    h = Math.max(h, b.top + b.bottom);
+  }
+  return { w: w + PLACEMENT_GAP + 1, h: h + PLACEMENT_GAP + 1 };
 }
 
 /** Highest protective marking among what is drawn (for the banner and exports). */

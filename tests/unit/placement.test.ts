@@ -1,0 +1,250 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_STRETCH, computeLayout, stretchToAspect } from '../../client/src/graph/layoutEngine.js';
+import { LABEL_FONT_PX, LABEL_SCALE, chartStyle, labelScale } from '../../client/src/graph/style.js';
+import { emptyDoc, mergeSlice, placeUnplaced, setPositions, type ChartDoc } from '../../client/src/workspace/chartDoc.js';
+import {
+  Occupancy, PLACEMENT_GAP, aroundAnchor, clearAdded, estimatedBox, freeSpot, placeClear, rectAt, rectsClash, type NodeBox,
+} from '../../client/src/workspace/placement.js';
+import type { GraphEdge, GraphNode } from '../../client/src/workspace/types.js';
+
+/**
+ * Readability of the chart as pure functions: where added entities go (clear of what is drawn,
+ * labels included), how a layout keeps labels apart and takes the canvas's shape, and how large
+ * labels are drawn at a zoom.
+ */
+const markings = { classification: 'OFFICIAL', handling: 'P', handlingConditions: [], agency: 'FORCE-A', compartments: [], nfd: false };
+const node = (id: string, label = `Subject ${id}`): GraphNode => ({ id, type: 'Subject', label, restricted: false, access: 'full', props: {}, markings });
+const edge = (source: string, target: string): GraphEdge =>
+  ({ id: `ASSOCIATE_OF-${source}-${target}`, source, target, type: 'ASSOCIATE_OF', restricted: false, strength: null, reportCount: 0, props: {}, markings });
+
+const box: NodeBox = { left: 50, right: 50, top: 20, bottom: 45 };
+
+/** Pairs of nodes whose estimated boxes clash. */
+function clashesIn(doc: ChartDoc, gap = 0): [string, string][] {
+  const rects = [...doc.nodes.values()].map((n) => ({ id: n.data.id, r: rectAt(n.position!, estimatedBox(n.data.label)) }));
+  const out: [string, string][] = [];
+  for (let i = 0; i < rects.length; i++) {
+    for (let j = i + 1; j < rects.length; j++) if (rectsClash(rects[i]!.r, rects[j]!.r, gap)) out.push([rects[i]!.id, rects[j]!.id]);
+  }
+  return out;
+}
+
+describe('where a new node goes', () => {
+  it('estimates a node box from its label: the label hangs below the body and is cut short', () => {
+    const short = estimatedBox('Ann');
+    const long = estimatedBox('Marguerite Okonkwo-Blythe of Eastport');
+    const huge = estimatedBox('x'.repeat(500));
+    expect(short.left).toBe(short.right);
+    expect(short.bottom).toBeGreaterThan(short.top);
+    expect(long.left).toBeGreaterThan(short.left);
+    expect(huge.left).toBe(estimatedBox('y'.repeat(900)).left);
+    // Larger labels (a zoomed-out chart) take more room.
+    expect(estimatedBox('Dana Quarrie', 2).left).toBeGreaterThan(estimatedBox('Dana Quarrie', 1).left);
+  });
+
+  it('is where it is wanted when that is free, else the nearest spot clear of everything', () => {
+    const taken = new Occupancy();
+    expect(freeSpot({ x: 0, y: 0 }, box, taken)).toEqual({ x: 0, y: 0 });
+    taken.add(rectAt({ x: 0, y: 0 }, box));
+    const p = freeSpot({ x: 0, y: 0 }, box, taken);
+    expect(rectsClash(rectAt(p, box), rectAt({ x: 0, y: 0 }, box), PLACEMENT_GAP)).toBe(false);
+    // The nearest: no further than one box and its gap away.
+    expect(Math.hypot(p.x, p.y)).toBeLessThan(box.top + box.bottom + PLACEMENT_GAP + 20);
+  });
+
+  it('keeps every node placed together clear of the others and of what was there (any wanted spots)', () => {
+    const point = fc.record({ x: fc.integer({ min: -300, max: 300 }), y: fc.integer({ min: -300, max: 300 }) });
+    fc.assert(fc.property(fc.array(point, { maxLength: 12 }), fc.array(point, { minLength: 1, maxLength: 12 }), (there, wanted) => {
+      const placed = there.map((at) => ({ at, box }));
+      const out = placeClear(wanted.map((at, i) => ({ id: `n${i}`, at, box })), placed);
+      const newRects = [...out.values()].map((p) => rectAt(p, box));
+      // The nodes already there may overlap each other; the new ones clash with nothing.
+      const oldRects = placed.map((p) => rectAt(p.at, box));
+      newRects.forEach((r, i) => {
+        for (const o of oldRects) expect(rectsClash(r, o)).toBe(false);
+        for (const q of newRects.slice(i + 1)) expect(rectsClash(r, q)).toBe(false);
+      });
+    }), { numRuns: 150 });
+  });
+
+  it('places an expansion round the expanded node, clear of the nodes drawn near it and of each other', () => {
+    // A drawn hub with neighbours close round it; the expansion adds twelve more to one of them.
+    let doc = mergeSlice(emptyDoc(), {
+      nodes: [node('hub', 'Harrow Street Crew'), ...Array.from({ length: 6 }, (_, i) => node(`m${i}`, `Member number ${i}`))],
+      edges: Array.from({ length: 6 }, (_, i) => edge('hub', `m${i}`)),
+    }).doc;
+    doc = setPositions(doc, Object.fromEntries([['hub', { x: 0, y: 0 }], ...Array.from({ length: 6 }, (_, i) => [`m${i}`, { x: 160 * Math.cos(i), y: 120 * Math.sin(i) }])]));
+    const drawn = clashesIn(doc);
+    const fresh = Array.from({ length: 12 }, (_, i) => node(`p${i}`, `07700 900${100 + i}`));
+    doc = placeUnplaced(mergeSlice(doc, { nodes: fresh, edges: fresh.map((f) => edge('m0', f.id)) }).doc, ['m0']);
+    const m0 = doc.nodes.get('m0')!.position!;
+    for (const f of fresh) {
+      const p = doc.nodes.get(f.id)!.position!;
+      expect(Math.hypot(p.x - m0.x, p.y - m0.y)).toBeLessThan(500);
+    }
+    expect(clashesIn(doc)).toEqual(drawn);
+  });
+
+  it('places a large fan-out on a disc round the expanded node, not on one huge ring', () => {
+    let doc = setPositions(mergeSlice(emptyDoc(), { nodes: [node('hub')], edges: [] }).doc, { hub: { x: 0, y: 0 } });
+    const fresh = Array.from({ length: 100 }, (_, i) => node(`p${i}`, `Phone number ${i}`));
+    doc = placeUnplaced(mergeSlice(doc, { nodes: fresh, edges: fresh.map((f) => edge('hub', f.id)) }).doc, ['hub']);
+    const far = Math.max(...fresh.map((f) => Math.hypot(doc.nodes.get(f.id)!.position!.x, doc.nodes.get(f.id)!.position!.y)));
+    expect(far).toBeLessThan(900);
+    expect(clashesIn(doc)).toEqual([]);
+    // A few go on a ring, evenly round.
+    const ring = Array.from({ length: 4 }, (_, i) => aroundAnchor({ x: 0, y: 0 }, i, 4, 120, 70));
+    expect(new Set(ring.map((p) => Math.round(Math.hypot(p.x, p.y)))).size).toBe(1);
+  });
+
+  it('places entities with no link to the chart beside it, clear of it and of each other', () => {
+    let doc = mergeSlice(emptyDoc(), { nodes: [node('a'), node('b')], edges: [edge('a', 'b')] }).doc;
+    doc = setPositions(doc, { a: { x: 0, y: 0 }, b: { x: 60, y: 0 } });
+    const before = clashesIn(doc);
+    const loose = ['Marguerite Okonkwo-Blythe', 'Alexander Fitzwilliam', 'Unknown Courier', 'Eastport Supply Line', '7 Quay Row, Eastport'];
+    doc = placeUnplaced(mergeSlice(doc, { nodes: loose.map((l, i) => node(`n${i}`, l)), edges: [] }).doc);
+    expect(clashesIn(doc)).toEqual(before);
+    for (let i = 0; i < loose.length; i++) expect(doc.nodes.get(`n${i}`)!.position!.x).toBeGreaterThan(0);
+  });
+
+  it('places entities added to an empty chart apart from each other', () => {
+    const doc = placeUnplaced(mergeSlice(emptyDoc(), { nodes: Array.from({ length: 8 }, (_, i) => node(`n${i}`, `Named entity ${i}`)), edges: [] }).doc);
+    expect(clashesIn(doc, PLACEMENT_GAP - 0.5)).toEqual([]);
+  });
+
+  it('places a large addition quickly', () => {
+    const nodes = Array.from({ length: 3000 }, (_, i) => node(`n${i}`, `Subject number ${i}`));
+    const edges = nodes.slice(1).map((n, i) => edge(`n${Math.floor(i / 5)}`, n.id));
+    const t0 = performance.now();
+    const doc = placeUnplaced(mergeSlice(emptyDoc(), { nodes, edges }).doc);
+    const ms = performance.now() - t0;
+    expect([...doc.nodes.values()].every((n) => n.position)).toBe(true);
+    expect(ms).toBeLessThan(1500);
+  });
+});
+
+describe('a layout leaves nodes just added clear of the others', () => {
+  const boxes = (ids: string[]) => new Map(ids.map((id) => [id, box]));
+  const clash = (p: { x: number; y: number }, q: { x: number; y: number }) => rectsClash(rectAt(p, box), rectAt(q, box));
+
+  it('moves an added node off the nodes it covers, to the nearest clear spot; the others stay', () => {
+    const positions: Record<string, { x: number; y: number }> = { a: { x: 0, y: 0 }, b: { x: 40, y: 10 }, c: { x: 400, y: 0 }, new1: { x: 20, y: 0 }, new2: { x: 20, y: 5 } };
+    clearAdded(positions, boxes(Object.keys(positions)), ['new1', 'new2']);
+    // The nodes that were there keep their place, even overlapping each other.
+    expect(positions.a).toEqual({ x: 0, y: 0 });
+    expect(positions.b).toEqual({ x: 40, y: 10 });
+    for (const n of ['new1', 'new2']) for (const o of ['a', 'b', 'c']) expect(clash(positions[n]!, positions[o]!)).toBe(false);
+    expect(clash(positions.new1!, positions.new2!)).toBe(false);
+    expect(Math.hypot(positions.new1!.x - 20, positions.new1!.y)).toBeLessThan(200);
+  });
+
+  it('leaves an added node that covers nothing where the layout put it', () => {
+    const positions = { a: { x: 0, y: 0 }, n: { x: 300, y: 0 } };
+    clearAdded(positions, boxes(['a', 'n']), ['n']);
+    expect(positions.n).toEqual({ x: 300, y: 0 });
+  });
+
+  it('clears any crowd of added nodes (none overlaps another node afterwards)', () => {
+    const point = fc.record({ x: fc.integer({ min: -150, max: 150 }), y: fc.integer({ min: -150, max: 150 }) });
+    fc.assert(fc.property(fc.array(point, { maxLength: 15 }), fc.array(point, { minLength: 1, maxLength: 15 }), (old, fresh) => {
+      const positions = Object.fromEntries([...old.map((p, i) => [`o${i}`, { ...p }]), ...fresh.map((p, i) => [`n${i}`, { ...p }])]);
+      const added = fresh.map((_, i) => `n${i}`);
+      clearAdded(positions, boxes(Object.keys(positions)), added);
+      for (const n of added) for (const id of Object.keys(positions)) if (id !== n) expect(clash(positions[n]!, positions[id]!)).toBe(false);
+    }), { numRuns: 100 });
+  });
+
+  it('is run after an fcose layout on the nodes it is told were added', () => {
+    const nodes = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, x: i * 5, y: 0, w: 60, h: 60, pinned: false, level: 1, group: 'Subject', box }));
+    const out = computeLayout({ name: 'fcose', randomize: false, nodes, edges: [], added: ['a', 'b', 'c', 'd'] });
+    const ps = Object.values(out.positions);
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) expect(clash(ps[i]!, ps[j]!)).toBe(false);
+  });
+});
+
+describe('a layout takes the shape of the canvas', () => {
+  const span = (ps: Record<string, { x: number; y: number }>, k: 'x' | 'y') => Math.max(...Object.values(ps).map((p) => p[k])) - Math.min(...Object.values(ps).map((p) => p[k]));
+
+  it('stretches a round drawing along the wide canvas until it has its shape', () => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    for (let i = 0; i < 24; i++) positions[`n${i}`] = { x: 200 * Math.cos(i), y: 200 * Math.sin(i) };
+    const before = structuredClone(positions);
+    stretchToAspect(positions, new Map(), 1.3);
+    expect(span(before, 'x') / span(before, 'y')).toBeCloseTo(1, 1);
+    expect(span(positions, 'x') / span(positions, 'y')).toBeCloseTo(1.3, 2);
+    expect(span(positions, 'y')).toBe(span(before, 'y'));
+    // Only stretched: every two nodes are at least as far apart as before.
+    const ids = Object.keys(positions);
+    for (const a of ids) for (const b of ids) {
+      expect(Math.hypot(positions[a]!.x - positions[b]!.x, positions[a]!.y - positions[b]!.y))
+        .toBeGreaterThanOrEqual(Math.hypot(before[a]!.x - before[b]!.x, before[a]!.y - before[b]!.y) - 0.2);
+    }
+  });
+
+  it('stretches a tall drawing at most MAX_STRETCH times, and a drawing of the right shape not at all', () => {
+    const tall = { a: { x: 0, y: 0 }, b: { x: 10, y: 400 }, c: { x: 20, y: 800 } };
+    stretchToAspect(tall, new Map(), 1.5);
+    expect(span(tall, 'x')).toBeCloseTo(20 * MAX_STRETCH, 0);
+    const right = { a: { x: 0, y: 0 }, b: { x: 300, y: 200 } };
+    stretchToAspect(right, new Map(), 1.5);
+    expect(right).toEqual({ a: { x: 0, y: 0 }, b: { x: 300, y: 200 } });
+    // A wide drawing on a tall canvas is stretched upwards.
+    const wide = { a: { x: 0, y: 0 }, b: { x: 400, y: 100 }, c: { x: 800, y: 200 } };
+    stretchToAspect(wide, new Map(), 0.8);
+    expect(span(wide, 'y')).toBeCloseTo(200 * MAX_STRETCH, 0);
+  });
+
+  it('counts the labels in the drawing\'s shape', () => {
+    // Square by their centres, but wide with their labels: barely stretched, and not sideways.
+    const square = () => ({ a: { x: 0, y: 0 }, b: { x: 200, y: 0 }, c: { x: 0, y: 200 }, d: { x: 200, y: 200 } });
+    const wideLabel = { left: 100, right: 100, top: 20, bottom: 40 };
+    const labelled = square();
+    stretchToAspect(labelled, new Map(Object.keys(labelled).map((id) => [id, wideLabel])), 1.5);
+    expect(span(labelled, 'x')).toBe(200);
+    expect(span(labelled, 'y')).toBeLessThan(210);
+    const bare = square();
+    stretchToAspect(bare, new Map(), 1.5);
+    expect(span(bare, 'x')).toBeCloseTo(300, 5);
+  });
+});
+
+describe('labels at a zoom', () => {
+  it('are drawn at their own size at 100% and closer', () => {
+    for (const z of [1, 1.6, 5]) expect(labelScale(z)).toBe(1);
+  });
+
+  it('are drawn larger zoomed out, never under the readable size on screen, down to the largest scale', () => {
+    const lowest = LABEL_SCALE.screenPx / (LABEL_FONT_PX * LABEL_SCALE.max);
+    for (let z = lowest; z < 1; z += 0.0137) {
+      expect(LABEL_FONT_PX * labelScale(z) * z).toBeGreaterThanOrEqual(LABEL_SCALE.screenPx - 1e-9);
+      // By steps, and no larger than a step beyond what is needed.
+      expect(Math.round(labelScale(z) / LABEL_SCALE.step) * LABEL_SCALE.step).toBeCloseTo(labelScale(z), 9);
+      expect(LABEL_FONT_PX * labelScale(z) * z).toBeLessThan(LABEL_SCALE.screenPx + LABEL_FONT_PX * LABEL_SCALE.step);
+    }
+  });
+
+  it('stop growing at the largest scale, and grow as the zoom falls', () => {
+    expect(labelScale(0.1)).toBe(LABEL_SCALE.max);
+    expect(labelScale(0)).toBe(1);
+    let last = 1;
+    for (let z = 1; z > 0.05; z -= 0.01) {
+      expect(labelScale(z)).toBeGreaterThanOrEqual(last);
+      last = labelScale(z);
+    }
+  });
+
+  it('go into the stylesheet: entity labels larger, showing the same text', () => {
+    const display = { colourBy: 'type' as const, sizeBy: 'none' as const, edgeLabels: true };
+    const rule = (scale: number | undefined, selector: string) =>
+      (chartStyle(display, { labelScale: scale, organised: true }) as { selector: string; style: Record<string, unknown> }[]).find((r) => r.selector === selector)!.style;
+    expect(rule(undefined, 'node')['font-size']).toBe(LABEL_FONT_PX);
+    expect(rule(1.5, 'node')['font-size']).toBeCloseTo(LABEL_FONT_PX * 1.5, 9);
+    expect(rule(1.5, 'node')['text-max-width']).toBe('210px');
+    expect(rule(1.5, 'node[?restricted]')['text-max-width']).toBe('195px');
+    expect(rule(1.5, 'node.org-group')['text-max-width']).toBe('270px');
+    // Link labels and annotations keep their size.
+    expect(rule(1.5, 'edge')['font-size']).toBe(rule(1, 'edge')['font-size']);
+    expect(rule(1.5, 'node.org-note')['font-size']).toBe(rule(1, 'node.org-note')['font-size']);
+  });
+});
