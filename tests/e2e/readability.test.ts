@@ -202,6 +202,28 @@ describe('reading a network on a 1366x768 laptop', () => {
     expect(fitted.fill).toBeGreaterThanOrEqual(0.85);
     expect(fitted.labelPx).toBeGreaterThanOrEqual(10);
     expect(fitted.labelsDrawn).toBe(true);
+
+    // The window grows to 1920x1080: the fitted chart is fitted again to the larger canvas.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await expect.poll(async () => (await read()).canvas.w).toBeGreaterThan(1300);
+      await settled(page);
+      const wide = await read();
+      console.log('at 1920', JSON.stringify(wide));
+      expect(wide.fill).toBeGreaterThanOrEqual(0.85);
+      expect(wide.zoom).toBeGreaterThan(fitted.zoom);
+      // Once the analyst pans, a resize keeps their view.
+      await page.evaluate(() => (window as unknown as { __cy: import('cytoscape').Core }).__cy.panBy({ x: 60, y: 0 }));
+      const panned = await read();
+      await page.setViewportSize({ width: 1700, height: 1000 });
+      await expect.poll(async () => (await read()).canvas.w).toBeLessThan(wide.canvas.w);
+      await settled(page);
+      expect((await read()).zoom).toBeCloseTo(panned.zoom, 5);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    await page.getByTestId('fit').click();
+    await settled(page);
   });
 
   it('zoomed in, labels keep their own size; zoomed out again, they grow back to readable', async () => {

@@ -48,8 +48,9 @@ export function Chart({ webgl, onExpandWithFilters, onAddEntity, onLink }: {
     w.__view = view;
     const close = () => setMenu(null);
     view.cy.on('tapstart viewport', close);
-    // The canvas follows its box (the sequence view docked below it opens, closes and is resized).
-    const resized = new ResizeObserver(() => view.cy.resize());
+    // The canvas follows its box (the window, and the sequence view docked below it opening,
+    // closing and resized), fitting a chart that was fitted again.
+    const resized = new ResizeObserver(() => view.resized());
     resized.observe(ref.current!);
     return () => {
       resized.disconnect();

@@ -131,6 +131,10 @@ export class CytoscapeView {
   private drawing = false;
   /** Milliseconds of the last layout computation (for the status line and benchmarks). */
   lastLayoutMs = 0;
+  /** The view is as a fit of the whole chart left it: the analyst has not panned or zoomed since. */
+  private framed = false;
+  /** Inside a change of the view the chart makes itself (not the analyst's pan or zoom). */
+  private settingView = 0;
   /** Entity labels' size against LABEL_FONT_PX (see labelScale) in the stylesheet `scaledSheet`. */
   private sheetScale = 1;
   private scaledSheet: unknown = null;
@@ -245,6 +249,9 @@ export class CytoscapeView {
       if (n && oe) this.opts.onHover?.({ id: n.id, clientX: oe.clientX, clientY: oe.clientY });
     });
     cy.on('grab pan zoom', () => this.opts.onHover?.(null));
+    cy.on('viewport', () => {
+      if (!this.settingView) this.framed = false;
+    });
     cy.on('zoom', () => {
       clearTimeout(this.labelTimer);
       this.labelTimer = setTimeout(() => this.scaleLabels(), LABEL_SCALE_DELAY_MS);
@@ -645,6 +652,7 @@ export class CytoscapeView {
     }
     if (kind === 'fit') {
       cy.stop();
+      this.framed = !ids?.length;
       this.fitTo(target);
       // Zoomed out by the fit, labels are drawn larger (see scaleLabels): framed again with them.
       if (this.scaleLabels()) {
@@ -666,8 +674,28 @@ export class CytoscapeView {
 
   private fitTo(target: cytoscape.Collection): void {
     const cy = this.cy;
-    cy.fit(target, FIT_PADDING);
-    if (cy.zoom() > FIT_MAX_ZOOM) cy.zoom({ level: FIT_MAX_ZOOM, position: centre(target.boundingBox()) });
+    this.settingView++;
+    try {
+      cy.fit(target, FIT_PADDING);
+      if (cy.zoom() > FIT_MAX_ZOOM) cy.zoom({ level: FIT_MAX_ZOOM, position: centre(target.boundingBox()) });
+    } finally {
+      this.settingView--;
+    }
+  }
+
+  /**
+   * The canvas changed size (the window, or the sequence view docked below it). A chart the view
+   * last fitted whole is fitted again to the new size; one the analyst has since panned or zoomed
+   * keeps their view.
+   */
+  resized(): void {
+    this.settingView++;
+    try {
+      this.cy.resize();
+    } finally {
+      this.settingView--;
+    }
+    if (this.framed) this.applyView('fit');
   }
 
   /**
