@@ -182,6 +182,8 @@ describe('reading a network on a 1366x768 laptop', () => {
     await expect.poll(nodeCount).toBeGreaterThan(40);
     await settled(page);
     await ws('(w) => w.clearSelection()');
+    // The layout's animation and the framing after it end some time after the calls settle.
+    await expect.poll(async () => (await read()).fill).toBeGreaterThanOrEqual(0.85);
     const expanded = await read();
     console.log('after expanding', JSON.stringify(expanded));
     await screenshotBoth(page, 'readability-01-expanded');
@@ -224,7 +226,7 @@ describe('reading a network on a 1366x768 laptop', () => {
     }
     await page.getByTestId('fit').click();
     await settled(page);
-  });
+  }, 150_000);
 
   it('zoomed in, labels keep their own size; zoomed out again, they grow back to readable', async () => {
     await page.evaluate(() => {

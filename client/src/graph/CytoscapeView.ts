@@ -616,14 +616,15 @@ export class CytoscapeView {
       this.lastLayoutMs = out.ms;
       const applied = this.ws.layoutDone(req.id, out.positions);
       if (applied) {
-        // After the animation: fit when asked, else make sure what moved is still in view. An
-        // addition laid out before its first draw is framed at once (before that frame is drawn).
-        const view = req.fit ? 'fit' : 'keep-in-view';
+        // After the animation: fit when asked or when the chart was shown fitted (the analyst has
+        // not panned or zoomed since), else make sure what moved is still in view. An addition
+        // laid out before its first draw is framed at once (before that frame is drawn).
+        const view = () => (req.fit || this.framed ? 'fit' : 'keep-in-view');
         const frame = () => {
-          this.applyView(view);
+          this.applyView(view());
           // Framing may resize the labels (see scaleLabels), so what was just added is cleared again;
           // moved, it may leave the frame: a few rounds of each, until nothing moves.
-          for (let round = 0; round < CLEAR_ROUNDS && req.added?.length && this.keepClear(req.added); round++) this.applyView('keep-in-view');
+          for (let round = 0; round < CLEAR_ROUNDS && req.added?.length && this.keepClear(req.added); round++) this.applyView(view());
         };
         if (req.beforeDraw) frame();
         else setTimeout(frame, this.cy.nodes().length <= ANIMATE_MAX_NODES ? 340 : 0);
