@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-import { LongestFirst } from './tests/sequencer.js';
 
 export default defineConfig({
   // Server code and Apollo must share one copy of graphql (its errors are checked with instanceof).
@@ -11,9 +10,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Browser and delivery checks poll; on a busy two-core machine an answer can take seconds.
     expect: { poll: { timeout: 15_000 } },
-    // Two cores: run files two at a time against the one shared database, the longest first.
+    // Two cores: run files two at a time against the one shared database.
     pool: 'forks',
-    sequence: { sequencer: LongestFirst },
     maxWorkers: 2,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-artifacts/vitest.json' },
