@@ -172,10 +172,7 @@ export class CytoscapeView {
     }) as unknown as cytoscape.EventHandler);
     this.bindCanvasEvents();
     this.render(ws.getState());
-    this.unsubscribe = ws.subscribe(() => {
-      this.render(ws.getState());
-      this.keepLabelScale();
-    });
+    this.unsubscribe = ws.subscribe(() => this.render(ws.getState()));
   }
 
   /**
@@ -301,7 +298,11 @@ export class CytoscapeView {
     if (displayChanged || light !== this.light || org.organised !== this.styled.organised || org.ruled !== this.styled.ruled) {
       this.light = light;
       this.styled = org;
-      cy.style(chartStyle(s.display, { light, ...org }));
+      // Built with the label size the zoom gives (see scaleLabels), so the sheet is set once.
+      const scale = light ? 1 : labelScale(cy.zoom());
+      cy.style(chartStyle(s.display, { light, ...org, labelScale: scale }));
+      this.scaledSheet = cy.style();
+      this.sheetScale = scale;
     }
     cy.batch(() => {
       if (docChanged) this.syncDoc(r.doc, doc, waiting);
@@ -753,10 +754,6 @@ export class CytoscapeView {
     return true;
   }
 
-  /** The stylesheet was set anew for another reason (see render): labels get the size the zoom gives them again. */
-  private keepLabelScale(): void {
-    if (this.cy.style() !== this.scaledSheet) this.scaleLabels();
-  }
 }
 
 /** How far a drawn node reaches from its position, each way: body, label and any ring round it. */
