@@ -22,7 +22,7 @@ afterAll(async () => t?.close());
 
 it('measures render, layout, render-with-layout and pan frame times with the canvas and WebGL renderers', async () => {
   const sizes = (process.env.CLIENT_BENCH_SIZES ?? '800').split(',').map(Number);
-  const results = await measureClient(t.url, { username, password: TEST_PASSWORD, sizes, panFrames: sizes[0]! > 1000 ? 120 : 40, organised: process.env.CLIENT_BENCH_ORGANISED !== '0' });
+  const results = await measureClient(t.url, { username, password: TEST_PASSWORD, sizes, panFrames: sizes[0]! > 1000 ? 120 : 40, repeat: 2, organised: process.env.CLIENT_BENCH_ORGANISED !== '0' });
   console.log(JSON.stringify(results, null, 1));
   expect(results).toHaveLength(sizes.length * 2);
   for (const r of results) {
@@ -33,6 +33,12 @@ it('measures render, layout, render-with-layout and pan frame times with the can
     expect(r.renderAndLayoutMs).toBeGreaterThan(0);
     expect(r.renderAndLayoutLayoutMs).toBeGreaterThan(0);
     expect(r.positionedOnArrival).toBe(true);
+    // The steps within it come in order: the hand-over returns, then the positions arrive.
+    expect(r.renderAndLayoutSteps.handedMs).toBeGreaterThanOrEqual(0);
+    expect(r.renderAndLayoutSteps.positionsMs).toBeGreaterThanOrEqual(r.renderAndLayoutSteps.handedMs);
+    expect(r.renderAndLayoutSteps.positionsMs).toBeLessThanOrEqual(r.renderAndLayoutMs + 1);
+    expect(r.renderAndLayoutRuns).toHaveLength(2);
+    expect(r.renderAndLayoutRuns).toContain(r.renderAndLayoutMs);
     expect(r.pan.frames).toBeGreaterThan(0);
     expect(r.selectionOk).toBe(true);
     // The group was drawn (its ten members through it) and both rules styled entities.

@@ -12,6 +12,7 @@ import { groupedView } from '../organise/grouping.js';
 import { isAnnotationId, isGroupId, isOrganiseId, type Annotation } from '../organise/model.js';
 import { ruleStyles } from '../organise/rules.js';
 import { glyphUri } from './icons.js';
+import { installFastStyleCache } from './styleCache.js';
 import { LIGHT_STYLE_ABOVE, chartStyle, labelScale, communityColour, darkGlyph, countWidth, edgeLook, gapLook, linkCount, linkLook, nodeLook, roleRing } from './style.js';
 
 /**
@@ -38,6 +39,7 @@ export interface ViewOptions {
 }
 
 cytoscape.use(edgehandles);
+installFastStyleCache();
 
 /** The part of cytoscape-edgehandles' handle the view uses. */
 interface EdgeHandles { enableDrawMode(): void; disableDrawMode(): void; stop(): void; destroy(): void }
