@@ -127,6 +127,9 @@ export class EntityResolver {
     if (markings.agency !== current.markings.agency) throw invalid('agency', 'Ownership cannot be changed here');
     assertWithinAccess(viewer, markings);
     const rec = validateEntity({ id, type, label: patch.label ?? current.label, props: { ...props }, markings }, {});
+    // A report's grading (3x5x2: source evaluation, intelligence assessment, handling code) is
+    // changed only by those who may grade, as it is set only by them (createEntity).
+    if (type === 'IntelligenceReport' && gradingChanged(current, rec)) requireViewer(ctx, 'grade');
     const counts = await ctx.services.db.writeTx(async (tx) => {
       // Clear removed properties explicitly: writeEntities only adds and overwrites.
       await clearEntityProps(tx, id, Object.keys(current.props).filter((k) => !(k in rec.props)));
@@ -191,4 +194,17 @@ function assertWithinAccess(viewer: Viewer, m: EntityRecord['markings']): void {
   if (decide(viewer, m) === 'full') return;
   const field = classificationRank(m.classification) > classificationRank(viewer.clearance) ? 'classification' : 'compartments';
   throw invalid(field, `You cannot mark a record beyond your own access (${field === 'classification' ? `clearance ${viewer.clearance}` : 'compartments'}): you could not read it afterwards`);
+}
+
+/** The grading fields of a report, as stored. */
+const GRADING_PROPS = ['sourceEvaluation', 'intelAssessment', 'legacyGrade'] as const;
+
+/** Whether an update changes a report's grading (its evaluation, assessment or handling code). */
+export function gradingChanged(
+  before: { props: Record<string, unknown>; markings: { handling?: string; handlingConditions?: string[] } },
+  after: { props: Record<string, unknown>; markings: { handling?: string; handlingConditions?: string[] } },
+): boolean {
+  if (GRADING_PROPS.some((k) => (before.props[k] ?? null) !== (after.props[k] ?? null))) return true;
+  if ((before.markings.handling ?? 'P') !== (after.markings.handling ?? 'P')) return true;
+  return JSON.stringify([...(before.markings.handlingConditions ?? [])].sort()) !== JSON.stringify([...(after.markings.handlingConditions ?? [])].sort());
 }

@@ -70,6 +70,30 @@ describe('entities through GraphQL against the real database', () => {
     expect(g.data.entity).toBeNull();
   });
 
+  it('changes a report’s grading only for a role that may grade; other fields stay open to writers', async () => {
+    const id = `${t.prefix}-GRADED`;
+    const UPDATE = `mutation($id:ID!,$p:EntityPatch!){ updateEntity(id:$id, patch:$p){ changed } }`;
+    const made = await t.gql(CREATE, { input: { id, type: 'IntelligenceReport', props: { text: 'Seen at the unit', sourceEvaluation: '2', intelAssessment: 'B' } } }, officer);
+    expect(made.errors).toBeUndefined();
+    // The analyst may write but not grade: neither grade nor assessment moves, alone or with other fields.
+    for (const props of [{ sourceEvaluation: '1' }, { intelAssessment: 'A' }, { sanitisedText: 'A sighting', intelAssessment: 'A' }]) {
+      const r = await t.gql(UPDATE, { id, p: { props } }, analyst);
+      expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(r.errors?.[0]?.message).toMatch(/grade/);
+    }
+    const kept = await t.gql(GET, { id }, officer);
+    expect(kept.data.entity.props).toMatchObject({ sourceEvaluation: '2', intelAssessment: 'B' });
+    expect(kept.data.entity.props.sanitisedText).toBeUndefined();
+    // Restating the grading unchanged is not a change to it.
+    const open = await t.gql(UPDATE, { id, p: { props: { sanitisedText: 'A sighting', sourceEvaluation: '2' } } }, analyst);
+    expect(open.errors).toBeUndefined();
+    expect(open.data.updateEntity.changed).toBe(true);
+    const graded = await t.gql(UPDATE, { id, p: { props: { sourceEvaluation: '1', intelAssessment: 'A' } } }, officer);
+    expect(graded.errors).toBeUndefined();
+    const after = await t.gql(GET, { id }, analyst);
+    expect(after.data.entity.props).toMatchObject({ sourceEvaluation: '1', intelAssessment: 'A', sanitisedText: 'A sighting' });
+  });
+
   it('refuses markings beyond the writer’s own access, on create and on update', async () => {
     // The officer is cleared to SECRET with no compartments: TOP SECRET or CHIS would hide the record from them.
     const top = await t.gql(CREATE, { input: { id: `${t.prefix}-TS1`, type: 'Subject', props: { forename: 'Too', surname: 'High' }, markings: { classification: 'TOP SECRET' } } }, officer);
