@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx as C, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DomainError, invalid, notFound } from '../domain/errors.js';
 import { classificationRank } from '../domain/codes.js';
+import { gradingChanged } from '../domain/grading.js';
 import { decide, type Viewer } from '../domain/policy.js';
 import { todayIso, validateEntity, validateLink, validateMarkings, validateProps, type EntityRecord } from '../domain/validate.js';
 import { sliceOfIds } from '../graph/entities.js';
@@ -196,15 +197,3 @@ function assertWithinAccess(viewer: Viewer, m: EntityRecord['markings']): void {
   throw invalid(field, `You cannot mark a record beyond your own access (${field === 'classification' ? `clearance ${viewer.clearance}` : 'compartments'}): you could not read it afterwards`);
 }
 
-/** The grading fields of a report, as stored. */
-const GRADING_PROPS = ['sourceEvaluation', 'intelAssessment', 'legacyGrade'] as const;
-
-/** Whether an update changes a report's grading (its evaluation, assessment or handling code). */
-export function gradingChanged(
-  before: { props: Record<string, unknown>; markings: { handling?: string; handlingConditions?: string[] } },
-  after: { props: Record<string, unknown>; markings: { handling?: string; handlingConditions?: string[] } },
-): boolean {
-  if (GRADING_PROPS.some((k) => (before.props[k] ?? null) !== (after.props[k] ?? null))) return true;
-  if ((before.markings.handling ?? 'P') !== (after.markings.handling ?? 'P')) return true;
-  return JSON.stringify([...(before.markings.handlingConditions ?? [])].sort()) !== JSON.stringify([...(after.markings.handlingConditions ?? [])].sort());
-}

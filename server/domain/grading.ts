@@ -122,3 +122,16 @@ export function mapLegacyGrade(scheme: MappedGrade['scheme'], code: string): Map
     handling: handling as 'P' | 'C', handlingConditions: [...conditions], original: code, scheme, lossy: true,
   };
 }
+
+/** The grading fields of a report, as stored. */
+const GRADING_PROPS = ['sourceEvaluation', 'intelAssessment', 'legacyGrade'] as const;
+
+/** Whether an update changes a report's 3x5x2 grading (its evaluation, assessment, legacy grade or handling code). */
+export function gradingChanged(
+  before: { props: Record<string, unknown>; markings: { handling?: string; handlingConditions?: string[] } },
+  after: { props: Record<string, unknown>; markings: { handling?: string; handlingConditions?: string[] } },
+): boolean {
+  if (GRADING_PROPS.some((k) => (before.props[k] ?? null) !== (after.props[k] ?? null))) return true;
+  if ((before.markings.handling ?? 'P') !== (after.markings.handling ?? 'P')) return true;
+  return JSON.stringify([...(before.markings.handlingConditions ?? [])].sort()) !== JSON.stringify([...(after.markings.handlingConditions ?? [])].sort());
+}
