@@ -14,3 +14,6 @@ CREATE INDEX alert_owner IF NOT EXISTS FOR (a:Alert) ON (a.ownerId);
 CREATE INDEX alert_watch IF NOT EXISTS FOR (a:Alert) ON (a.watchId);
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
+// One delivery lock: a round of alert delivery holds it while it claims its changes, so two API
+// processes never both deliver one change (a concurrent DELETE of a deleted node succeeds silently).
+CREATE CONSTRAINT alert_delivery_id IF NOT EXISTS FOR (d:AlertDelivery) REQUIRE d.id IS UNIQUE;

@@ -367,13 +367,23 @@ export async function deliverOnce(
   let alerts = 0;
   try {
     await db.writeTx(async (tx) => {
-      // Taking the changes is the claim: a second process delivering the same ones finds fewer and gives way.
-      const [taken] = await run(tx, cypher('MATCH (c:Change) WHERE c.id IN $ids WITH collect(c) AS cs FOREACH (c IN cs | DELETE c) RETURN size(cs) AS n', { ids: pending.map((c) => c.id) }));
-      if ((taken!.n as number) !== pending.length) throw new ClaimLost();
+      // Rounds commit one at a time: the lock is held to the end of this transaction, so the
+      // changes counted below are those no other round has taken. (Counting what a DELETE removed
+      // is no claim: Neo4j lets two transactions delete one node, and both count it.)
+      await run(tx, cypher('MERGE (d:AlertDelivery {id: $id}) SET d.at = $now', { id: 'alerts', now: now() }));
+      const [left] = await run(tx, cypher('MATCH (c:Change) WHERE c.id IN $ids RETURN count(c) AS n', { ids: pending.map((c) => c.id) }));
+      // Another process delivered these (its alerts are committed): give way.
+      if ((left!.n as number) !== pending.length) throw new ClaimLost();
+      await run(tx, cypher('MATCH (c:Change) WHERE c.id IN $ids DELETE c', { ids: pending.map((c) => c.id) }));
       const at = (pending[0]!.at as string | null) ?? now();
       for (const u of updates) {
-        await run(tx, cypher('MATCH (w:Watch {id: $id}) SET w.snapshot = $snapshot, w.realIds = $realIds', { id: u.watch.id, snapshot: u.snapshot, realIds: u.realIds }));
-        if (!u.content) continue;
+        // The answer is compared with the snapshot it was diffed against: a watch answered again
+        // (or removed) since then keeps its newer state, and this round says nothing for it.
+        const [kept] = await run(tx, cypher(
+          'MATCH (w:Watch {id: $id}) WHERE coalesce(w.snapshot, \'\') = $before SET w.snapshot = $snapshot, w.realIds = $realIds RETURN count(w) AS n',
+          { id: u.watch.id, before: u.watch.snapshot ?? '', snapshot: u.snapshot, realIds: u.realIds },
+        ));
+        if (!(kept!.n as number) || !u.content) continue;
         const [open] = await run(tx, cypher('MATCH (a:Alert {watchId: $w}) WHERE NOT a.read RETURN properties(a) AS a ORDER BY a.at DESC LIMIT 1', { w: u.watch.id }));
         const prev = open?.a as AlertRow | undefined;
         const content = prev ? merge(JSON.parse(prev.content) as AlertContent, u.content) : u.content;
@@ -393,7 +403,6 @@ export async function deliverOnce(
       }
     });
   } catch (e) {
-    // Another process delivered these (its alerts are committed: it held the changes until then).
     if (e instanceof ClaimLost) return { changes: 0, watches: 0, alerts: 0, lost: true };
     throw e;
   }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stubId, stubReference } from '../../server/domain/policy.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { cypher } from '../../server/db/db.js';
+import { Agencies } from '../../server/graph/agencies.js';
+import { deliverOnce } from '../../server/graph/watches.js';
+import { startTestApp, testDatabase, type TestApp } from '../helpers/app.js';
 
 /**
  * Working across agencies: stub references that work on the telephone, grouped stubs in search,
@@ -310,5 +313,32 @@ describe('watches and alerts', () => {
     const a = (await alerts(tok.analyst)).filter((x) => !x.read);
     expect(a.map((x) => x.watchId).length).toBe(2);
     for (const x of a) expect(x.changed.map((n: { id: string }) => n.id)).toEqual([ids.S2]);
+  });
+
+  it('two processes delivering at once deliver each change once: one alert per change, never a second copy', async () => {
+    // Two API processes on one database, each with its own connection, race for every round.
+    const other = testDatabase();
+    const dirs = [new Agencies(t.db), new Agencies(other)];
+    try {
+      await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
+      const watch = ok(await t.gql(WATCH, { k: 'ENTITY', t: ids.S2 }, tok.analyst)) as any;
+      const unreadOfWatch = async () => (await t.db.read(cypher(
+        'MATCH (a:Alert {watchId: $w}) WHERE NOT a.read RETURN a.changes AS changes, a.content AS content', { w: watch.watch.id },
+      ))).map((r) => ({ changes: r.changes as number, changed: (JSON.parse(r.content as string).changed as { id: string }[]).map((n) => n.id) }));
+      for (let i = 0; i < 6; i++) {
+        await t.entity('S2', 'Subject', { forename: 'Thaddeus', surname: 'Wraxall', dob: '1985-03-02', notes: `race ${i}` });
+        const rounds = await Promise.all([deliverOnce(t.db, dirs[0]!), deliverOnce(other, dirs[1]!)]);
+        // At most one of the two took the change (a third process of another test may take it first).
+        expect(rounds.filter((r) => r.changes > 0).length).toBeLessThanOrEqual(1);
+        await t.flushAlerts();
+        expect(await unreadOfWatch()).toEqual([{ changes: 1, changed: [ids.S2] }]);
+        await t.gql('mutation{ markAlertsRead }', {}, tok.analyst);
+      }
+      // Nothing delivered late after being read: no second copy of an earlier round appears.
+      await t.flushAlerts();
+      expect(await unreadOfWatch()).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -183,7 +183,8 @@ describe('reading a network on a 1366x768 laptop', () => {
     await settled(page);
     await ws('(w) => w.clearSelection()');
     // The layout's animation and the framing after it end some time after the calls settle.
-    await expect.poll(async () => (await read()).fill).toBeGreaterThanOrEqual(0.85);
+    // On a busy machine the layout worker and the animation take seconds: wait for them, not a guess.
+    await expect.poll(async () => (await read()).fill, { timeout: 20_000 }).toBeGreaterThanOrEqual(0.85);
     const expanded = await read();
     console.log('after expanding', JSON.stringify(expanded));
     await screenshotBoth(page, 'readability-01-expanded');
