@@ -217,6 +217,23 @@ export class Db {
     return this.retrying('schema', (t) => this.runAutoCommitOnce(text, t), this.options.bulk ? this.options.queryTimeoutMs : 0);
   }
 
+  /** Several schema statements in one transaction (indexes created together are populated in one pass). */
+  async runSchemaTx(texts: readonly string[]): Promise<void> {
+    return this.retrying('schema', async (t) => {
+      const session = this.session(neo4j.session.WRITE);
+      const tx = session.beginTransaction(t > 0 ? { timeout: t } : undefined);
+      try {
+        for (const text of texts) await tx.run(text);
+        await tx.commit();
+      } catch (e) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw translate(e);
+      } finally {
+        await session.close();
+      }
+    }, this.options.bulk ? this.options.queryTimeoutMs : 0);
+  }
+
   private async runAutoCommitOnce(text: string, timeoutMs: number): Promise<void> {
     const session = this.session();
     try {
