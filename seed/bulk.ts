@@ -77,7 +77,9 @@ function runShard(job: ShardJob, signal: AbortSignal | undefined, onProgress: (p
   return new Promise<Extract<ShardMessage, { kind: 'done' }>>((resolve, reject) => {
     // The worker runs TypeScript as this process does: tsx's hooks are registered in it first.
     const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./bulkWorker.ts', import.meta.url).href)}); })`;
-    const worker = new Worker(code, { eval: true, workerData: { bulkShard: job } });
+    // A larger young generation: rows are short-lived, and the batch being written survives fewer
+    // collections (about a tenth less time in the files stage).
+    const worker = new Worker(code, { eval: true, workerData: { bulkShard: job }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     const stop = () => void worker.terminate();
     signal?.addEventListener('abort', stop, { once: true });
     let settled = false;

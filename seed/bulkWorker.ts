@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BulkFiles, type BulkInput } from '../server/db/bulkLoad.js';
+import { todayIso } from '../server/domain/validate.js';
 import { entityRow, linkRow, type ReportGrade } from '../server/graph/write.js';
 import { linksOf, preparedBatches, type SeedSize } from './seed.js';
 
@@ -18,7 +19,8 @@ export type ShardMessage =
 export async function writeShard(job: ShardJob, onProgress: (batches: number, rows: number) => void): Promise<Extract<ShardMessage, { kind: 'done' }>> {
   const files = new BulkFiles(path.join(job.dir, `shard-${job.index}`));
   const grades = new Map<string, ReportGrade>();
-  const ctx = { today: undefined as string | undefined };
+  // The day records are checked against (no date in the future), taken once for the whole shard.
+  const ctx = { today: todayIso() as string | undefined };
   let batches = 0;
   let links = 0;
   let batchesTotal = 0;

@@ -158,7 +158,10 @@ function stored(row: EntityRow | LinkRow, now: string): Record<string, unknown> 
  * of typed properties. Rows go through a write stream with back-pressure: `await` every add.
  */
 export class BulkFiles {
-  private readonly groups = new Map<string, Group>();
+  /** Files by label (or relationship type): one per set of typed columns. */
+  private readonly groups = new Map<string, Group[]>();
+  /** Every file, in the order they were started. */
+  private readonly order: Group[] = [];
   private multiline = false;
   nodes = 0;
   relationships = 0;
@@ -186,17 +189,19 @@ export class BulkFiles {
   private add(kind: 'node' | 'rel', name: string, values: Record<string, unknown>, ends?: [string, string]): Promise<void> | void {
     const keys = Object.keys(values);
     const types: ColumnType[] = new Array(keys.length);
-    let sig = `${kind}|${name}`;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const v = values[k];
-      const t = k === 'point' && kind === 'node' && typeof v === 'object' && !Array.isArray(v) ? 'point{crs:WGS-84}' : columnType(v);
-      types[i] = t;
-      sig += `|${k}:${t}`;
+      types[i] = k === 'point' && kind === 'node' && typeof v === 'object' && !Array.isArray(v) ? 'point{crs:WGS-84}' : columnType(v);
     }
-    let g = this.groups.get(sig);
+    // The file for this label (or type) and these typed columns: found by comparing the columns, not
+    // by building a key string for every row.
+    const slot = `${kind}|${name}`;
+    let list = this.groups.get(slot);
+    if (!list) this.groups.set(slot, (list = []));
+    let g = list.find((x) => x.keys.length === keys.length && x.keys.every((k, i) => k === keys[i] && x.types[i] === types[i]));
     if (!g) {
-      const n = this.groups.size;
+      const n = this.order.length;
       const header = path.join(this.dir, `${kind}${n}-header.csv`);
       const data = path.join(this.dir, `${kind}${n}.csv`);
       const cols = keys.map((k, i) => (k === 'id' && kind === 'node' ? 'id:ID' : `${k}:${types[i]}`));
@@ -204,14 +209,19 @@ export class BulkFiles {
       fs.writeFileSync(header, `${cols.join(',')}\n`);
       g = { kind, name, keys, types, header, data, out: fs.createWriteStream(data), buf: '', rows: 0 };
       g.out.on('error', () => {}); // surfaced by close()
-      this.groups.set(sig, g);
+      list.push(g);
+      this.order.push(g);
     }
     const onText = this.multiline ? noop : (s: string) => {
       if (s.includes('\n') || s.includes('\r')) this.multiline = true;
     };
-    let line = ends ? `${quote(ends[0])},${quote(ends[1])},` : '';
-    for (let i = 0; i < keys.length; i++) line += (i ? ',' : '') + cell(values[keys[i]!], types[i]!, onText);
-    g.buf += `${line}\n`;
+    // Cells joined into one flat string: a line built by `+=` is a tree of pieces that writing it
+    // out must walk (a tenth of the files stage).
+    const off = ends ? 2 : 0;
+    const cells: string[] = new Array(keys.length + off);
+    if (ends) { cells[0] = quote(ends[0]); cells[1] = quote(ends[1]); }
+    for (let i = 0; i < keys.length; i++) cells[i + off] = cell(values[keys[i]!], types[i]!, onText);
+    g.buf += `${cells.join(',')}\n`;
     g.rows++;
     if (g.buf.length >= 1 << 18) {
       const ok = g.out.write(g.buf);
@@ -222,13 +232,14 @@ export class BulkFiles {
 
   /** Closes the files; what the importer is to read. */
   async close(): Promise<BulkInput> {
-    await Promise.all([...this.groups.values()].map((g) => new Promise<void>((resolve, reject) => {
+    const groups = this.order;
+    await Promise.all(groups.map((g) => new Promise<void>((resolve, reject) => {
       g.out.once('error', reject);
       g.out.end(g.buf, () => resolve());
       g.buf = '';
     })));
     const args: string[] = [];
-    for (const g of this.groups.values()) {
+    for (const g of groups) {
       args.push(g.kind === 'node' ? `--nodes=${g.name}=${g.header},${g.data}` : `--relationships=${g.name}=${g.header},${g.data}`);
     }
     return { args, multiline: this.multiline, nodes: this.nodes, relationships: this.relationships };
@@ -262,6 +273,20 @@ export interface BulkImportOptions {
   onProgress?: (stage: string, percent: number) => void;
   signal?: AbortSignal;
   javaBin?: string;
+}
+
+/** Steps Neo4j 5's importer reports with --verbose (nodes, relationships, linking, counts). */
+const IMPORTER_STEPS = 14;
+
+/**
+ * The importer's heap: NEO4J_HEAP, but at least 2 GiB. Neo4j's importer asks for about 1 GiB on a
+ * million records and warns at 1g (and spends the time in collections); it runs while the database
+ * is stopped, so its heap takes nothing from the server's.
+ */
+export function importerHeap(heap?: string): string {
+  const m = /^(\d+)([mg])$/i.exec(heap ?? '');
+  const mib = m ? Number(m[1]) * (m[2]!.toLowerCase() === 'g' ? 1024 : 1) : 0;
+  return `${Math.max(mib, 2048)}m`;
 }
 
 export interface BulkImportResult { nodes: number; relationships: number; properties: number; elapsedMs: number }
@@ -312,6 +337,43 @@ export function markFinished(home: string): void {
 }
 
 /**
+ * Reads the importer's console output as it comes: which step it is on and how far (`onProgress`),
+ * and, in the log, the steps that took a second or more and any warning.
+ */
+export function importerOutputReader(log: (line: string) => void, onProgress?: (stage: string, percent: number) => void): (text: string) => void {
+  let stage = 'starting';
+  let steps = 0;
+  let pending = '';
+  return (text) => {
+    pending += text;
+    const lines = pending.split(/\r?\n/);
+    pending = lines.pop() ?? '';
+    for (let line of lines) {
+      // A warning printed without its line end runs into the next step's name.
+      const warning = /^(WARNING: .*? is \d+(?:\.\d+)?[KMGT]iB)(.*)$/.exec(line.trim());
+      if (warning) { log(`importer: ${warning[1]}`); line = warning[2]!; }
+      // "(2/4) Relationship import 2026-12-06 ..." starts a stage; ".... 45% ∆12ms [3s]" reports on it.
+      const st = /^\((\d+)\/(\d+)\)\s+(\D+?)(?:\s+\d{4}-.*)?$/.exec(line.trim());
+      if (st) stage = `${st[1]}/${st[2]} ${st[3]!.trim()}`;
+      // With --verbose each step starts with "Relationships, started 2026-12-07 ..." and ends with
+      // "Done in 644ms"; there are no percentages, so progress is the share of its steps done.
+      const step = /^(.+?), started \d{4}-\d{2}-\d{2}/.exec(line.trim());
+      if (step) {
+        stage = step[1]!;
+        onProgress?.(stage, Math.min(99, Math.round((steps / IMPORTER_STEPS) * 100)));
+      }
+      const done = /^Done in (.+)$/.exec(line.trim());
+      if (done) {
+        steps++;
+        if (/\d+[sm]\b/.test(done[1]!)) log(`importer: ${stage} took ${done[1]}`); // a second or more
+      }
+      const pct = /\s(\d+)%\s/.exec(` ${line} `);
+      if (pct) onProgress?.(stage, Number(pct[1]));
+    }
+  };
+}
+
+/**
  * Runs Neo4j's batch importer on the files into the `neo4j` database of `home` (replacing whatever
  * is there: callers use it only for an empty or interrupted store). Fails with the importer's own
  * reason and a line on what to do.
@@ -322,7 +384,7 @@ export async function runBulkImport(opts: BulkImportOptions): Promise<BulkImport
   const classPath = ensureLauncher({ projectRoot: opts.projectRoot, log, javaBin: opts.javaBin });
   const report = path.join(opts.dir, 'import.report');
   const args = [
-    `-Xmx${opts.heap ?? '2g'}`, ...JVM_FLAGS, '-cp', classPath, 'BulkImport',
+    `-Xmx${importerHeap(opts.heap)}`, ...JVM_FLAGS, '-cp', classPath, 'BulkImport',
     // The database name first: the file options take several values each and would swallow it.
     'database', 'import', 'full', 'neo4j', '--verbose', '--overwrite-destination=true', `--array-delimiter=${ARRAY_DELIMITER}`,
     '--bad-tolerance=0', `--report-file=${report}`, '--skip-duplicate-nodes=false', '--skip-bad-relationships=false',
@@ -332,21 +394,11 @@ export async function runBulkImport(opts: BulkImportOptions): Promise<BulkImport
   const child = spawn(opts.javaBin ?? 'java', args, { env: { ...process.env, NEO4J_HOME: opts.home }, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin!.on('error', () => {}); // held open as the importer's lifeline
   let output = '';
-  let stage = 'starting';
-  let pending = '';
+  const reader = importerOutputReader(log, opts.onProgress);
   const onData = (chunk: Buffer) => {
     const text = chunk.toString();
     output = (output + text).slice(-20000);
-    pending += text;
-    const lines = pending.split(/\r?\n/);
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      // "(2/4) Relationship import 2026-12-06 ..." starts a stage; ".... 45% ∆12ms [3s]" reports on it.
-      const st = /^\((\d+)\/(\d+)\)\s+(\D+?)(?:\s+\d{4}-.*)?$/.exec(line.trim());
-      if (st) stage = `${st[1]}/${st[2]} ${st[3]!.trim()}`;
-      const pct = /\s(\d+)%\s/.exec(` ${line} `);
-      if (pct) opts.onProgress?.(stage, Number(pct[1]));
-    }
+    reader(text);
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);

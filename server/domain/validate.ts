@@ -76,53 +76,54 @@ const isRealDay = (day: string) => {
 };
 
 /** Coerces and checks one property value against its definition; returns the value to store. */
+const badProp = (name: string, msg: string) => invalid(name, `${name}: ${msg}`);
+
 export function coerceProp(name: string, def: PropDef, raw: unknown, today: string): unknown {
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const bad = (msg: string) => invalid(name, `${name}: ${msg}`);
   switch (def.kind) {
     case 'string':
     case 'text': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('expected text');
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw badProp(name, 'expected text');
       const s = String(raw).normalize('NFC').trim();
       const max = def.maxLength ?? (def.kind === 'string' ? 200 : 20000);
-      if (s.length > max) throw bad(`at most ${max} characters (got ${s.length})`);
+      if (s.length > max) throw badProp(name, `at most ${max} characters (got ${s.length})`);
       return s || undefined;
     }
     case 'date':
     case 'datetime': {
-      if (typeof raw !== 'string') throw bad('expected an ISO date');
+      if (typeof raw !== 'string') throw badProp(name, 'expected an ISO date');
       const s = raw.trim();
       const ok = def.kind === 'date' ? DATE_RE.test(s) : !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}/.test(s);
-      if (!ok || !isRealDay(s.slice(0, 10))) throw bad(`expected a date as YYYY-MM-DD, got ${JSON.stringify(raw)}`);
+      if (!ok || !isRealDay(s.slice(0, 10))) throw badProp(name, `expected a date as YYYY-MM-DD, got ${JSON.stringify(raw)}`);
       const iso = def.kind === 'date' ? s : new Date(s).toISOString();
-      if (!def.future && iso.slice(0, 10) > today) throw bad(`${iso.slice(0, 10)} is in the future`);
+      if (!def.future && iso.slice(0, 10) > today) throw badProp(name, `${iso.slice(0, 10)} is in the future`);
       return iso;
     }
     case 'int':
     case 'float': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (!Number.isFinite(n) || (def.kind === 'int' && !Number.isInteger(n))) throw bad(`expected ${def.kind === 'int' ? 'a whole number' : 'a number'}, got ${JSON.stringify(raw)}`);
-      if (def.min !== undefined && n < def.min) throw bad(`must be at least ${def.min} (got ${n})`);
-      if (def.max !== undefined && n > def.max) throw bad(`must be at most ${def.max} (got ${n})`);
+      if (!Number.isFinite(n) || (def.kind === 'int' && !Number.isInteger(n))) throw badProp(name, `expected ${def.kind === 'int' ? 'a whole number' : 'a number'}, got ${JSON.stringify(raw)}`);
+      if (def.min !== undefined && n < def.min) throw badProp(name, `must be at least ${def.min} (got ${n})`);
+      if (def.max !== undefined && n > def.max) throw badProp(name, `must be at most ${def.max} (got ${n})`);
       return n;
     }
     case 'bool':
       if (typeof raw === 'boolean') return raw;
       if (/^(true|false)$/i.test(String(raw).trim())) return /^true$/i.test(String(raw).trim());
-      throw bad('expected true or false');
+      throw badProp(name, 'expected true or false');
     case 'enum': {
       const s = String(raw).trim();
-      if (!def.values!.includes(s)) throw bad(`expected one of ${def.values!.join(', ')}, got ${JSON.stringify(raw)}`);
+      if (!def.values!.includes(s)) throw badProp(name, `expected one of ${def.values!.join(', ')}, got ${JSON.stringify(raw)}`);
       return s;
     }
     case 'enumList':
     case 'stringList': {
       const list = Array.isArray(raw) ? raw : String(raw).split(/[;|]/);
       const out = list.map((x) => String(x).normalize('NFC').trim()).filter(Boolean);
-      if (out.length > 50) throw bad('at most 50 values');
+      if (out.length > 50) throw badProp(name, 'at most 50 values');
       for (const v of out) {
-        if (v.length > 200) throw bad('each value at most 200 characters');
-        if (def.kind === 'enumList' && !def.values!.includes(v)) throw bad(`unknown value ${JSON.stringify(v)}; expected ${def.values!.join(', ')}`);
+        if (v.length > 200) throw badProp(name, 'each value at most 200 characters');
+        if (def.kind === 'enumList' && !def.values!.includes(v)) throw badProp(name, `unknown value ${JSON.stringify(v)}; expected ${def.values!.join(', ')}`);
       }
       return [...new Set(out)];
     }
