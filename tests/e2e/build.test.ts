@@ -23,7 +23,7 @@ beforeAll(async () => {
   const t = app.t;
   await t.entity('AG1', 'Agency', { kind: 'POLICE', desk: 'Force Intelligence Bureau' }, {}, 'Test Force');
   // A report already written, for the analyst to find and attach.
-  await t.entity('R1', 'IntelligenceReport', { text: 'Quillon keeps a black Ford estate at her mother\'s address.', sourceEvaluation: '1', intelAssessment: 'A' }, {}, 'Report: Quillon estate car');
+  reportId = await t.entity('R1', 'IntelligenceReport', { text: 'Quillon keeps a black Ford estate at her mother\'s address.', sourceEvaluation: '1', intelAssessment: 'A' }, {}, 'Report: Quillon estate car');
   // The grading role writes reports; an analyst draws with them; a researcher only reads.
   await t.user('officer', 'INTEL_OFFICER');
   await t.user('analyst', 'ANALYST');
@@ -40,6 +40,7 @@ afterAll(async () => {
 
 let vehicleId = '';
 let subjectId = '';
+let reportId = '';
 let linkId = '';
 
 // The first steps load the client and sign in on a machine shared with other builds: room to spare.
@@ -207,6 +208,22 @@ describe('building a chart by hand', { timeout: 120_000 }, () => {
     await p.getByTestId('link-dialog').waitFor();
     await p.keyboard.press('Escape');
     await p.getByTestId('link-dialog').waitFor({ state: 'detached' });
+
+    // Editing the report: its text is open to the analyst, its grading (grade and handling code) is not.
+    await p.evaluate((id) => (window as unknown as Win).__workspace.add([id]), reportId);
+    await p.waitForFunction((id) => (window as unknown as Win).__cy.getElementById(id).nonempty(), reportId);
+    await p.evaluate((id) => (window as unknown as Win).__workspace.select([id]), reportId);
+    await p.getByTestId('details-edit').click();
+    await p.getByTestId('edit-entity').waitFor();
+    expect(await p.getByTestId('edit-entity-field-text').isDisabled()).toBe(false);
+    expect(await p.getByTestId('edit-entity-field-sourceEvaluation').isDisabled()).toBe(true);
+    expect(await p.getByTestId('edit-entity-field-intelAssessment').isDisabled()).toBe(true);
+    const handling = p.getByTestId('edit-entity-handling');
+    expect(await handling.isDisabled()).toBe(true);
+    expect(await handling.getAttribute('title')).toContain('Only roles that grade');
+    expect(await p.getByTestId('edit-entity-classification').isDisabled()).toBe(false);
+    await p.getByTestId('edit-entity-cancel').click();
+    await p.getByTestId('edit-entity').waitFor({ state: 'detached' });
     await p.close();
   });
 

@@ -30,8 +30,10 @@ export function EditEntity({ node, onDone }: { node: GraphNode; onDone(): void }
   const [markings, setMarkings] = useState(() => markingsOf(node.markings));
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
-  // A report's grade is recorded by those who grade (as only they may submit reports).
-  const locked: Record<string, string> = node.type === 'IntelligenceReport' && !viewer.permissions.includes('grade')
+  // A report's grading (3x5x2: evaluation, assessment, handling code) is recorded by those who
+  // grade, as only they may submit reports; the server refuses anyone else's change of it.
+  const gradingLocked = node.type === 'IntelligenceReport' && !viewer.permissions.includes('grade');
+  const locked: Record<string, string> = gradingLocked
     ? { sourceEvaluation: 'Only roles that grade may change a grade', intelAssessment: 'Only roles that grade may change a grade' } : {};
   const order = [LABEL_KEY, ...fields.map((f) => f.name), ...MARKING_ORDER, FORM_KEY];
 
@@ -69,7 +71,8 @@ export function EditEntity({ node, onDone }: { node: GraphNode; onDone(): void }
         {errors[LABEL_KEY] && <span className="field-error error" role="alert">{errors[LABEL_KEY]}</span>}
       </div>
       <RecordFields fields={fields} values={values} errors={errors} testid="edit-entity-field" locked={locked} onChange={(name, v) => { setValues({ ...values, [name]: v }); setErrors(afterEdit(errors, name)); }} />
-      <MarkingsFields value={markings} errors={errors} onChange={(m) => { setMarkings(m); setErrors(afterEdit(errors, 'markings')); }} testid="edit-entity" compartments={viewer.compartments} />
+      <MarkingsFields value={markings} errors={errors} onChange={(m) => { setMarkings(m); setErrors(afterEdit(errors, 'markings')); }} testid="edit-entity" compartments={viewer.compartments}
+        handlingLocked={gradingLocked ? 'Only roles that grade may change a report\u2019s handling code' : undefined} />
       {errors[FORM_KEY] && <p className="error" role="alert" data-key={FORM_KEY} tabIndex={-1} data-testid="edit-entity-error">{errors[FORM_KEY]}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving} data-testid="edit-entity-save">{saving ? 'Saving…' : 'Save'}</button>

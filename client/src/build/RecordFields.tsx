@@ -86,13 +86,15 @@ export function RecordFields({ fields, values, errors, onChange, testid, locked 
 }
 
 /** Classification, compartments and the handling code (C with its conditions) of a record. */
-export function MarkingsFields({ value, errors, onChange, testid, compartments }: {
+export function MarkingsFields({ value, errors, onChange, testid, compartments, handlingLocked }: {
   value: MarkingsForm;
   errors: FormErrors;
   onChange(next: MarkingsForm): void;
   testid: string;
   /** The compartments the writer holds: a record marked with another would vanish from them. */
   compartments: readonly string[];
+  /** Why the handling code and its conditions cannot be changed here (a report's grading), if so. */
+  handlingLocked?: string;
 }) {
   const uid = useId();
   const set = (patch: Partial<MarkingsForm>) => onChange({ ...value, ...patch });
@@ -111,7 +113,7 @@ export function MarkingsFields({ value, errors, onChange, testid, compartments }
         </div>
         <div className={`record-field${err('handling') ? ' invalid' : ''}`}>
           <label htmlFor={`${uid}-handling`}>Handling code</label>
-          <select id={`${uid}-handling`} data-key={markingKey('handling')} data-testid={`${testid}-handling`} value={value.handling} onChange={(e) => set({ handling: e.target.value === 'C' ? 'C' : 'P' })}>
+          <select id={`${uid}-handling`} data-key={markingKey('handling')} data-testid={`${testid}-handling`} value={value.handling} disabled={!!handlingLocked} title={handlingLocked} onChange={(e) => set({ handling: e.target.value === 'C' ? 'C' : 'P' })}>
             <option value="P">P: lawful sharing permitted</option>
             <option value="C">C: sharing subject to conditions</option>
           </select>
@@ -123,12 +125,12 @@ export function MarkingsFields({ value, errors, onChange, testid, compartments }
           <legend>Conditions<span className="required" aria-hidden> *</span> <span className="muted small">(a code or written conditions)</span></legend>
           {CONDITION_CHOICES.map((c) => (
             <label key={c.code} className="inline" title={c.meaning}>
-              <input type="checkbox" data-testid={`${testid}-condition-${c.code}`} checked={value.handlingConditions.includes(c.code)} onChange={(e) => set({
+              <input type="checkbox" data-testid={`${testid}-condition-${c.code}`} checked={value.handlingConditions.includes(c.code)} disabled={!!handlingLocked} onChange={(e) => set({
                 handlingConditions: e.target.checked ? [...value.handlingConditions, c.code] : value.handlingConditions.filter((x) => x !== c.code),
               })} />{c.code}
             </label>
           ))}
-          <textarea rows={2} aria-label="Written conditions" placeholder="Written conditions" data-key={markingKey('handlingNotes')} data-testid={`${testid}-handling-notes`} value={value.handlingNotes} onChange={(e) => set({ handlingNotes: e.target.value })} />
+          <textarea rows={2} aria-label="Written conditions" placeholder="Written conditions" data-key={markingKey('handlingNotes')} data-testid={`${testid}-handling-notes`} value={value.handlingNotes} disabled={!!handlingLocked} onChange={(e) => set({ handlingNotes: e.target.value })} />
           {(err('handlingConditions') || err('handlingNotes')) && <span className="field-error error" role="alert">{err('handlingConditions') ?? err('handlingNotes')}</span>}
         </fieldset>
       )}
