@@ -324,9 +324,9 @@ export function discardInterruptedLoad(home: string): void {
   markFinished(home);
 }
 
-/** True when the graph holds nothing but the schema's own bookkeeping (a bulk load may replace it). */
+/** True when the graph holds nothing but bookkeeping (schema, audit head, alert-delivery lock): a bulk load may replace it. */
 export async function storeIsEmpty(db: Db): Promise<boolean> {
-  const rows = await db.read(cypher('MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditHead RETURN n LIMIT 1'));
+  const rows = await db.read(cypher('MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditHead AND NOT n:AlertDelivery RETURN n LIMIT 1'));
   if (rows.length) return false;
   const heads = await db.read(cypher('MATCH (h:AuditHead) RETURN coalesce(h.seq, 0) AS seq'));
   return heads.every((h) => Number(h.seq) === 0);
