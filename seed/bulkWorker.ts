@@ -20,7 +20,7 @@ export async function writeShard(job: ShardJob, onProgress: (batches: number, ro
   const files = new BulkFiles(path.join(job.dir, `shard-${job.index}`));
   const grades = new Map<string, ReportGrade>();
   // The day records are checked against (no date in the future), taken once for the whole shard.
-  const ctx = { today: todayIso() as string | undefined };
+  const ctx = { today: todayIso() };
   let batches = 0;
   let links = 0;
   let batchesTotal = 0;
