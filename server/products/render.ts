@@ -75,12 +75,19 @@ body { font: 11pt/1.45 "Helvetica", "Arial", sans-serif; color: #111; margin: 0;
 .marking.top { top: 0; } .marking.bottom { bottom: 0; }
 @media screen { .marking { position: sticky; background: #fff; padding: 4px 0; z-index: 1; } }
 main { padding: 28px 0; }
+/* Printed, the markings are drawn at the top and bottom of every page; the sheet's header and
+   footer rows repeat on every page too and keep that band clear, so no line runs under them. */
+table.sheet { width: 100%; border-collapse: collapse; font-size: inherit; }
+table.sheet > * > tr > td { border: 0; padding: 0; }
+.keep-clear { display: none; }
+@media print { .keep-clear { display: block; height: 10mm; } main { padding: 0; } }
 h1 { font-size: 18pt; margin: 0 0 4px; } h2 { font-size: 13pt; margin: 18px 0 6px; border-bottom: 1px solid #ccd; }
 .meta { color: #444; font-size: 9.5pt; } .refs { color: #1f4e79; font-size: 9pt; } .pn { color: #666; font-size: 9pt; }
 table { border-collapse: collapse; font-size: 9pt; width: 100%; } td, th { border: 1px solid #ccd; padding: 3px 6px; text-align: left; }
 .snapshot { display: block; margin: 8px 0; max-width: 100%; height: auto; }
 </style></head><body>
 <div class="marking top" data-marking="header">${mark}</div>
+<table class="sheet"><thead><tr><td><div class="keep-clear"></div></td></tr></thead><tfoot><tr><td><div class="keep-clear"></div></td></tr></tfoot><tbody><tr><td>
 <main>
 <h1>${esc(d.typeTitle)}: ${esc(d.title)}</h1>
 <p class="meta">${esc(d.agencyName)} &middot; ${d.recipientAgencyName ? `Sanitised for ${esc(d.recipientAgencyName)} &middot; ` : ''}Author ${esc(d.author)} &middot; ${esc(ukDate(d.date))} &middot; ${esc(d.status.toLowerCase())}${d.version ? ` &middot; version ${d.version}` : ''}</p>
@@ -88,6 +95,7 @@ table { border-collapse: collapse; font-size: 9pt; width: 100%; } td, th { borde
 ${body}
 <section><h2>Appendix: sources</h2><table><thead><tr><th>Ref</th><th>Grade</th><th>Handling</th><th>Date</th><th>Marking</th><th>Report</th></tr></thead><tbody>${sources || '<tr><td colspan="6">No report cited</td></tr>'}</tbody></table></section>
 </main>
+</td></tr></tbody></table>
 <div class="marking bottom" data-marking="footer">${mark}</div>
 </body></html>`;
 }
