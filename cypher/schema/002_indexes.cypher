@@ -4,9 +4,6 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.sear
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false } };
 CREATE TEXT INDEX phone_number IF NOT EXISTS FOR (p:Phone) ON (p.number);
 CREATE TEXT INDEX vehicle_vrm IF NOT EXISTS FOR (v:Vehicle) ON (v.vrm);
-CREATE RANGE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
-CREATE RANGE INDEX entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label);
-CREATE RANGE INDEX entity_updated IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt);
 CREATE RANGE INDEX subject_dob IF NOT EXISTS FOR (s:Subject) ON (s.dob);
 CREATE RANGE INDEX report_grade IF NOT EXISTS FOR (r:IntelligenceReport) ON (r.sourceEvaluation, r.intelAssessment);
 CREATE RANGE INDEX report_event_date IF NOT EXISTS FOR (r:IntelligenceReport) ON (r.eventDate);
