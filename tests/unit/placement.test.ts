@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_STRETCH, computeLayout, stretchToAspect } from '../../client/src/graph/layoutEngine.js';
-import { LABEL_FONT_PX, LABEL_SCALE, chartStyle, labelScale } from '../../client/src/graph/style.js';
+import { LABEL_FONT_PX, LABEL_SCALE, LINK_LABEL_FONT_PX, MIN_LINK_LABEL_PX, chartStyle, labelScale } from '../../client/src/graph/style.js';
 import { emptyDoc, mergeSlice, placeUnplaced, setPositions, type ChartDoc } from '../../client/src/workspace/chartDoc.js';
 import {
   Occupancy, PLACEMENT_GAP, aroundAnchor, clearAdded, estimatedBox, freeSpot, placeClear, rectAt, rectsClash, type NodeBox,
@@ -224,6 +224,21 @@ describe('labels at a zoom', () => {
     }
   });
 
+  it('take link labels with them: drawn (at or above their smallest size on screen) at every zoom entity labels are scaled for', () => {
+    const display = { colourBy: 'type' as const, sizeBy: 'none' as const, edgeLabels: true };
+    const edge = (zoom: number) => (chartStyle(display, { labelScale: labelScale(zoom) }) as { selector: string; style: Record<string, unknown> }[]).find((r) => r.selector === 'edge')!.style;
+    const lowest = LABEL_SCALE.screenPx / (LABEL_FONT_PX * LABEL_SCALE.max);
+    for (let z = lowest; z <= 1.5; z += 0.0137) {
+      const style = edge(z);
+      expect(style['font-size']).toBe(LINK_LABEL_FONT_PX * labelScale(z));
+      expect(style['min-zoomed-font-size']).toBe(MIN_LINK_LABEL_PX);
+      // Cytoscape skips a label whose on-screen size is under min-zoomed-font-size.
+      expect((style['font-size'] as number) * z).toBeGreaterThanOrEqual(MIN_LINK_LABEL_PX);
+    }
+    // Far out (past the largest scale) they are not drawn, as before.
+    expect((edge(0.2)['font-size'] as number) * 0.2).toBeLessThan(MIN_LINK_LABEL_PX);
+  });
+
   it('stop growing at the largest scale, and grow as the zoom falls', () => {
     expect(labelScale(0.1)).toBe(LABEL_SCALE.max);
     expect(labelScale(0)).toBe(1);
@@ -243,8 +258,8 @@ describe('labels at a zoom', () => {
     expect(rule(1.5, 'node')['text-max-width']).toBe('210px');
     expect(rule(1.5, 'node[?restricted]')['text-max-width']).toBe('195px');
     expect(rule(1.5, 'node.org-group')['text-max-width']).toBe('270px');
-    // Link labels and annotations keep their size.
-    expect(rule(1.5, 'edge')['font-size']).toBe(rule(1, 'edge')['font-size']);
+    // Link labels grow with them; annotations keep their size.
+    expect(rule(1.5, 'edge')['font-size']).toBeCloseTo((rule(1, 'edge')['font-size'] as number) * 1.5, 9);
     expect(rule(1.5, 'node.org-note')['font-size']).toBe(rule(1, 'node.org-note')['font-size']);
   });
 });

@@ -212,6 +212,9 @@ export const MIN_LABEL_PX_LIGHT = 9;
 
 /** Entity labels' font size (chart px): what they are on screen at 100%. */
 export const LABEL_FONT_PX = 11;
+/** Link labels' font size (chart px) at 100%, scaled with entity labels; under MIN_LINK_LABEL_PX on screen they are skipped. */
+export const LINK_LABEL_FONT_PX = 9;
+export const MIN_LINK_LABEL_PX = 8;
 /**
  * Zoomed out, entity labels are drawn larger in chart terms so that on screen they stay at least
  * `screenPx` (a chart fitted to a laptop screen is typically at 60-80%), up to `max` times their
@@ -303,9 +306,11 @@ export function chartStyle(display: Display, opts: StyleOptions = {}): Styleshee
         // Straight unless the pair has other links (or it is a loop): `bundle` below.
         width: 1.6, 'line-color': 'data(colour)', 'curve-style': 'straight', 'target-arrow-shape': 'data(arrow)' as 'none', 'arrow-scale': 0.9,
         'target-arrow-color': 'data(colour)', 'line-style': 'data(line)' as 'solid', opacity: 0.9,
-        label: display.edgeLabels ? 'data(label)' : '', 'font-size': 9, color: '#334155', 'text-rotation': 'autorotate',
+        // Link labels grow with entity labels when zoomed out (the same `scale`), so a chart fitted
+        // to the screen still shows them; too small to read, they are not drawn.
+        label: display.edgeLabels ? 'data(label)' : '', 'font-size': LINK_LABEL_FONT_PX * scale, color: '#334155', 'text-rotation': 'autorotate',
         ...backing('1px'),
-        'min-zoomed-font-size': 9, 'overlay-opacity': 0,
+        'min-zoomed-font-size': MIN_LINK_LABEL_PX, 'overlay-opacity': 0,
       },
     },
     { selector: 'edge[?bundle]', style: { 'curve-style': 'bezier' } },
