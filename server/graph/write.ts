@@ -40,8 +40,9 @@ const WRITABLE_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
  * Rows for a statement that creates records in positional form: each row a list (id, hash, then any
  * `extra` values, then every property of the batch by its place), each property set by name in the
  * statement. The store then handles no map keys per row (the importer about 6-10% faster than with
- * `SET n += map`, docs/BENCHMARKS.md). Only for records being created: a property a row lacks is null there, which
- * on a new record is what an absent key is, no property (on an existing one it would remove it).
+ * `SET n += map`, docs/BENCHMARKS.md). Only for records being created: a property a row lacks is
+ * null there, which on a new record is what an absent key is, no property (on an existing one it
+ * would remove it).
  */
 export function positional<R extends { id: string; hash: string; props: Record<string, unknown> }>(rows: R[], extra?: (r: R) => unknown[]) {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.props)))].sort();
