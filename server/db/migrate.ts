@@ -24,7 +24,7 @@ export const isIndexCreation = (stmt: string) => /^CREATE\s+(?:(?:RANGE|TEXT|POI
 
 /**
  * Applies cypher/schema/*.cypher: the indexes of every file to apply first, together, then the
- * other statements in file-name order. Statements are idempotent (IF NOT EXISTS); each applied
+ * other statements in file-name order. Statements are idempotent (IF [NOT] EXISTS); each applied
  * file is recorded as (:SchemaMigration {name, checksum}) so a changed file re-runs.
  * Then the data migrations (`graph/upgrade.ts`) not yet recorded run, each once.
  */

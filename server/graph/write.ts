@@ -51,8 +51,10 @@ export function positional<R extends { id: string; hash: string; props: Record<s
   return {
     keys,
     rows: rows.map((r) => [r.id, r.hash, ...(extra ? extra(r) : []), ...keys.map((k) => r.props[k] ?? null)]),
-    /** `a.k = row[i], ` for every property (the caller's alias), `base` the place of the first. */
-    set: (alias: string, first = base) => keys.map((k, i) => `${alias}.\`${k}\` = row[${first + i}], `).join(''),
+    /** `row[i]`: where a property's value is in a row. */
+    at: (key: string) => `row[${base + keys.indexOf(key)}]`,
+    /** `a.k = row[i], ` for every property (the caller's alias). */
+    set: (alias: string) => keys.map((k, i) => `${alias}.\`${k}\` = row[${base + i}], `).join(''),
   };
 }
 
@@ -118,13 +120,12 @@ export async function writeEntities(tx: Tx, records: EntityRecord[], now: string
     if (fresh) {
       // New records in positional form (see `positional`).
       const p = positional(rows);
-      const at = (k: string) => `row[${p.keys.indexOf(k) + 2}]`;
       await run(tx, {
         text:
           `UNWIND $rows AS row CREATE (n:Entity:${type} {id: row[0]}) SET ${p.set('n')}n.createdAt = $now, ` +
           'n.contentHash = row[1], n.updatedAt = $now, n.archived = false' +
           (located && p.keys.includes('lat') && p.keys.includes('lon')
-            ? ` WITH n, row WHERE ${at('lat')} IS NOT NULL AND ${at('lon')} IS NOT NULL SET n.point = point({latitude: ${at('lat')}, longitude: ${at('lon')}})`
+            ? ` WITH n, row WHERE ${p.at('lat')} IS NOT NULL AND ${p.at('lon')} IS NOT NULL SET n.point = point({latitude: ${p.at('lat')}, longitude: ${p.at('lon')}})`
             : ''),
         params: { rows: p.rows, now },
       });
@@ -248,7 +249,7 @@ export async function writeLinks(tx: Tx, records: LinkRecord[], now: string, gra
         text:
           'UNWIND $rows AS row MATCH (a:Entity {id: row[2]}) MATCH (b:Entity {id: row[3]}) ' +
           `MERGE (a)-[r:${type} {id: row[0]}]->(b) ON CREATE SET r.createdAt = $now ` +
-          `SET ${p.set('r', 4)}r.contentHash = row[1], r.updatedAt = $now, r.archived = false`,
+          `SET ${p.set('r')}r.contentHash = row[1], r.updatedAt = $now, r.archived = false`,
         params: { rows: p.rows, now },
       });
     }
