@@ -185,6 +185,8 @@ describe('reading a network on a 1366x768 laptop', () => {
     // The layout's animation and the framing after it end some time after the calls settle.
     // On a busy machine the layout worker and the animation take seconds: wait for them, not a guess.
     await expect.poll(async () => (await read()).fill, { timeout: 20_000 }).toBeGreaterThanOrEqual(0.85);
+    // Read once nothing moves: mid-animation the drawing can fill one way before the other.
+    await still();
     const expanded = await read();
     console.log('after expanding', JSON.stringify(expanded));
     await screenshotBoth(page, 'readability-01-expanded');

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../workspace/GraphWorkspace.js';
-import { clearAdded, rectAt, type NodeBox } from '../workspace/placement.js';
+import { clearAdded, rectAt, rectsClash, type NodeBox } from '../workspace/placement.js';
 import { installFastStyleCache } from './styleCache.js';
 
 /**
@@ -97,7 +97,16 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
       options = { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 30, condense: false, sort: (a: cytoscape.NodeSingular, b: cytoscape.NodeSingular) => String(a.data('group')).localeCompare(String(b.data('group'))) || (b.data('level') as number) - (a.data('level') as number) } as cytoscape.LayoutOptions;
   }
   if (input.name !== 'fcose') for (const n of pinned) cy.getElementById(n.id).lock();
-  cy.layout(options).run();
+  // fcose's spectral start and its placement of pruned leaves draw on Math.random: seeded from the
+  // chart, so the same network is laid out the same way every time (a picture an analyst can
+  // reproduce, not a new one per run). The run is synchronous; the generator is restored after it.
+  const random = Math.random;
+  Math.random = seededRandom(layoutSeed(input));
+  try {
+    cy.layout(options).run();
+  } finally {
+    Math.random = random;
+  }
   const positions: Record<string, { x: number; y: number }> = {};
   cy.nodes().forEach((n) => {
     const p = n.position();
@@ -108,11 +117,41 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
   if (quality === 'draft') spreadPiles(positions, fixed);
   else if (input.name === 'fcose') {
     const boxes = new Map(input.nodes.filter((n) => n.box).map((n) => [n.id, n.box!]));
-    // Stretching only moves nodes apart, so it comes first: what is cleared stays clear.
-    if (input.aspect && !fixed.size) stretchToAspect(positions, boxes, input.aspect);
+    // Stretching only moves nodes apart, so it comes first: what is cleared stays clear. A drawing
+    // made from scratch may first be turned to the canvas's shape.
+    if (input.aspect && !fixed.size) {
+      if (input.randomize) turnToAspect(positions, boxes, input.aspect);
+      stretchToAspect(positions, boxes, input.aspect);
+    }
     if (input.added?.length && boxes.size) clearAdded(positions, boxes, input.added);
   }
   return { positions, ms: performance.now() - t0, quality };
+}
+
+/** A seed that follows from the chart: its nodes and links, in order, and the layout asked for. */
+export function layoutSeed(input: Pick<LayoutInput, 'name' | 'nodes' | 'edges'>): number {
+  // FNV-1a over the ids.
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  mix(input.name);
+  for (const n of input.nodes) mix(n.id);
+  for (const e of input.edges) mix(e.id);
+  return h >>> 0;
+}
+
+/** mulberry32: a small, fast generator of doubles in [0, 1), the same sequence for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** The most a drawing is stretched along one axis to match the screen's shape. */
@@ -156,6 +195,71 @@ export function stretchToAspect(positions: Record<string, { x: number; y: number
     const p = positions[id]!;
     positions[id] = wide ? { x: round1(mid + (p.x - mid) * k), y: p.y } : { x: p.x, y: round1(mid + (p.y - mid) * k) };
   }
+}
+
+/** A drawing made from scratch is turned by whole steps of this many degrees (see turnToAspect). */
+export const TURN_STEP_DEG = 15;
+/** Larger drawings are not turned: the check that turning overlaps no labels is pairwise. */
+export const TURN_MAX_NODES = 400;
+/** A turn must make the fitted drawing at least this much larger to be worth making. */
+const TURN_MIN_GAIN = 1.02;
+
+/**
+ * A drawing made from scratch has no orientation the analyst has seen yet, and a force-directed
+ * one comes out in any: it is turned (about its centre, by whole TURN_STEP_DEGs) to the angle at
+ * which, once stretched (stretchToAspect), it fits the canvas at the largest zoom, so its long
+ * side lies along the canvas's. Labels stay upright while the centres turn, so an angle is taken
+ * only if no more boxes overlap there than before. Returns the angle turned (degrees, 0 if none).
+ */
+export function turnToAspect(positions: Record<string, { x: number; y: number }>, boxes: ReadonlyMap<string, NodeBox>, aspect: number): number {
+  const ids = Object.keys(positions);
+  if (ids.length < 3 || ids.length > TURN_MAX_NODES || !(aspect > 0)) return 0;
+  const cx = ids.reduce((t, id) => t + positions[id]!.x, 0) / ids.length;
+  const cy = ids.reduce((t, id) => t + positions[id]!.y, 0) / ids.length;
+  const turned = (deg: number) => {
+    const a = (deg * Math.PI) / 180;
+    const cos = Math.cos(a);
+    const sin = Math.sin(a);
+    const out: Record<string, { x: number; y: number }> = {};
+    for (const id of ids) {
+      const p = positions[id]!;
+      out[id] = { x: round1(cx + (p.x - cx) * cos - (p.y - cy) * sin), y: round1(cy + (p.x - cx) * sin + (p.y - cy) * cos) };
+    }
+    return out;
+  };
+  // How large the drawing is shown once stretched and fitted: the canvas is `aspect` wide and 1 high.
+  const fitted = (ps: Record<string, { x: number; y: number }>) => {
+    const stretched = { ...ps };
+    stretchToAspect(stretched, boxes, aspect);
+    const b = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (const id of ids) {
+      const box = boxes.get(id);
+      const r = box ? rectAt(stretched[id]!, box) : { x1: stretched[id]!.x, y1: stretched[id]!.y, x2: stretched[id]!.x, y2: stretched[id]!.y };
+      b.x1 = Math.min(b.x1, r.x1); b.y1 = Math.min(b.y1, r.y1); b.x2 = Math.max(b.x2, r.x2); b.y2 = Math.max(b.y2, r.y2);
+    }
+    return Math.min(aspect / Math.max(b.x2 - b.x1, 1e-9), 1 / Math.max(b.y2 - b.y1, 1e-9));
+  };
+  const overlaps = (ps: Record<string, { x: number; y: number }>) => {
+    const rects = ids.filter((id) => boxes.has(id)).map((id) => rectAt(ps[id]!, boxes.get(id)!));
+    let n = 0;
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) if (rectsClash(rects[i]!, rects[j]!)) n++;
+    return n;
+  };
+  const here = fitted(positions);
+  const candidates: { deg: number; ps: Record<string, { x: number; y: number }>; fit: number }[] = [];
+  for (let deg = TURN_STEP_DEG; deg < 180; deg += TURN_STEP_DEG) {
+    const ps = turned(deg);
+    const fit = fitted(ps);
+    if (fit >= here * TURN_MIN_GAIN) candidates.push({ deg, ps, fit });
+  }
+  if (!candidates.length) return 0;
+  const before = overlaps(positions);
+  for (const c of candidates.sort((a, b) => b.fit - a.fit)) {
+    if (overlaps(c.ps) > before) continue;
+    for (const id of ids) positions[id] = c.ps[id]!;
+    return c.deg;
+  }
+  return 0;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
