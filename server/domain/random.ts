@@ -1,6 +1,6 @@
 /**
  * mulberry32: a tiny seeded PRNG, identical on every platform. Used where results must repeat
- * exactly: synthetic seed data and Louvain's random order.
+ * exactly: synthetic seed data, Louvain's random order and the chart's layouts.
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -11,6 +11,7 @@ import {
 } from '../../server/analysis/metrics.js';
 import { karate, KARATE_EDGES } from '../fixtures/karate.js';
 import { florentine, FLORENTINE_FAMILIES } from '../fixtures/florentine.js';
+import { mulberry32 } from '../../server/domain/random.js';
 
 // ---------------------------------------------------------------------------
 // Independent reference implementations, deliberately naive (string-keyed
@@ -289,16 +290,6 @@ function expectMatchesReferences(net: SubNetwork, result: MetricsResult, toleran
   expectAllClose(result, 'pagerank', refPagerank(adj, weightsOf(net), TIGHT), tolerance);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sparse random graph with exactly m distinct edges (isolates and several components likely). */
 function randomNetwork(n: number, m: number, seed: number): SubNetwork {

@@ -2,6 +2,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../workspace/GraphWorkspace.js';
 import { clearAdded, rectAt, rectsClash, type NodeBox } from '../workspace/placement.js';
+import { mulberry32 } from '../../../server/domain/random.js';
 import { installFastStyleCache } from './styleCache.js';
 
 /**
@@ -101,7 +102,7 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
   // chart, so the same network is laid out the same way every time (a picture an analyst can
   // reproduce, not a new one per run). The run is synchronous; the generator is restored after it.
   const random = Math.random;
-  Math.random = seededRandom(layoutSeed(input));
+  Math.random = mulberry32(layoutSeed(input));
   try {
     cy.layout(options).run();
   } finally {
@@ -140,18 +141,6 @@ export function layoutSeed(input: Pick<LayoutInput, 'name' | 'nodes' | 'edges'>)
   for (const n of input.nodes) mix(n.id);
   for (const e of input.edges) mix(e.id);
   return h >>> 0;
-}
-
-/** mulberry32: a small, fast generator of doubles in [0, 1), the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The most a drawing is stretched along one axis to match the screen's shape. */
