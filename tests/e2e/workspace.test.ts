@@ -353,6 +353,40 @@ describe('the analyst workspace in a browser', () => {
     await screenshotBoth(page, '14-analysis');
   });
 
+  it('lays the same network out the same way each time, and another way each time the analyst asks again', async () => {
+    // The drawing's shape: each entity's place relative to the drawing's centre (a layout is put
+    // where the chart was, so the same drawing may sit elsewhere).
+    const positions = () => ws<Record<string, { x: number; y: number }>>(`w => {
+      const ns = [...w.getState().doc.nodes.values()];
+      const cx = ns.reduce((t, n) => t + n.position.x, 0) / ns.length;
+      const cy = ns.reduce((t, n) => t + n.position.y, 0) / ns.length;
+      return Object.fromEntries(ns.map((n) => [n.data.id, { x: n.position.x - cx, y: n.position.y - cy }]));
+    }`);
+    /** How far the furthest entity is from its place in the other drawing. */
+    const apart = (a: Record<string, { x: number; y: number }>, b: Record<string, { x: number; y: number }>) => {
+      expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+      return Math.max(...Object.keys(a).map((id) => Math.hypot(a[id]!.x - b[id]!.x, a[id]!.y - b[id]!.y)));
+    };
+    const layout = async (how: string) => {
+      await page.evaluate(how);
+      await settled(page);
+      return positions();
+    };
+    const first = await layout(`window.__workspace.requestLayout('fcose')`);
+    // Laid out from scratch again: the same drawing, wherever the nodes were.
+    expect(apart(await layout(`window.__workspace.requestLayout('fcose')`), first)).toBeLessThan(0.5);
+    // The toolbar's "run again": another arrangement each click.
+    await page.getByTestId('layout-run').click();
+    await settled(page);
+    const again = await positions();
+    expect(apart(again, first)).toBeGreaterThan(20);
+    await page.getByTestId('layout-run').click();
+    await settled(page);
+    const third = await positions();
+    expect(apart(third, again)).toBeGreaterThan(20);
+    expect(apart(third, first)).toBeGreaterThan(20);
+  });
+
   it('switches to the WebGL renderer, keeping the chart, and still selects what is clicked', async () => {
     const before = await chartCounts(page);
     await page.getByTestId('help-button').click();

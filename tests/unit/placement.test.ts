@@ -190,6 +190,12 @@ describe('a layout from scratch is reproducible', () => {
     expect(layoutSeed({ name: 'fcose', ...one })).toBe(layoutSeed({ name: 'fcose', ...network(49) }));
     expect(layoutSeed({ name: 'fcose', ...other })).not.toBe(layoutSeed({ name: 'fcose', ...one }));
     expect(layoutSeed({ name: 'concentric', ...one })).not.toBe(layoutSeed({ name: 'fcose', ...one }));
+    // Run again by the analyst: another arrangement each time, each one reproducible.
+    expect(layoutSeed({ name: 'fcose', variant: 1, ...one })).not.toBe(layoutSeed({ name: 'fcose', ...one }));
+    expect(layoutSeed({ name: 'fcose', variant: 2, ...one })).not.toBe(layoutSeed({ name: 'fcose', variant: 1, ...one }));
+    const again = computeLayout({ name: 'fcose', randomize: true, variant: 1, ...one }).positions;
+    expect(computeLayout({ name: 'fcose', randomize: true, variant: 1, ...one }).positions).toEqual(again);
+    expect(again).not.toEqual(computeLayout({ name: 'fcose', randomize: true, ...one }).positions);
     const a = computeLayout({ name: 'fcose', randomize: true, ...one }).positions;
     const b = computeLayout({ name: 'fcose', randomize: true, ...other }).positions;
     // The same shape, but not the same random start: the drawings differ.

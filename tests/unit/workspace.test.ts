@@ -374,6 +374,14 @@ describe('GraphWorkspace', () => {
     expect(ws.requestLayout('breadthfirst').roots).toEqual(['lee']);
   });
 
+  it('numbers the layouts the analyst asks for again, and only those', async () => {
+    await ws.add(['lee', 'dana']);
+    expect(ws.requestLayout('fcose').variant).toBeUndefined();
+    const first = ws.requestLayout('fcose', { again: true }).variant!;
+    expect(ws.requestLayout('fcose', { again: true }).variant).toBe(first + 1);
+    expect(ws.requestLayout('fcose', { randomize: false, silent: true }).variant).toBeUndefined();
+  });
+
   it('does not expand restricted stubs: it says whom to contact', async () => {
     await ws.add(['dana']);
     await ws.expand(['dana']);

@@ -45,7 +45,7 @@ export function ContextMenu({ target, onClose, onExpandWithFilters, onAddEntity,
       { label: 'Select all', testid: 'ctx-select-all', run: () => ws.selectAll(), hint: 'Ctrl+A' },
       { label: `Show hidden (${ws.hiddenCount()})`, testid: 'ctx-show-hidden', run: () => ws.unhideAll(), disabled: ws.hiddenCount() === 0 },
       'sep',
-      { label: 'Organic layout', testid: 'ctx-layout', run: () => ws.requestLayout('fcose') },
+      { label: 'Organic layout', testid: 'ctx-layout', run: () => ws.requestLayout('fcose', { again: true }) },
       { label: 'Clear chart', testid: 'ctx-clear', run: () => ws.clear(), disabled: !s.doc.nodes.size },
     );
   } else if (target.id && isAnnotationId(target.id)) {

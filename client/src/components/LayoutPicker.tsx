@@ -15,9 +15,9 @@ export function LayoutPicker() {
   const s = useWorkspaceState();
   const [name, setName] = useState<LayoutName>('fcose');
   const running = !!s.layoutRequest && !s.layoutRequest.silent;
-  const run = (n: LayoutName) => {
+  const run = (n: LayoutName, again = false) => {
     setName(n);
-    ws.requestLayout(n);
+    ws.requestLayout(n, { again });
   };
   return (
     <div className="group" role="group" aria-label="Layout">
@@ -27,7 +27,7 @@ export function LayoutPicker() {
           {LAYOUTS.map(([n, label, title]) => <option key={n} value={n} title={title}>{label}</option>)}
         </select>
       </label>
-      <button className="icon" onClick={() => run(name)} disabled={!s.doc.nodes.size} title="Run the layout again" data-testid="layout-run">↻</button>
+      <button className="icon" onClick={() => run(name, true)} disabled={!s.doc.nodes.size} title="Run the layout again (another arrangement each time)" data-testid="layout-run">↻</button>
       {running && <span className="spinner" aria-label="Layout running" data-testid="layout-running" />}
     </div>
   );

@@ -547,6 +547,7 @@ export class CytoscapeView {
     return {
       name: req.name,
       randomize: req.randomize,
+      variant: req.variant,
       roots: req.roots,
       aspect: this.frameAspect(),
       added: req.added,
@@ -595,7 +596,7 @@ export class CytoscapeView {
       const e = doc.edges.get(id);
       if (e) edges.push({ id, source: e.data.source, target: e.data.target });
     }
-    return { name: req.name, randomize: req.randomize, roots: req.roots, nodes, edges, aspect: this.frameAspect() };
+    return { name: req.name, randomize: req.randomize, variant: req.variant, roots: req.roots, nodes, edges, aspect: this.frameAspect() };
   }
 
   /** Width over height of the space a fit frames the chart in (the canvas less the fit's margin). */

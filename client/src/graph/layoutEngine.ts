@@ -21,6 +21,8 @@ export interface LayoutNodeInput {
 export interface LayoutInput {
   name: LayoutName;
   randomize: boolean;
+  /** The analyst's n-th "run again" (see LayoutRequest.variant): mixed into the seed. */
+  variant?: number;
   nodes: LayoutNodeInput[];
   edges: { id: string; source: string; target: string }[];
   roots?: string[];
@@ -129,8 +131,11 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
   return { positions, ms: performance.now() - t0, quality };
 }
 
-/** A seed that follows from the chart: its nodes and links, in order, and the layout asked for. */
-export function layoutSeed(input: Pick<LayoutInput, 'name' | 'nodes' | 'edges'>): number {
+/**
+ * A seed that follows from the chart: its nodes and links, in order, the layout asked for and, when
+ * the analyst asked for it again, which time this is.
+ */
+export function layoutSeed(input: Pick<LayoutInput, 'name' | 'nodes' | 'edges' | 'variant'>): number {
   // FNV-1a over the ids.
   let h = 0x811c9dc5;
   const mix = (s: string) => {
@@ -138,6 +143,7 @@ export function layoutSeed(input: Pick<LayoutInput, 'name' | 'nodes' | 'edges'>)
     h = Math.imul(h ^ 0x1f, 0x01000193);
   };
   mix(input.name);
+  mix(String(input.variant ?? 0));
   for (const n of input.nodes) mix(n.id);
   for (const e of input.edges) mix(e.id);
   return h >>> 0;

@@ -51,9 +51,15 @@ export interface LayoutRequest {
   beforeDraw?: boolean;
   /** Nodes just added: the layout leaves each clear of every other node, labels included. */
   added?: string[];
+  /**
+   * The analyst asked for the layout again: the n-th such request starts from the n-th seed, so
+   * each gives another arrangement, while a layout the chart makes by itself is drawn the same
+   * way every time (see layoutSeed).
+   */
+  variant?: number;
 }
 
-type LayoutOptions = Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots' | 'beforeDraw' | 'added'>>;
+type LayoutOptions = Partial<Pick<LayoutRequest, 'randomize' | 'fit' | 'silent' | 'roots' | 'beforeDraw' | 'added'>> & { again?: boolean };
 
 export interface ViewRequest { id: number; kind: 'fit' | 'focus'; ids?: string[] }
 
@@ -225,6 +231,8 @@ export class GraphWorkspace {
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private seq = 0;
+  /** Layouts the analyst has asked for again (LayoutRequest.variant). */
+  private layoutRuns = 0;
   /** The maximum links of the last path search asked: the next question starts there. */
   private pathHops: number = PATH_HOPS.initial;
   private visibleCache?: { doc: ChartDoc; filters: Filters; range: TimeRange | null; value: Visible };
@@ -1201,6 +1209,7 @@ export class GraphWorkspace {
     return {
       id: ++this.seq, name, randomize: opts.randomize ?? true, fit: opts.fit ?? true, silent: opts.silent ?? false,
       baseDoc: doc, roots, ...(opts.beforeDraw ? { beforeDraw: true } : {}), ...(opts.added?.length ? { added: opts.added } : {}),
+      ...(opts.again ? { variant: ++this.layoutRuns } : {}),
     };
   }
 
