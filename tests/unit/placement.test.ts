@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_STRETCH, TURN_MAX_NODES, computeLayout, layoutSeed, stretchToAspect, turnToAspect } from '../../client/src/graph/layoutEngine.js';
+import { MAX_STRETCH, TURN_MAX_NODES, computeLayout, layoutSeed, overlappingPairs, stretchToAspect, turnToAspect } from '../../client/src/graph/layoutEngine.js';
 import { LABEL_FONT_PX, LABEL_SCALE, LINK_LABEL_FONT_PX, MIN_LINK_LABEL_PX, chartStyle, labelScale } from '../../client/src/graph/style.js';
 import { emptyDoc, mergeSlice, placeUnplaced, setPositions, type ChartDoc } from '../../client/src/workspace/chartDoc.js';
 import {
@@ -221,6 +221,16 @@ describe('a drawing made from scratch is turned to the canvas\'s shape', () => {
     for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) if (rectsClash(rs[i]!, rs[j]!)) n++;
     return n;
   };
+
+  it('counts overlapping labels by grid cell exactly as pair by pair', () => {
+    const rect = fc.record({ x: fc.integer({ min: -700, max: 700 }), y: fc.integer({ min: -700, max: 700 }), w: fc.integer({ min: 1, max: 450 }), h: fc.integer({ min: 1, max: 120 }) })
+      .map(({ x, y, w, h }) => ({ x1: x, y1: y, x2: x + w, y2: y + h }));
+    fc.assert(fc.property(fc.array(rect, { maxLength: 60 }), fc.constantFrom(50, 200, 1000), (rs, cell) => {
+      let pairs = 0;
+      for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) if (rectsClash(rs[i]!, rs[j]!)) pairs++;
+      expect(overlappingPairs(rs, cell)).toBe(pairs);
+    }), { numRuns: 300 });
+  });
 
   it('lays a tall drawing along a wide canvas, which then shows it larger', () => {
     // A diagonal band, three times as tall as wide, well spaced.

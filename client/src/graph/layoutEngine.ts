@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../workspace/GraphWorkspace.js';
-import { clearAdded, rectAt, rectsClash, type NodeBox } from '../workspace/placement.js';
+import { clearAdded, rectAt, rectsClash, type NodeBox, type Rect } from '../workspace/placement.js';
 import { mulberry32 } from '../../../server/domain/random.js';
 import { installFastStyleCache } from './styleCache.js';
 
@@ -194,8 +194,8 @@ export function stretchToAspect(positions: Record<string, { x: number; y: number
 
 /** A drawing made from scratch is turned by whole steps of this many degrees (see turnToAspect). */
 export const TURN_STEP_DEG = 15;
-/** Larger drawings are not turned: the check that turning overlaps no labels is pairwise. */
-export const TURN_MAX_NODES = 400;
+/** Larger drawings are not turned (with more, the layout is a draft run anyway). */
+export const TURN_MAX_NODES = 2000;
 /** A turn must make the fitted drawing at least this much larger to be worth making. */
 const TURN_MIN_GAIN = 1.02;
 
@@ -234,12 +234,7 @@ export function turnToAspect(positions: Record<string, { x: number; y: number }>
     }
     return Math.min(aspect / Math.max(b.x2 - b.x1, 1e-9), 1 / Math.max(b.y2 - b.y1, 1e-9));
   };
-  const overlaps = (ps: Record<string, { x: number; y: number }>) => {
-    const rects = ids.filter((id) => boxes.has(id)).map((id) => rectAt(ps[id]!, boxes.get(id)!));
-    let n = 0;
-    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) if (rectsClash(rects[i]!, rects[j]!)) n++;
-    return n;
-  };
+  const overlaps = (ps: Record<string, { x: number; y: number }>) => overlappingPairs(ids.filter((id) => boxes.has(id)).map((id) => rectAt(ps[id]!, boxes.get(id)!)));
   const here = fitted(positions);
   const candidates: { deg: number; ps: Record<string, { x: number; y: number }>; fit: number }[] = [];
   for (let deg = TURN_STEP_DEG; deg < 180; deg += TURN_STEP_DEG) {
@@ -255,6 +250,36 @@ export function turnToAspect(positions: Record<string, { x: number; y: number }>
     return c.deg;
   }
   return 0;
+}
+
+/**
+ * How many pairs of the rectangles overlap, looking only at rectangles in the same cell of a grid:
+ * a pair is counted in the one cell holding the top-left corner of where they overlap.
+ */
+export function overlappingPairs(rects: readonly Rect[], cell = 200): number {
+  const grid = new Map<string, number[]>();
+  rects.forEach((r, i) => {
+    for (let x = Math.floor(r.x1 / cell); x <= Math.floor(r.x2 / cell); x++) {
+      for (let y = Math.floor(r.y1 / cell); y <= Math.floor(r.y2 / cell); y++) {
+        const key = `${x},${y}`;
+        const list = grid.get(key);
+        if (list) list.push(i);
+        else grid.set(key, [i]);
+      }
+    }
+  });
+  let n = 0;
+  for (const [key, list] of grid) {
+    const [cx, cy] = key.split(',').map(Number) as [number, number];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = rects[list[i]!]!;
+        const b = rects[list[j]!]!;
+        if (rectsClash(a, b) && Math.floor(Math.max(a.x1, b.x1) / cell) === cx && Math.floor(Math.max(a.y1, b.y1) / cell) === cy) n++;
+      }
+    }
+  }
+  return n;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
