@@ -278,7 +278,7 @@ describe('a drawing made from scratch is turned to the canvas\'s shape', () => {
     }
   });
 
-  it('leaves a drawing that already has the canvas\'s shape, and a chart too large to check, as they are', () => {
+  it('leaves a drawing that already has the canvas\'s shape, a chart too large to check and one without every label box as they are', () => {
     const ps: Ps = {};
     for (let i = 0; i < 20; i++) ps[`n${i}`] = { x: (i % 5) * 200, y: Math.floor(i / 5) * 150 };
     const boxes = new Map(Object.keys(ps).map((id) => [id, label]));
@@ -286,8 +286,14 @@ describe('a drawing made from scratch is turned to the canvas\'s shape', () => {
     const big: Ps = {};
     for (let i = 0; i <= TURN_MAX_NODES; i++) big[`n${i}`] = { x: i % 10, y: i * 100 };
     const copy = structuredClone(big);
-    expect(turnToAspect(big, new Map(), 16 / 9)).toBe(0);
+    expect(turnToAspect(big, new Map(Object.keys(big).map((id) => [id, label])), 16 / 9)).toBe(0);
     expect(big).toEqual(copy);
+    // Nor a drawing whose label boxes are not all known: a turn could make labels meet unseen.
+    const tall: Ps = {};
+    for (let i = 0; i < 30; i++) tall[`n${i}`] = { x: (i % 3) * 150 + i * 10, y: i * 120 };
+    const someBoxes = new Map(Object.keys(tall).slice(1).map((id) => [id, label]));
+    expect(turnToAspect(tall, someBoxes, 16 / 9)).toBe(0);
+    expect(turnToAspect(tall, new Map([...someBoxes, ['n0', label]]), 16 / 9)).toBeGreaterThan(0);
   });
 });
 

@@ -208,7 +208,8 @@ const TURN_MIN_GAIN = 1.02;
  */
 export function turnToAspect(positions: Record<string, { x: number; y: number }>, boxes: ReadonlyMap<string, NodeBox>, aspect: number): number {
   const ids = Object.keys(positions);
-  if (ids.length < 3 || ids.length > TURN_MAX_NODES || !(aspect > 0)) return 0;
+  // Without every node's box (labels included) a turn could make labels meet unseen.
+  if (ids.length < 3 || ids.length > TURN_MAX_NODES || !(aspect > 0) || ids.some((id) => !boxes.has(id))) return 0;
   const cx = ids.reduce((t, id) => t + positions[id]!.x, 0) / ids.length;
   const cy = ids.reduce((t, id) => t + positions[id]!.y, 0) / ids.length;
   const turned = (deg: number) => {
@@ -228,13 +229,12 @@ export function turnToAspect(positions: Record<string, { x: number; y: number }>
     stretchToAspect(stretched, boxes, aspect);
     const b = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
     for (const id of ids) {
-      const box = boxes.get(id);
-      const r = box ? rectAt(stretched[id]!, box) : { x1: stretched[id]!.x, y1: stretched[id]!.y, x2: stretched[id]!.x, y2: stretched[id]!.y };
+      const r = rectAt(stretched[id]!, boxes.get(id)!);
       b.x1 = Math.min(b.x1, r.x1); b.y1 = Math.min(b.y1, r.y1); b.x2 = Math.max(b.x2, r.x2); b.y2 = Math.max(b.y2, r.y2);
     }
     return Math.min(aspect / Math.max(b.x2 - b.x1, 1e-9), 1 / Math.max(b.y2 - b.y1, 1e-9));
   };
-  const overlaps = (ps: Record<string, { x: number; y: number }>) => overlappingPairs(ids.filter((id) => boxes.has(id)).map((id) => rectAt(ps[id]!, boxes.get(id)!)));
+  const overlaps = (ps: Record<string, { x: number; y: number }>) => overlappingPairs(ids.map((id) => rectAt(ps[id]!, boxes.get(id)!)));
   const here = fitted(positions);
   const candidates: { deg: number; ps: Record<string, { x: number; y: number }>; fit: number }[] = [];
   for (let deg = TURN_STEP_DEG; deg < 180; deg += TURN_STEP_DEG) {
