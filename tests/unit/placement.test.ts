@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_STRETCH, TURN_MAX_NODES, computeLayout, layoutSeed, overlappingPairs, stretchToAspect, turnToAspect } from '../../client/src/graph/layoutEngine.js';
+import { MAX_STRETCH, TURN_MAX_NODES, computeLayout, layoutSeed, stretchToAspect, turnToAspect } from '../../client/src/graph/layoutEngine.js';
 import { LABEL_FONT_PX, LABEL_SCALE, LINK_LABEL_FONT_PX, MIN_LINK_LABEL_PX, chartStyle, labelScale } from '../../client/src/graph/style.js';
 import { emptyDoc, mergeSlice, placeUnplaced, setPositions, type ChartDoc } from '../../client/src/workspace/chartDoc.js';
 import {
-  Occupancy, PLACEMENT_GAP, aroundAnchor, clearAdded, estimatedBox, freeSpot, placeClear, rectAt, rectsClash, type NodeBox,
+  Occupancy, PLACEMENT_GAP, aroundAnchor, clearAdded, estimatedBox, freeSpot, overlappingPairs, placeClear, rectAt, rectsClash, type NodeBox,
 } from '../../client/src/workspace/placement.js';
 import type { GraphEdge, GraphNode } from '../../client/src/workspace/types.js';
 

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../workspace/GraphWorkspace.js';
-import { clearAdded, rectAt, rectsClash, type NodeBox, type Rect } from '../workspace/placement.js';
+import { clearAdded, overlappingPairs, rectAt, type NodeBox } from '../workspace/placement.js';
 import { mulberry32 } from '../../../server/domain/random.js';
 import { installFastStyleCache } from './styleCache.js';
 
@@ -250,36 +250,6 @@ export function turnToAspect(positions: Record<string, { x: number; y: number }>
     return c.deg;
   }
   return 0;
-}
-
-/**
- * How many pairs of the rectangles overlap, looking only at rectangles in the same cell of a grid:
- * a pair is counted in the one cell holding the top-left corner of where they overlap.
- */
-export function overlappingPairs(rects: readonly Rect[], cell = 200): number {
-  const grid = new Map<string, number[]>();
-  rects.forEach((r, i) => {
-    for (let x = Math.floor(r.x1 / cell); x <= Math.floor(r.x2 / cell); x++) {
-      for (let y = Math.floor(r.y1 / cell); y <= Math.floor(r.y2 / cell); y++) {
-        const key = `${x},${y}`;
-        const list = grid.get(key);
-        if (list) list.push(i);
-        else grid.set(key, [i]);
-      }
-    }
-  });
-  let n = 0;
-  for (const [key, list] of grid) {
-    const [cx, cy] = key.split(',').map(Number) as [number, number];
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = rects[list[i]!]!;
-        const b = rects[list[j]!]!;
-        if (rectsClash(a, b) && Math.floor(Math.max(a.x1, b.x1) / cell) === cx && Math.floor(Math.max(a.y1, b.y1) / cell) === cy) n++;
-      }
-    }
-  }
-  return n;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

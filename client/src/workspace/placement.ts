@@ -74,6 +74,37 @@ export class Occupancy {
   }
 }
 
+/**
+ * How many pairs of the rectangles overlap, looking only at rectangles in the same cell of a grid
+ * (as Occupancy does): a pair is counted in the one cell holding the top-left corner of where they
+ * overlap.
+ */
+export function overlappingPairs(rects: readonly Rect[], cell = 200): number {
+  const grid = new Map<string, number[]>();
+  rects.forEach((r, i) => {
+    for (let x = Math.floor(r.x1 / cell); x <= Math.floor(r.x2 / cell); x++) {
+      for (let y = Math.floor(r.y1 / cell); y <= Math.floor(r.y2 / cell); y++) {
+        const key = `${x},${y}`;
+        const list = grid.get(key);
+        if (list) list.push(i);
+        else grid.set(key, [i]);
+      }
+    }
+  });
+  let n = 0;
+  for (const [key, list] of grid) {
+    const [cx, cy] = key.split(',').map(Number) as [number, number];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = rects[list[i]!]!;
+        const b = rects[list[j]!]!;
+        if (rectsClash(a, b) && Math.floor(Math.max(a.x1, b.x1) / cell) === cx && Math.floor(Math.max(a.y1, b.y1) / cell) === cy) n++;
+      }
+    }
+  }
+  return n;
+}
+
 /** A ring round an anchor is at least this far out, and at most RING_MAX: more nodes fill a disc. */
 const RING_MIN = 90;
 const RING_MAX = 400;
