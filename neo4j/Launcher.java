@@ -18,7 +18,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 /**
  * Runs Neo4j Community with a Bolt listener on 127.0.0.1 only.
  *
- * Usage: java ... Launcher <home> <boltPort> [pagecacheMiB] [txTimeoutSeconds]
+ * Usage: java ... Launcher <home> <boltPort> [pagecacheMiB] [txTimeoutSeconds] [settingsFile]
+ *
+ * A settings file (neo4j.conf syntax) is applied after the launcher's own settings.
  *
  * On first start a random password is written to <home>/password (0600) and set on the
  * neo4j user; later starts reuse it. Prints "READY bolt://127.0.0.1:<port>" once Bolt accepts.
@@ -26,7 +28,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 public final class Launcher {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Launcher <home> <boltPort> [pagecacheMiB] [txTimeoutSeconds]");
+            System.err.println("usage: Launcher <home> <boltPort> [pagecacheMiB] [txTimeoutSeconds] [settingsFile]");
             System.exit(2);
         }
         // The process that started us holds our stdin open; when it dies the pipe closes and we
@@ -54,7 +56,9 @@ public final class Launcher {
         boolean firstStart = !Files.exists(passwordFile);
         String password = firstStart ? newPassword() : Files.readString(passwordFile).trim();
 
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+        Path settings = args.length > 4 ? Path.of(args[4]) : null;
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 // What the routing table names (neo4j:// URIs): this listener, not the default localhost:7687.
@@ -70,8 +74,9 @@ public final class Launcher {
                 // two of them): with the driver already closed there is nothing to wait for.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 // A runaway query fails on its own instead of exhausting the heap.
-                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Runtime.getRuntime().maxMemory() / 2)
-                .build();
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Runtime.getRuntime().maxMemory() / 2);
+        if (settings != null) builder.loadPropertiesFromFile(settings);
+        DatabaseManagementService service = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("STOPPING");
             service.shutdown();

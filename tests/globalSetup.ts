@@ -7,6 +7,7 @@ import { loadConfig } from '../server/config.js';
 import { Db } from '../server/db/db.js';
 import { freePort, startLocalNeo4j } from '../server/db/localNeo4j.js';
 import { migrate } from '../server/db/migrate.js';
+import { TEST_NEO4J_SETTINGS } from './helpers/neo4jSettings.js';
 
 /**
  * One database for the whole run: NEO4J_URI if set; else Testcontainers when a Docker engine
@@ -38,7 +39,7 @@ export default async function setup(project: TestProject) {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-graph-test-'));
     const neo = await startLocalNeo4j({
       projectRoot: root, home, boltPort: await freePort(), heap: '1g', pagecacheMiB: 256,
-      txTimeoutSeconds: 120, startTimeoutMs: config.local.startTimeoutMs,
+      txTimeoutSeconds: 120, startTimeoutMs: config.local.startTimeoutMs, settings: TEST_NEO4J_SETTINGS,
     });
     uri = neo.uri;
     user = neo.user;

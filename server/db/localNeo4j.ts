@@ -23,6 +23,11 @@ export interface LocalNeo4jOptions {
   startTimeoutMs: number;
   javaBin?: string;
   mvnBin?: string;
+  /**
+   * Further Neo4j settings (neo4j.conf names), applied after the launcher's own: written to
+   * <home>/launcher-settings.conf at each start.
+   */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
   /** Aborting while the database starts stops it (cleanly) and rejects with a LocalNeo4jError. */
   signal?: AbortSignal;
@@ -176,6 +181,16 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     `-Xmx${opts.heap}`, `-Xms${opts.heap}`, ...JVM_FLAGS, '-cp', classPath, 'Launcher',
     home, String(opts.boltPort), String(opts.pagecacheMiB), String(opts.txTimeoutSeconds),
   ];
+  const settingsFile = path.join(home, 'launcher-settings.conf');
+  if (opts.settings && Object.keys(opts.settings).length) {
+    for (const [k, v] of Object.entries(opts.settings)) {
+      if (!/^[a-z][a-z0-9_.]*$/.test(k) || /[\r\n]/.test(v)) throw new LocalNeo4jError(`Not a Neo4j setting: ${JSON.stringify(k)}=${JSON.stringify(v)}`);
+    }
+    fs.writeFileSync(settingsFile, Object.entries(opts.settings).map(([k, v]) => `${k}=${v}\n`).join(''));
+    args.push(settingsFile);
+  } else {
+    fs.rmSync(settingsFile, { force: true });
+  }
   log(`Starting local Neo4j (data in ${home})...`);
   // stdin stays open as a lifeline: the launcher stops itself when this process dies.
   const child: ChildProcess = spawn(opts.javaBin ?? 'java', args, { stdio: ['pipe', 'pipe', 'pipe'] });

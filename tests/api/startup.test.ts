@@ -67,20 +67,24 @@ describe('starting the platform', () => {
 });
 
 describe('the local Neo4j launcher', () => {
-  it('keeps data across a restart and shuts down cleanly (no recovery needed)', async () => {
+  it('keeps data across a restart and shuts down cleanly (no recovery needed); settings given for a start apply to that start only', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-restart-'));
     const opts = { projectRoot: root, home, heap: '512m', pagecacheMiB: 64, txTimeoutSeconds: 30, startTimeoutMs: 120000 };
     try {
-      const first = await startLocalNeo4j({ ...opts, boltPort: await freePort() });
+      const setting = (d: Db) => d.read(cypher("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.cypher.min_replan_interval' RETURN value"));
+      const first = await startLocalNeo4j({ ...opts, boltPort: await freePort(), settings: { 'dbms.cypher.min_replan_interval': '2h' } });
       expect(fs.statSync(path.join(home, 'password')).mode & 0o777).toBe(0o600);
       let db = Db.connect(first.uri, first.user, first.password, { queryTimeoutMs: 10000 });
       await db.write(cypher('CREATE (:Probe {v: $v})', { v: 'kept' }));
+      const given = await setting(db);
       await db.close();
       await first.stop();
+      expect(given).toEqual([{ value: '2h' }]);
 
       const second = await startLocalNeo4j({ ...opts, boltPort: await freePort() });
       db = Db.connect(second.uri, second.user, second.password, { queryTimeoutMs: 10000 });
       const rows = await db.read(cypher('MATCH (p:Probe) RETURN p.v AS v'));
+      const neo4jDefault = await setting(db);
       await db.close();
       // Only loopback: nothing listens on other interfaces.
       const ss = spawnSync('ss', ['-ltn'], { encoding: 'utf8' });
@@ -92,6 +96,10 @@ describe('the local Neo4j launcher', () => {
       }
       await second.stop();
       expect(rows).toEqual([{ v: 'kept' }]);
+      expect(neo4jDefault).toEqual([{ value: '10s' }]);
+      // A setting that is not one (or a value that would add another line) is refused before anything starts.
+      await expect(startLocalNeo4j({ ...opts, boltPort: await freePort(), settings: { 'dbms.x\nserver.y': '1' } })).rejects.toThrow(/Not a Neo4j setting/);
+      await expect(startLocalNeo4j({ ...opts, boltPort: await freePort(), settings: { 'dbms.cypher.min_replan_interval': '1h\nserver.bolt.enabled=false' } })).rejects.toThrow(/Not a Neo4j setting/);
       const log = fs.readFileSync(path.join(home, 'logs/debug.log'), 'utf8');
       expect(log).not.toMatch(/Recovery required from position/);
     } finally {

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { cypher, Db } from '../../server/db/db.js';
 import { freePort, startLocalNeo4j } from '../../server/db/localNeo4j.js';
 import { migrate } from '../../server/db/migrate.js';
+import { TEST_NEO4J_SETTINGS } from './neo4jSettings.js';
 
 /**
  * A migrated database for a test file: the run's shared one (NEO4J_URI or the global setup's),
@@ -35,6 +36,7 @@ export async function testDb(): Promise<TestDb> {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'intel-graph-testdb-'));
     const neo = await startLocalNeo4j({
       projectRoot: root, home, boltPort: await freePort(), heap: '1g', pagecacheMiB: 256, txTimeoutSeconds: 120, startTimeoutMs: 240000,
+      settings: TEST_NEO4J_SETTINGS,
     });
     ({ uri, user, password } = neo);
     stop = async () => {
