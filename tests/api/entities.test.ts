@@ -158,6 +158,30 @@ describe('entities through GraphQL against the real database', () => {
     expect(seen).toEqual(['ZZ00 ABC', 'ZZ10 ABC', 'ZZ20 ABC', 'ZZ30 ABC', 'ZZ40 ABC']);
   });
 
+  it('sorts and filters on any column with the same statements (planned once), each answer in that column\'s order', async () => {
+    // The vehicles of the test above: vrm ZZ00..ZZ40 ABC and ZZ90 XYZ; colour Blue/Red on the first five.
+    const q = `query($sortBy:String!, $where:[PropFilter!]){ entities(type:"Vehicle", where:$where, sortBy:$sortBy, descending:true, first:10){ items{ label props } } }`;
+    const spy = vi.spyOn(t.db, 'read');
+    const texts: Record<string, string[]> = {};
+    const labels: Record<string, string[]> = {};
+    for (const [sortBy, prop, value] of [['vrm', 'make', t.prefix], ['colour', 'make', t.prefix], ['updatedAt', 'vrm', 'ZZ']] as const) {
+      spy.mockClear();
+      const r = await t.gql(q, { sortBy, where: [{ prop, op: 'CONTAINS', value }] }, analyst);
+      expect(r.errors).toBeUndefined();
+      texts[sortBy] = spy.mock.calls.map(([query]) => query.text).filter((text) => text.includes('MATCH (n:Vehicle)'));
+      labels[sortBy] = r.data.entities.items.map((i: { label: string }) => i.label);
+    }
+    spy.mockRestore();
+    expect(texts.vrm).toHaveLength(2); // the count and the page
+    expect(texts.colour).toEqual(texts.vrm);
+    expect(texts.updatedAt).toEqual(texts.vrm);
+    expect(texts.vrm!.join('\n')).not.toMatch(/\bn\.`?(vrm|colour|make|updatedAt)\b/);
+    expect(labels.vrm).toEqual(['ZZ90 XYZ', 'ZZ40 ABC', 'ZZ30 ABC', 'ZZ20 ABC', 'ZZ10 ABC', 'ZZ00 ABC']);
+    // Descending puts records without the value first, then Red before Blue, each by id descending.
+    expect(labels.colour).toEqual(['ZZ90 XYZ', 'ZZ30 ABC', 'ZZ10 ABC', 'ZZ40 ABC', 'ZZ20 ABC', 'ZZ00 ABC']);
+    expect(labels.updatedAt).toEqual(['ZZ90 XYZ', 'ZZ40 ABC', 'ZZ30 ABC', 'ZZ20 ABC', 'ZZ10 ABC', 'ZZ00 ABC']);
+  });
+
   it('answers a request with a bounded number of database round trips whatever the selection', async () => {
     const ids = [];
     for (let i = 0; i < 30; i++) ids.push(await t.entity(`N${i}`, 'Phone', { number: `0770090${String(i).padStart(4, '0')}` }));
