@@ -179,3 +179,48 @@ export function clearAdded(positions: Record<string, { x: number; y: number }>, 
   const placed = placeClear(mine.map((id) => ({ id, at: positions[id]!, box: boxes.get(id)! })), others);
   for (const [id, p] of placed) positions[id] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
 }
+
+/** The most a drawing is stretched along one axis to match the screen's shape. */
+export const MAX_STRETCH = 1.5;
+
+/**
+ * A force-directed drawing comes out about round; the chart is shown on a wide (or tall) canvas.
+ * The drawing is stretched along the canvas's long side, at most MAX_STRETCH times, until its
+ * width over height (boxes included) is the canvas's. Only ever stretched: nodes move apart,
+ * never closer, so nothing comes to overlap.
+ */
+export function stretchToAspect(positions: Record<string, { x: number; y: number }>, boxes: ReadonlyMap<string, NodeBox>, aspect: number): void {
+  const ids = Object.keys(positions);
+  if (ids.length < 2 || !(aspect > 0)) return;
+  const xs = ids.map((id) => positions[id]!.x);
+  const ys = ids.map((id) => positions[id]!.y);
+  const centres = { x1: Math.min(...xs), x2: Math.max(...xs), y1: Math.min(...ys), y2: Math.max(...ys) };
+  const outer = { ...centres };
+  for (const id of ids) {
+    const b = boxes.get(id);
+    if (!b) continue;
+    const r = rectAt(positions[id]!, b);
+    outer.x1 = Math.min(outer.x1, r.x1);
+    outer.x2 = Math.max(outer.x2, r.x2);
+    outer.y1 = Math.min(outer.y1, r.y1);
+    outer.y2 = Math.max(outer.y2, r.y2);
+  }
+  const w = outer.x2 - outer.x1;
+  const h = outer.y2 - outer.y1;
+  if (!(w > 0 && h > 0)) return;
+  // The boxes' reach past the outermost centres does not stretch: only the span of centres does.
+  const wide = w / h < aspect;
+  const span = wide ? centres.x2 - centres.x1 : centres.y2 - centres.y1;
+  if (!(span > 0)) return;
+  const want = wide ? aspect * h : w / aspect;
+  const have = wide ? w : h;
+  const k = Math.min(MAX_STRETCH, 1 + (want - have) / span);
+  if (k <= 1.01) return;
+  const mid = wide ? (centres.x1 + centres.x2) / 2 : (centres.y1 + centres.y2) / 2;
+  for (const id of ids) {
+    const p = positions[id]!;
+    positions[id] = wide ? { x: roundTenth(mid + (p.x - mid) * k), y: p.y } : { x: p.x, y: roundTenth(mid + (p.y - mid) * k) };
+  }
+}
+
+const roundTenth = (v: number) => Math.round(v * 10) / 10;
