@@ -316,6 +316,35 @@ describe('a layout takes the shape of the canvas', () => {
     }
   });
 
+  it('through the layout: an expansion (a group, its members and their phones, added at their members) fills a wide canvas, its added nodes clear', () => {
+    // Clearing the added nodes (after the stretch) left such drawings at 0.82 of the canvas's shape.
+    const aspect = (814 - 80) / (629 - 80);
+    const nodes: { id: string; x: number; y: number; w: number; h: number; pinned: boolean; level: number; group: string; box: NodeBox }[] = [];
+    const edges: { id: string; source: string; target: string }[] = [];
+    const added: string[] = [];
+    const put = (id: string, label: string, x: number, y: number) => nodes.push({ id, x, y, w: 62, h: 62, pinned: false, level: 1, group: 'Subject', box: estimatedBox(label) });
+    put('ocg', 'Harrow Street crew', 0, 0);
+    for (let m = 0; m < 8; m++) {
+      const a = (m / 8) * Math.PI * 2;
+      put(`m${m}`, `Member number ${m}`, 180 * Math.cos(a), 180 * Math.sin(a));
+      edges.push({ id: `e${m}`, source: 'ocg', target: `m${m}` });
+      for (let j = 0; j < 5; j++) {
+        put(`m${m}-${j}`, `Phone 07700 90${m}${j}`, 180 * Math.cos(a), 180 * Math.sin(a));
+        edges.push({ id: `e${m}-${j}`, source: `m${m}`, target: `m${m}-${j}` });
+        added.push(`m${m}-${j}`);
+      }
+    }
+    const { positions } = computeLayout({ name: 'fcose', randomize: false, nodes, edges, added, aspect });
+    const rs = nodes.map((n) => ({ id: n.id, r: rectAt(positions[n.id]!, n.box) }));
+    const w = Math.max(...rs.map((x) => x.r.x2)) - Math.min(...rs.map((x) => x.r.x1));
+    const h = Math.max(...rs.map((x) => x.r.y2)) - Math.min(...rs.map((x) => x.r.y1));
+    expect(Math.min(w / (aspect * h), (aspect * h) / w)).toBeGreaterThan(0.95);
+    const isNew = new Set(added);
+    for (const a of rs) for (const b of rs) {
+      if (a.id < b.id && (isNew.has(a.id) || isNew.has(b.id))) expect(rectsClash(a.r, b.r, 0), `${a.id} and ${b.id}`).toBe(false);
+    }
+  });
+
   it('stretches a tall drawing at most MAX_STRETCH times, and a drawing of the right shape not at all', () => {
     const tall = { a: { x: 0, y: 0 }, b: { x: 10, y: 400 }, c: { x: 20, y: 800 } };
     stretchToAspect(tall, new Map(), 1.5);

@@ -4,7 +4,7 @@ import type { ChartDoc, ChartEdge, ChartNode, Position } from '../workspace/char
 import { chartDegrees, normalise, ocgRoles } from '../workspace/derive.js';
 import type { GraphWorkspace, LayoutRequest, WorkspaceState } from '../workspace/GraphWorkspace.js';
 import type { LayoutInput } from './layoutEngine.js';
-import { clearAdded, stretchToAspect, type NodeBox } from '../workspace/placement.js';
+import { clearAdded, type NodeBox } from '../workspace/placement.js';
 import { LayoutRunner } from './layoutRunner.js';
 import { evidenceSummary } from '../ui/evidence.js';
 import { entityTitle } from '../ui/format.js';
@@ -618,7 +618,6 @@ export class CytoscapeView {
       const out = await this.runner.run(input);
       if (this.cy.destroyed()) return;
       this.lastLayoutMs = out.ms;
-      if (input.name === 'fcose' && (req.fit || this.framed) && !input.nodes.some((n) => n.pinned)) this.reshapeForFitLabels(input, out.positions);
       const applied = this.ws.layoutDone(req.id, out.positions);
       if (applied) {
         // After the animation: fit when asked or when the chart was shown fitted (the analyst has
@@ -639,45 +638,6 @@ export class CytoscapeView {
       // Elements held back for the layout are drawn where they were placed.
       if (req.beforeDraw) this.ws.layoutDone(req.id, {});
     }
-  }
-
-  /**
-   * An organic layout is stretched to the canvas's shape (layoutEngine) with its labels as they are
-   * drawn now. Fitted, it is zoomed out and its labels are drawn larger (labelScale), which
-   * makes it rounder again than the canvas. So before it is shown, it is stretched once more with
-   * each label at the size the fit will draw it.
-   */
-  private reshapeForFitLabels(input: LayoutInput, positions: Record<string, Position>): void {
-    const cy = this.cy;
-    if (this.light || !input.aspect) return;
-    const drawn = new Map(input.nodes.map((n) => [n.id, n.box]));
-    const ids = Object.keys(positions);
-    let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
-    for (const id of ids) {
-      const p = positions[id]!;
-      const b = drawn.get(id);
-      if (!b) return; // without every label's box, the shape is not known
-      x1 = Math.min(x1, p.x - b.left); x2 = Math.max(x2, p.x + b.right);
-      y1 = Math.min(y1, p.y - b.top); y2 = Math.max(y2, p.y + b.bottom);
-    }
-    if (!(x2 > x1 && y2 > y1)) return;
-    const zoom = Math.min(FIT_MAX_ZOOM, (cy.width() - 2 * FIT_PADDING) / (x2 - x1), (cy.height() - 2 * FIT_PADDING) / (y2 - y1));
-    const have = cy.style() === this.scaledSheet ? this.sheetScale : 1;
-    const k = labelScale(zoom) / have;
-    if (!(zoom > 0) || Math.abs(k - 1) < 0.05) return;
-    const boxes = new Map<string, NodeBox>();
-    for (const id of ids) {
-      const b = drawn.get(id)!;
-      const el = cy.getElementById(id);
-      const hw = el.outerWidth() / 2;
-      const hh = el.outerHeight() / 2;
-      // What reaches past the node's body is its label (below it, or wider than it): that part scales.
-      boxes.set(id, {
-        left: Math.max(hw, b.left * k), right: Math.max(hw, b.right * k),
-        top: b.top > hh ? hh + (b.top - hh) * k : b.top, bottom: b.bottom > hh ? hh + (b.bottom - hh) * k : b.bottom,
-      });
-    }
-    stretchToAspect(positions, boxes, input.aspect);
   }
 
   private applyView(kind: 'fit' | 'focus' | 'keep-in-view', ids?: string[]): void {
