@@ -372,15 +372,21 @@ describe('the analyst workspace in a browser', () => {
       await settled(page);
       return positions();
     };
+    // A layout keeps labels apart at the size they are drawn, which follows the zoom the last fit
+    // left: one layout first, so the two compared start from the same view.
+    await layout(`window.__workspace.requestLayout('fcose')`);
     const first = await layout(`window.__workspace.requestLayout('fcose')`);
     // Laid out from scratch again: the same drawing, wherever the nodes were.
     expect(apart(await layout(`window.__workspace.requestLayout('fcose')`), first)).toBeLessThan(0.5);
     // The toolbar's "run again": another arrangement each click.
+    // (The click's layout request may not be made yet when the page first looks settled: wait for the move.)
     await page.getByTestId('layout-run').click();
+    await expect.poll(async () => apart(await positions(), first)).toBeGreaterThan(20);
     await settled(page);
     const again = await positions();
     expect(apart(again, first)).toBeGreaterThan(20);
     await page.getByTestId('layout-run').click();
+    await expect.poll(async () => apart(await positions(), again)).toBeGreaterThan(20);
     await settled(page);
     const third = await positions();
     expect(apart(third, again)).toBeGreaterThan(20);

@@ -201,6 +201,29 @@ describe('a layout from scratch is reproducible', () => {
     // The same shape, but not the same random start: the drawings differ.
     expect(Object.values(b)).not.toEqual(Object.values(a));
   });
+
+  it('runs again another way each time, each way reproducible, for small networks too', () => {
+    // Each entity's place relative to the drawing's centre; how far the furthest moved between two drawings.
+    const shape = (ps: Record<string, { x: number; y: number }>) => {
+      const v = Object.values(ps);
+      const cx = v.reduce((t, p) => t + p.x, 0) / v.length;
+      const cy = v.reduce((t, p) => t + p.y, 0) / v.length;
+      return Object.fromEntries(Object.entries(ps).map(([id, p]) => [id, { x: p.x - cx, y: p.y - cy }]));
+    };
+    const apart = (a: Record<string, { x: number; y: number }>, b: Record<string, { x: number; y: number }>) =>
+      Math.max(...Object.keys(a).map((id) => Math.hypot(a[id]!.x - b[id]!.x, a[id]!.y - b[id]!.y)));
+    for (const size of [6, 12, 20]) {
+      const { nodes, edges } = network(size, `s${size}-`);
+      const run = (variant?: number) => shape(computeLayout({ name: 'fcose', randomize: true, nodes, edges, aspect: 1.3, ...(variant ? { variant } : {}) }).positions);
+      const plain = run();
+      const one = run(1);
+      const two = run(2);
+      expect(run(1)).toEqual(one);
+      expect(apart(one, plain)).toBeGreaterThan(20);
+      expect(apart(two, one)).toBeGreaterThan(20);
+      expect(apart(two, plain)).toBeGreaterThan(20);
+    }
+  });
 });
 
 describe('a drawing made from scratch is turned to the canvas\'s shape', () => {

@@ -1217,8 +1217,10 @@ export class GraphWorkspace {
   layoutDone(requestId: number, positions: Record<string, Position>): boolean {
     const req = this.state.layoutRequest;
     if (!req || req.id !== requestId) return false;
-    if (req.baseDoc !== this.state.doc) {
+    if (req.baseDoc !== this.state.doc && !samePlaces(req.baseDoc, this.state.doc)) {
       // The chart changed while the layout ran; its result would undo that change's positions.
+      // (Records read again meanwhile, with the same entities in the same places, change nothing a
+      // layout decides: its result still applies.)
       this.set({ layoutRequest: null });
       return false;
     }
@@ -1347,4 +1349,14 @@ export class GraphWorkspace {
 
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The same entities, each where it was: what a layout started from is still what is drawn. */
+function samePlaces(a: ChartDoc, b: ChartDoc): boolean {
+  if (a.nodes.size !== b.nodes.size) return false;
+  for (const [id, n] of a.nodes) {
+    const m = b.nodes.get(id);
+    if (!m || m.pinned !== n.pinned || m.position?.x !== n.position?.x || m.position?.y !== n.position?.y) return false;
+  }
+  return true;
 }
