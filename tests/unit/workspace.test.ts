@@ -374,6 +374,21 @@ describe('GraphWorkspace', () => {
     expect(ws.requestLayout('breadthfirst').roots).toEqual(['lee']);
   });
 
+  it('applies a layout result when only the records were read again meanwhile, not when an entity moved', async () => {
+    await ws.add(['lee', 'dana']);
+    ws.layoutDone(ws.requestLayout('grid').id, { lee: { x: 0, y: 0 }, dana: { x: 100, y: 0 } });
+    const req = ws.requestLayout('concentric');
+    api.nodes.set('lee', { ...api.nodes.get('lee')!, label: 'Lee Carter (edited)' });
+    await ws.refreshRecords(['lee', 'dana']); // edited elsewhere and read again: a new chart, nothing moved
+    expect(ws.getState().doc).not.toBe(req.baseDoc);
+    expect(ws.layoutDone(req.id, { lee: { x: 7, y: 7 }, dana: { x: 50, y: 50 } })).toBe(true);
+    expect(ws.getState().doc.nodes.get('lee')!.position).toEqual({ x: 7, y: 7 });
+    const moved = ws.requestLayout('concentric');
+    ws.moveNodes({ dana: { x: 300, y: 300 } });
+    expect(ws.layoutDone(moved.id, { lee: { x: 1, y: 1 }, dana: { x: 2, y: 2 } })).toBe(false);
+    expect(ws.getState().doc.nodes.get('dana')!.position).toEqual({ x: 300, y: 300 });
+  });
+
   it('numbers the layouts the analyst asks for again, and only those', async () => {
     await ws.add(['lee', 'dana']);
     expect(ws.requestLayout('fcose').variant).toBeUndefined();
