@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importerHeap, importerOutputReader } from '../../server/db/bulkLoad.js';
+import { BulkFiles, importerHeap, importerOutputReader, mergeInputs, readBufferSize } from '../../server/db/bulkLoad.js';
 
 // The shape of `neo4j-admin database import full --verbose` output (Neo4j 5.26), as printed on a
 // million-record load: a warning without its line end, progress bars, and each step's timing.
@@ -54,5 +57,27 @@ describe("reading the batch importer's output", () => {
     expect(importerHeap('768m')).toBe('2048m');
     expect(importerHeap('4g')).toBe('4096m');
     expect(importerHeap('3000M')).toBe('3000m');
+  });
+
+  it('reads with a 1 MiB buffer, doubled until it holds twice the longest row written', async () => {
+    expect(readBufferSize(0)).toBe(1 << 20);
+    expect(readBufferSize(300_000)).toBe(1 << 20);
+    expect(readBufferSize(600_000)).toBe(2 << 20);
+    expect(readBufferSize(5_000_000)).toBe(16 << 20);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-files-'));
+    try {
+      const files = new BulkFiles(path.join(dir, 'a'));
+      const text = 'x'.repeat(700_000);
+      await files.addEntity({ id: 'S-1', type: 'Subject', hash: 'h', props: { label: 'short' } }, '2026-01-01T00:00:00.000Z');
+      await files.addEntity({ id: 'R-1', type: 'IntelligenceReport', hash: 'h', props: { text } }, '2026-01-01T00:00:00.000Z');
+      const a = await files.close();
+      const b = await new BulkFiles(path.join(dir, 'b')).close();
+      const merged = mergeInputs([b, a]);
+      expect(merged.longest).toBeGreaterThan(text.length);
+      expect(merged.longest).toBeLessThan(text.length + 200);
+      expect(readBufferSize(merged.longest)).toBe(2 << 20);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
