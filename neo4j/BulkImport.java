@@ -26,7 +26,8 @@ import picocli.CommandLine;
  * One setting differs from the command's: no page-cache flusher thread. That thread calls flush on
  * the whole page cache in a loop through the node and relationship stages, to turn the stores'
  * writes into one sequential stream for spinning disks. On two cores it took a tenth of the
- * importer's CPU scanning pages; the stores are written out when each stage ends either way.
+ * importer's CPU scanning pages, and the node and relationship stages took 2.2-2.7 times as long
+ * with it (docs/BENCHMARKS.md). The stores are flushed when each stage ends either way.
  */
 public final class BulkImport {
     static final class Full extends ImportCommand.Full {
