@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * One setting differs from the command's: no page-cache flusher thread. That thread calls flush on
  * the whole page cache in a loop through the node and relationship stages, to turn the stores'
  * writes into one sequential stream for spinning disks. On two cores it took a tenth of the
- * importer's CPU scanning pages, and the node and relationship stages took 2.2-2.7 times as long
+ * importer's CPU scanning pages, and the node and relationship stages took 1.8-2.9 times as long
  * with it (docs/BENCHMARKS.md). The stores are flushed when each stage ends either way.
  */
 public final class BulkImport {
