@@ -35,6 +35,8 @@ public final class BulkImport {
             super(ctx);
         }
 
+        // Run on its own, the command has no parent `import` command to ask (the inherited check would
+        // fail on that): Community features only, as from the admin tool.
         @Override
         public boolean allowEnterpriseFeatures() {
             return false;

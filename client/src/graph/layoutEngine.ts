@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../workspace/GraphWorkspace.js';
-import { clearAdded, overlappingPairs, rectAt, stretchToAspect, type NodeBox } from '../workspace/placement.js';
+import { clearAdded, overlappingPairs, rectAt, roundTenth, stretchToAspect, type NodeBox } from '../workspace/placement.js';
 import { mulberry32 } from '../../../server/domain/random.js';
 import { installFastStyleCache } from './styleCache.js';
 
@@ -123,7 +123,7 @@ export function computeLayout(input: LayoutInput): LayoutOutput {
   const positions: Record<string, { x: number; y: number }> = {};
   cy.nodes().forEach((n) => {
     const p = n.position();
-    positions[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+    positions[n.id()] = { x: roundTenth(p.x), y: roundTenth(p.y) };
   });
   cy.destroy();
   const fixed = new Set(pinned.map((n) => n.id));
@@ -194,7 +194,7 @@ export function turnToAspect(positions: Record<string, { x: number; y: number }>
     const out: Record<string, { x: number; y: number }> = {};
     for (const id of ids) {
       const p = positions[id]!;
-      out[id] = { x: round1(cx + (p.x - cx) * cos - (p.y - cy) * sin), y: round1(cy + (p.x - cx) * sin + (p.y - cy) * cos) };
+      out[id] = { x: roundTenth(cx + (p.x - cx) * cos - (p.y - cy) * sin), y: roundTenth(cy + (p.x - cx) * sin + (p.y - cy) * cos) };
     }
     return out;
   };
@@ -227,8 +227,6 @@ export function turnToAspect(positions: Record<string, { x: number; y: number }>
   return 0;
 }
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
-
 /**
  * A draft (spectral) layout puts nodes with the same neighbours (the phones of one subject, the
  * members of one group) on one point. Each such pile is spread on a small sunflower around it, so
@@ -255,7 +253,7 @@ export function spreadPiles(positions: Record<string, { x: number; y: number }>,
     ids.forEach((id, i) => {
       const r = 36 * Math.sqrt(i);
       const a = i * 2.39996;
-      positions[id] = { x: Math.round((cx + r * Math.cos(a)) * 10) / 10, y: Math.round((cy + r * Math.sin(a)) * 10) / 10 };
+      positions[id] = { x: roundTenth(cx + r * Math.cos(a)), y: roundTenth(cy + r * Math.sin(a)) };
     });
   }
 }

@@ -177,7 +177,7 @@ export function clearAdded(positions: Record<string, { x: number; y: number }>, 
   const isMine = new Set(mine);
   const others = Object.keys(positions).filter((id) => !isMine.has(id) && boxes.has(id)).map((id) => ({ at: positions[id]!, box: boxes.get(id)! }));
   const placed = placeClear(mine.map((id) => ({ id, at: positions[id]!, box: boxes.get(id)! })), others);
-  for (const [id, p] of placed) positions[id] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+  for (const [id, p] of placed) positions[id] = { x: roundTenth(p.x), y: roundTenth(p.y) };
 }
 
 /** The most a drawing is stretched along one axis to match the screen's shape. */
@@ -223,4 +223,5 @@ export function stretchToAspect(positions: Record<string, { x: number; y: number
   }
 }
 
-const roundTenth = (v: number) => Math.round(v * 10) / 10;
+/** Positions are kept to a tenth of a pixel: the same drawing compares equal however it was reached. */
+export const roundTenth = (v: number) => Math.round(v * 10) / 10;
