@@ -142,14 +142,15 @@ export interface LinkRow { id: string; type: string; source: string; target: str
 
 const LOCATED = new Set(['Location', 'Camera', 'CellSite']);
 
-/** A record's stored properties with what the write path adds on creation (null: no property). */
-function stored(row: EntityRow | LinkRow, now: string): Record<string, unknown> {
+/**
+ * A record's stored properties (null: no property) with its content hash. What the write path adds
+ * to every new record besides (createdAt, updatedAt, archived) is the same for the whole load: the
+ * importer adds it (BulkImport --created-at), so the files do not carry it on every row.
+ */
+function stored(row: EntityRow | LinkRow): Record<string, unknown> {
   const values: Record<string, unknown> = { id: row.id };
   for (const [k, v] of Object.entries(row.props)) if (v !== null && v !== undefined) values[k] = v;
-  values.createdAt = now;
   values.contentHash = row.hash;
-  values.updatedAt = now;
-  values.archived = false;
   return values;
 }
 
@@ -165,6 +166,8 @@ export class BulkFiles {
   private multiline = false;
   /** The longest row written, in characters (the importer's read buffer must hold any value). */
   private longest = 0;
+  /** When the records are created: one time for the whole load. */
+  private createdAt: string | null = null;
   nodes = 0;
   relationships = 0;
 
@@ -175,7 +178,8 @@ export class BulkFiles {
 
   /** An entity as graph/write.ts stores it when it creates one (createdAt = updatedAt = now). */
   addEntity(row: EntityRow, now: string): Promise<void> | void {
-    const values = stored(row, now);
+    this.stamp(now);
+    const values = stored(row);
     if (LOCATED.has(row.type) && typeof row.props.lat === 'number' && typeof row.props.lon === 'number') {
       values.point = { latitude: row.props.lat, longitude: row.props.lon };
     }
@@ -184,8 +188,15 @@ export class BulkFiles {
   }
 
   addLink(row: LinkRow, now: string): Promise<void> | void {
+    this.stamp(now);
     this.relationships++;
-    return this.add('rel', row.type, stored(row, now), [row.source, row.target]);
+    return this.add('rel', row.type, stored(row), [row.source, row.target]);
+  }
+
+  private stamp(now: string): void {
+    if (now === this.createdAt) return;
+    if (this.createdAt !== null) throw new Error(`One bulk load creates its records at one time: ${now} after ${this.createdAt}`);
+    this.createdAt = now;
   }
 
   private add(kind: 'node' | 'rel', name: string, values: Record<string, unknown>, ends?: [string, string]): Promise<void> | void {
@@ -246,18 +257,28 @@ export class BulkFiles {
     for (const g of groups) {
       args.push(g.kind === 'node' ? `--nodes=${g.name}=${g.header},${g.data}` : `--relationships=${g.name}=${g.header},${g.data}`);
     }
-    return { args, multiline: this.multiline, longest: this.longest, nodes: this.nodes, relationships: this.relationships };
+    return { args, multiline: this.multiline, longest: this.longest, createdAt: this.createdAt, nodes: this.nodes, relationships: this.relationships };
   }
 }
 
-/** Files for the importer (from one BulkFiles, or several written in parallel and merged). */
-export interface BulkInput { args: string[]; multiline: boolean; longest: number; nodes: number; relationships: number }
+/**
+ * Files for the importer (from one BulkFiles, or several written in parallel and merged), and the
+ * time their records are created at (null when there are none).
+ */
+export interface BulkInput { args: string[]; multiline: boolean; longest: number; createdAt: string | null; nodes: number; relationships: number }
+
+function oneTime(inputs: BulkInput[]): string | null {
+  const times = [...new Set(inputs.map((i) => i.createdAt).filter((t): t is string => t !== null))];
+  if (times.length > 1) throw new Error(`One bulk load creates its records at one time, not ${times.join(' and ')}`);
+  return times[0] ?? null;
+}
 
 export function mergeInputs(inputs: BulkInput[]): BulkInput {
   return {
     args: inputs.flatMap((i) => i.args),
     multiline: inputs.some((i) => i.multiline),
     longest: Math.max(0, ...inputs.map((i) => i.longest)),
+    createdAt: oneTime(inputs),
     nodes: inputs.reduce((n, i) => n + i.nodes, 0),
     relationships: inputs.reduce((n, i) => n + i.relationships, 0),
   };
@@ -402,6 +423,7 @@ export async function runBulkImport(opts: BulkImportOptions): Promise<BulkImport
   const report = path.join(opts.dir, 'import.report');
   const args = [
     `-Xmx${importerHeap(opts.heap)}`, ...JVM_FLAGS, '-cp', classPath, 'BulkImport',
+    ...(opts.input.createdAt ? [`--created-at=${opts.input.createdAt}`] : []),
     // The database name first: the file options take several values each and would swallow it.
     'neo4j', '--verbose', '--overwrite-destination=true', `--array-delimiter=${ARRAY_DELIMITER}`,
     '--bad-tolerance=0', `--report-file=${report}`, '--skip-duplicate-nodes=false', '--skip-bad-relationships=false',

@@ -145,6 +145,13 @@ describe('bulk seed', { timeout: 600_000 }, () => {
     expect(a.nodes.some((x) => x.props.some(([k, t]) => k === 'point' && /POINT/.test(t as string)))).toBe(true);
     expect(a.nodes.some((x) => x.props.some(([k, t]) => k === 'compartments' && /LIST<STRING/.test(t as string)))).toBe(true);
     expect(a).toEqual(b);
+    // What the importer adds to every record (not in the files): one creation time, as the update time, not archived.
+    for (const match of ['MATCH (x:Entity)', 'MATCH (:Entity)-[x]->(:Entity) WHERE x.id IS NOT NULL']) {
+      const [stamps] = await bulk.read(cypher(
+        `${match} RETURN count(DISTINCT x.createdAt) AS times, count(x) AS n, sum(CASE WHEN x.updatedAt = x.createdAt AND x.archived = false AND datetime(x.createdAt) <= datetime() THEN 1 ELSE 0 END) AS fresh`,
+      ));
+      expect(stamps).toEqual({ times: 1, n: match.includes('-[') ? result.links.created : expected, fresh: match.includes('-[') ? result.links.created : expected });
+    }
 
     // The transactional path over the bulk-loaded store: nothing to write.
     const again = await seedDatabase(bulk, { size: 'demo', seed, ...SEED_STAGES });

@@ -59,6 +59,28 @@ describe("reading the batch importer's output", () => {
     expect(importerHeap('3000M')).toBe('3000m');
   });
 
+  it('leaves the creation properties out of the files and names the one time the load creates its records at', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-files-'));
+    const at = '2026-01-01T00:00:00.000Z';
+    try {
+      const files = new BulkFiles(path.join(dir, 'a'));
+      await files.addEntity({ id: 'S-1', type: 'Subject', hash: 'h1', props: { label: 'A' } }, at);
+      await files.addLink({ id: 'L-1', type: 'ASSOCIATE_OF', source: 'S-1', target: 'S-1', hash: 'h2', props: {} }, at);
+      expect(() => files.addEntity({ id: 'S-2', type: 'Subject', hash: 'h3', props: { label: 'B' } }, '2026-01-02T00:00:00.000Z')).toThrow(/one time/);
+      const a = await files.close();
+      expect(a.createdAt).toBe(at);
+      const headers = a.args.map((x) => fs.readFileSync(x.split('=').at(-1)!.split(',')[0]!, 'utf8'));
+      expect(headers.join('')).toMatch(/contentHash:string/);
+      expect(headers.join('')).not.toMatch(/createdAt|updatedAt|archived/);
+      const empty = await new BulkFiles(path.join(dir, 'b')).close();
+      expect(empty.createdAt).toBeNull();
+      expect(mergeInputs([empty, a]).createdAt).toBe(at);
+      expect(() => mergeInputs([a, { ...a, createdAt: '2026-01-02T00:00:00.000Z' }])).toThrow(/one time/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads with a 1 MiB buffer, doubled until it holds twice the longest row written', async () => {
     expect(readBufferSize(0)).toBe(1 << 20);
     expect(readBufferSize(300_000)).toBe(1 << 20);
