@@ -143,18 +143,6 @@ export interface LinkRow { id: string; type: string; source: string; target: str
 const LOCATED = new Set(['Location', 'Camera', 'CellSite']);
 
 /**
- * A record's stored properties (null: no property) with its content hash. What the write path adds
- * to every new record besides (createdAt, updatedAt, archived) is the same for the whole load: the
- * importer adds it (BulkImport --created-at), so the files do not carry it on every row.
- */
-function stored(row: EntityRow | LinkRow): Record<string, unknown> {
-  const values: Record<string, unknown> = { id: row.id };
-  for (const [k, v] of Object.entries(row.props)) if (v !== null && v !== undefined) values[k] = v;
-  values.contentHash = row.hash;
-  return values;
-}
-
-/**
  * CSV files for the batch importer, one pair (header, data) per label or relationship type and set
  * of typed properties. Rows go through a write stream with back-pressure: `await` every add.
  */
@@ -176,21 +164,23 @@ export class BulkFiles {
     fs.mkdirSync(dir, { recursive: true });
   }
 
-  /** An entity as graph/write.ts stores it when it creates one (createdAt = updatedAt = now). */
+  /**
+   * An entity as graph/write.ts stores it when it creates one: its properties (null: no property),
+   * its content hash and, when located, its point. What every new record gets besides (createdAt =
+   * updatedAt = now, archived false) is the same for the whole load: the importer adds it
+   * (BulkImport --created-at), so the files do not repeat it on every row.
+   */
   addEntity(row: EntityRow, now: string): Promise<void> | void {
     this.stamp(now);
-    const values = stored(row);
-    if (LOCATED.has(row.type) && typeof row.props.lat === 'number' && typeof row.props.lon === 'number') {
-      values.point = { latitude: row.props.lat, longitude: row.props.lon };
-    }
+    const located = LOCATED.has(row.type) && typeof row.props.lat === 'number' && typeof row.props.lon === 'number';
     this.nodes++;
-    return this.add('node', `Entity:${row.type}`, values);
+    return this.add('node', `Entity:${row.type}`, row, located ? { latitude: row.props.lat as number, longitude: row.props.lon as number } : undefined);
   }
 
   addLink(row: LinkRow, now: string): Promise<void> | void {
     this.stamp(now);
     this.relationships++;
-    return this.add('rel', row.type, stored(row), [row.source, row.target]);
+    return this.add('rel', row.type, row, undefined, [row.source, row.target]);
   }
 
   private stamp(now: string): void {
@@ -199,13 +189,27 @@ export class BulkFiles {
     this.createdAt = now;
   }
 
-  private add(kind: 'node' | 'rel', name: string, values: Record<string, unknown>, ends?: [string, string]): Promise<void> | void {
-    const keys = Object.keys(values);
-    const types: ColumnType[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      const v = values[k];
-      types[i] = k === 'point' && kind === 'node' && typeof v === 'object' && !Array.isArray(v) ? 'point{crs:WGS-84}' : columnType(v);
+  private add(kind: 'node' | 'rel', name: string, row: EntityRow | LinkRow, point?: { latitude: number; longitude: number }, ends?: [string, string]): Promise<void> | void {
+    // The columns in one pass over the record, without a stored copy of it: id, the properties
+    // that have a value, the content hash, the point.
+    const keys: string[] = ['id'];
+    const types: ColumnType[] = ['string'];
+    const values: unknown[] = [row.id];
+    const props = row.props;
+    for (const k in props) {
+      const v = props[k];
+      if (v === null || v === undefined) continue;
+      keys.push(k);
+      types.push(columnType(v));
+      values.push(v);
+    }
+    keys.push('contentHash');
+    types.push('string');
+    values.push(row.hash);
+    if (point) {
+      keys.push('point');
+      types.push('point{crs:WGS-84}');
+      values.push(point);
     }
     // The file for this label (or type) and these typed columns: found by comparing the columns, not
     // by building a key string for every row.
@@ -233,7 +237,7 @@ export class BulkFiles {
     const off = ends ? 2 : 0;
     const cells: string[] = new Array(keys.length + off);
     if (ends) { cells[0] = quote(ends[0]); cells[1] = quote(ends[1]); }
-    for (let i = 0; i < keys.length; i++) cells[i + off] = cell(values[keys[i]!], types[i]!, onText);
+    for (let i = 0; i < keys.length; i++) cells[i + off] = cell(values[i], types[i]!, onText);
     const line = `${cells.join(',')}\n`;
     if (line.length > this.longest) this.longest = line.length;
     g.buf += line;
