@@ -214,7 +214,9 @@ export function linksOf(batch: SeedBatch, ctx: { today?: string }): LinkRecord[]
 }
 
 function sorted<T extends { props: Record<string, unknown> }>(r: T): T {
-  return { ...r, props: Object.fromEntries(Object.keys(r.props).sort().map((k) => [k, r.props[k]])) };
+  const props: Record<string, unknown> = {};
+  for (const k of Object.keys(r.props).sort()) props[k] = r.props[k];
+  return { ...r, props };
 }
 
 function validated<T>(fn: () => T, what: string): T {

@@ -193,7 +193,8 @@ function splitInput(raw: Record<string, unknown>): { props: Record<string, unkno
   // No prototype: a key such as "__proto__" stays a key, and is then refused as unknown.
   const props: Record<string, unknown> = Object.create(null);
   const markings: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(raw)) {
+  for (const k of Object.keys(raw)) {
+    const v = raw[k];
     if (MARKING_KEY_SET.has(k)) markings[k] = v;
     else props[k] = v;
   }
@@ -203,7 +204,8 @@ function splitInput(raw: Record<string, unknown>): { props: Record<string, unkno
 export function validateProps(kind: 'entity' | 'link', type: string, raw: Record<string, unknown>, partial: boolean, today: string): Record<string, unknown> {
   const defs = propDefs(kind, type);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
+  for (const k of Object.keys(raw)) {
+    const v = raw[k];
     if (SYSTEM_KEY_SET.has(k)) throw invalid(k, `${k} is managed by the platform and cannot be set`);
     const def = Object.hasOwn(defs, k) ? defs[k] : undefined; // not "constructor" and the like
     if (!def) {
