@@ -141,8 +141,9 @@ export class Rng {
   }
 }
 
-// Days as numbers since 1970 and back: a bulk seed draws millions of dates from a few ranges, and
-// parsing and printing each through Date was a twentieth of writing its files.
+// Days as numbers since 1970 and back (drawing a day, adding days): a bulk seed handles millions
+// of dates from a few ranges, and parsing and printing each through Date was a twentieth of
+// writing its files.
 const dayNumbers = new Map<string, number>();
 const dayTexts = new Map<number, string>();
 function dayNumber(iso: string): number {
@@ -157,7 +158,7 @@ function dayText(n: number): string {
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const addDays = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+const addDays = (d: string, days: number) => dayText(dayNumber(d) + days);
 
 // ---------------------------------------------------------------------------------------------
 // The world: agencies, areas, places
